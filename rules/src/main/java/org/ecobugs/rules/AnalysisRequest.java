@@ -1,0 +1,147 @@
+package org.ecobugs.rules;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one analysis needs, as an immutable value. Hosts build it; {@link Analysis#run} consumes it.
+ *
+ * @param sourceRoots {@code .java} files or directories searched for them
+ * @param classInputs {@code .class} files, {@code .jar} files, or directories searched for both
+ * @param classpath libraries the analysed code compiles against; used to resolve names, never analysed
+ * @param javaVersion the Java language level the sources are parsed at
+ * @param includedRules rule keys to run; empty means every rule that is active by default
+ * @param excludedRules rule keys never to run, applied after {@code includedRules}
+ * @param ruleParameters per rule key, parameter values that override the defaults of its metadata
+ * @param threads how many files are analysed at once
+ * @param sourceEncoding the encoding of the source files
+ */
+public record AnalysisRequest(
+        List<Path> sourceRoots,
+        List<Path> classInputs,
+        List<Path> classpath,
+        int javaVersion,
+        Set<String> includedRules,
+        Set<String> excludedRules,
+        Map<String, Map<String, String>> ruleParameters,
+        int threads,
+        Charset sourceEncoding) {
+
+    /** The newest language level the parser knows; older code parses at it too. */
+    public static final int DEFAULT_JAVA_VERSION = 25;
+
+    public static final int MIN_JAVA_VERSION = 8;
+
+    public AnalysisRequest {
+        sourceRoots = List.copyOf(sourceRoots);
+        classInputs = List.copyOf(classInputs);
+        classpath = List.copyOf(classpath);
+        includedRules = Set.copyOf(includedRules);
+        excludedRules = Set.copyOf(excludedRules);
+        Map<String, Map<String, String>> params = new LinkedHashMap<>();
+        ruleParameters.forEach((key, values) -> params.put(key, Map.copyOf(values)));
+        ruleParameters = Map.copyOf(params);
+        if (javaVersion < MIN_JAVA_VERSION || javaVersion > DEFAULT_JAVA_VERSION) {
+            throw new IllegalArgumentException("Java version must be between " + MIN_JAVA_VERSION + " and "
+                    + DEFAULT_JAVA_VERSION + ", not " + javaVersion);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        java.util.Objects.requireNonNull(sourceEncoding, "sourceEncoding");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a request; every setting has a default. */
+    public static final class Builder {
+        private final List<Path> sourceRoots = new ArrayList<>();
+        private final List<Path> classInputs = new ArrayList<>();
+        private final List<Path> classpath = new ArrayList<>();
+        private int javaVersion = DEFAULT_JAVA_VERSION;
+        private final Set<String> includedRules = new LinkedHashSet<>();
+        private final Set<String> excludedRules = new LinkedHashSet<>();
+        private final Map<String, Map<String, String>> ruleParameters = new LinkedHashMap<>();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Charset sourceEncoding = StandardCharsets.UTF_8;
+
+        private Builder() {}
+
+        public Builder addSourceRoot(Path path) {
+            sourceRoots.add(path);
+            return this;
+        }
+
+        public Builder addSourceRoots(List<Path> paths) {
+            sourceRoots.addAll(paths);
+            return this;
+        }
+
+        public Builder addClassInput(Path path) {
+            classInputs.add(path);
+            return this;
+        }
+
+        public Builder addClassInputs(List<Path> paths) {
+            classInputs.addAll(paths);
+            return this;
+        }
+
+        public Builder addClasspath(List<Path> paths) {
+            classpath.addAll(paths);
+            return this;
+        }
+
+        public Builder javaVersion(int version) {
+            this.javaVersion = version;
+            return this;
+        }
+
+        public Builder includeRules(Set<String> keys) {
+            includedRules.addAll(keys);
+            return this;
+        }
+
+        public Builder excludeRules(Set<String> keys) {
+            excludedRules.addAll(keys);
+            return this;
+        }
+
+        public Builder ruleParameter(String ruleKey, String name, String value) {
+            ruleParameters.computeIfAbsent(ruleKey, k -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        public Builder threads(int count) {
+            this.threads = count;
+            return this;
+        }
+
+        public Builder sourceEncoding(Charset encoding) {
+            this.sourceEncoding = encoding;
+            return this;
+        }
+
+        public AnalysisRequest build() {
+            return new AnalysisRequest(
+                    sourceRoots,
+                    classInputs,
+                    classpath,
+                    javaVersion,
+                    includedRules,
+                    excludedRules,
+                    ruleParameters,
+                    threads,
+                    sourceEncoding);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.ecobugs.rules;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an analysis produced: findings in a deterministic order (file, line, column, rule), the inputs it could not
+ * process, and where the time went.
+ *
+ * @param findings every finding, sorted, each reported once even when both walkers saw it
+ * @param errors inputs or rules that failed, sorted by input
+ * @param rulesRun the keys of the rules that ran, sorted
+ * @param sourceFiles how many source files were analysed
+ * @param classFiles how many class files were analysed
+ * @param timings wall time per phase and time spent per rule
+ */
+public record AnalysisResult(
+        List<Finding> findings,
+        List<ProcessingError> errors,
+        List<String> rulesRun,
+        int sourceFiles,
+        int classFiles,
+        Timings timings) {
+
+    public AnalysisResult {
+        findings = List.copyOf(findings);
+        errors = List.copyOf(errors);
+        rulesRun = List.copyOf(rulesRun);
+    }
+
+    /** Number of findings per rule key, in key order. */
+    public Map<String, Integer> countByRule() {
+        Map<String, Integer> counts = new TreeMap<>();
+        findings.forEach(f -> counts.merge(f.ruleKey(), 1, Integer::sum));
+        return counts;
+    }
+
+    /**
+     * Where the time went.
+     *
+     * @param total wall time of the whole analysis
+     * @param phases wall time of each phase, in the order they ran
+     * @param rules per rule, the time its visits took, summed over all threads
+     */
+    public record Timings(Duration total, Map<String, Duration> phases, Map<String, Duration> rules) {
+        public Timings {
+            phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+            rules = java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.ecobugs.rules;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One energy bug found by a rule.
+ *
+ * @param ruleKey the stable rule key, e.g. {@code EB101}
+ * @param file the source file the finding is in; absolute when the source was analysed, otherwise the path
+ *     relative to a source root that the class file names (its package and {@code SourceFile} attribute)
+ * @param line 1-based line
+ * @param column 1-based column, or 0 when only the line is known (bytecode findings)
+ * @param endLine 1-based end line, or 0 when unknown
+ * @param endColumn 1-based inclusive end column, or 0 when unknown
+ * @param message one sentence naming the problem and the fix
+ * @param origin which walker saw it
+ */
+public record Finding(
+        String ruleKey, Path file, int line, int column, int endLine, int endColumn, String message, Origin origin)
+        implements Comparable<Finding> {
+
+    /** The walker that produced a finding. */
+    public enum Origin {
+        SOURCE,
+        BYTECODE
+    }
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.file.toString())
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::ruleKey)
+            .thenComparing(Finding::message);
+
+    public Finding {
+        Objects.requireNonNull(ruleKey, "ruleKey");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(origin, "origin");
+        if (line < 1) {
+            throw new IllegalArgumentException("line must be >= 1: " + line);
+        }
+    }
+
+    public boolean hasColumn() {
+        return column > 0;
+    }
+
+    public boolean hasEnd() {
+        return endLine > 0 && endColumn > 0;
+    }
+
+    @Override
+    public int compareTo(Finding other) {
+        return ORDER.compare(this, other);
+    }
+}

@@ -1,0 +1,24 @@
+package org.ecobugs.rules.api;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import java.nio.file.Path;
+import org.ecobugs.rules.java.ConstantFolder;
+import org.ecobugs.rules.java.JavaNames;
+
+/** What a source rule knows about the file it is visiting, and how it reports. */
+public interface SourceContext {
+
+    Path path();
+
+    CompilationUnit compilationUnit();
+
+    /** Type names resolved through the file's imports, its package and {@code java.lang}, and the classpath. */
+    JavaNames names();
+
+    /** Compile-time values of expressions: literals, constants, simple arithmetic, durations. */
+    ConstantFolder constants();
+
+    /** Reports a finding on the range of {@code node}. */
+    void report(Node node, String message);
+}

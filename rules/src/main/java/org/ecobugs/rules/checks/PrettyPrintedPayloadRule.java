@@ -1,0 +1,309 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.ecobugs.rules.api.BytecodeContext;
+import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.bytecode.Instructions;
+import org.ecobugs.rules.java.JavaNames;
+import org.ecobugs.rules.java.Scopes;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/**
+ * Serializers configured to indent their output: Jackson ({@code INDENT_OUTPUT}, {@code
+ * writerWithDefaultPrettyPrinter()}, {@code useDefaultPrettyPrinter()}), Gson ({@code setPrettyPrinting()}), HAPI
+ * FHIR ({@code setPrettyPrint(true)}, {@code setDefaultPrettyPrint(true)}, {@code prettyPrint()}), JAXB
+ * ({@code JAXB_FORMATTED_OUTPUT}) and XSLT ({@code OutputKeys.INDENT}). Code whose method writes to files is left
+ * alone: files are often meant for human readers.
+ */
+@RuleKey("EB201")
+public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule {
+
+    private static final List<String> SERIALIZATION_FEATURE = List.of(
+            "com.fasterxml.jackson.databind.SerializationFeature", "tools.jackson.databind.SerializationFeature");
+    private static final List<String> MARSHALLER =
+            List.of("javax.xml.bind.Marshaller", "jakarta.xml.bind.Marshaller");
+    private static final String OUTPUT_KEYS = "javax.xml.transform.OutputKeys";
+    private static final String JAXB_FORMATTED_OUTPUT = "jaxb.formatted.output";
+    private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream");
+
+    static String message(String setting) {
+        return setting + " pads every payload with indentation (about +60-70 % bytes on a FHIR Bundle);"
+                + " serialize compactly and pretty-print only for human readers.";
+    }
+
+    @Override
+    public Set<Class<? extends Node>> nodesToVisit() {
+        return Set.of(MethodCallExpr.class);
+    }
+
+    @Override
+    public void visitNode(Node node, SourceContext context) {
+        MethodCallExpr call = (MethodCallExpr) node;
+        Optional<String> setting = prettySetting(call, context);
+        if (setting.isPresent() && !writesFiles(call, context)) {
+            context.report(call, message(setting.get()));
+        }
+    }
+
+    private static Optional<String> prettySetting(MethodCallExpr call, SourceContext context) {
+        String name = call.getNameAsString();
+        List<Expression> args = call.getArguments();
+        JavaNames names = context.names();
+        switch (name) {
+            case "enable":
+                return args.stream().anyMatch(a -> isIndentOutput(a, names))
+                        ? Optional.of("Jackson INDENT_OUTPUT")
+                        : Optional.empty();
+            case "configure":
+                return args.size() == 2 && isIndentOutput(args.get(0), names) && isTrue(args.get(1), context)
+                        ? Optional.of("Jackson INDENT_OUTPUT")
+                        : Optional.empty();
+            case "writerWithDefaultPrettyPrinter", "useDefaultPrettyPrinter":
+                return args.isEmpty() ? Optional.of(name + "()") : Optional.empty();
+            case "setPrettyPrinting":
+                return args.isEmpty() && names.imports("com.google.gson")
+                        ? Optional.of("Gson setPrettyPrinting()")
+                        : Optional.empty();
+            case "setPrettyPrint", "setDefaultPrettyPrint":
+                return args.size() == 1 && isTrue(args.get(0), context) && names.imports("ca.uhn.fhir")
+                        ? Optional.of("HAPI FHIR " + name + "(true)")
+                        : Optional.empty();
+            case "prettyPrint":
+                return args.isEmpty() && names.imports("ca.uhn.fhir")
+                        ? Optional.of("HAPI FHIR prettyPrint()")
+                        : Optional.empty();
+            case "setProperty":
+                return args.size() == 2 && isJaxbFormattedOutput(args.get(0), context) && isTrue(args.get(1), context)
+                        ? Optional.of("JAXB_FORMATTED_OUTPUT")
+                        : Optional.empty();
+            case "setOutputProperty":
+                return args.size() == 2
+                                && isOutputKeysIndent(args.get(0), names)
+                                && context.constants()
+                                        .string(args.get(1))
+                                        .filter("yes"::equalsIgnoreCase)
+                                        .isPresent()
+                        ? Optional.of("OutputKeys.INDENT")
+                        : Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static boolean isIndentOutput(Expression argument, JavaNames names) {
+        if (argument instanceof FieldAccessExpr access) {
+            return access.getNameAsString().equals("INDENT_OUTPUT")
+                    && SERIALIZATION_FEATURE.stream().anyMatch(t -> names.isTypeName(access.getScope(), t));
+        }
+        if (argument instanceof NameExpr name && name.getNameAsString().equals("INDENT_OUTPUT")) {
+            return names.staticImportOwner("INDENT_OUTPUT")
+                    .filter(SERIALIZATION_FEATURE::contains)
+                    .isPresent();
+        }
+        return false;
+    }
+
+    private static boolean isJaxbFormattedOutput(Expression argument, SourceContext context) {
+        if (argument instanceof FieldAccessExpr access && access.getNameAsString().equals("JAXB_FORMATTED_OUTPUT")) {
+            return MARSHALLER.stream().anyMatch(t -> context.names().isTypeName(access.getScope(), t));
+        }
+        return context.constants().string(argument).filter(JAXB_FORMATTED_OUTPUT::equals).isPresent();
+    }
+
+    private static boolean isOutputKeysIndent(Expression argument, JavaNames names) {
+        return argument instanceof FieldAccessExpr access
+                && access.getNameAsString().equals("INDENT")
+                && names.isTypeName(access.getScope(), OUTPUT_KEYS);
+    }
+
+    private static boolean isTrue(Expression argument, SourceContext context) {
+        if (argument instanceof FieldAccessExpr access
+                && access.getNameAsString().equals("TRUE")
+                && context.names().isTypeName(access.getScope(), "java.lang.Boolean")) {
+            return true;
+        }
+        return context.constants().bool(argument).orElse(false);
+    }
+
+    /** Whether the code around the call (its method or lambda) writes files, where indentation is often wanted. */
+    private static boolean writesFiles(MethodCallExpr call, SourceContext context) {
+        Optional<Node> scope = call.findAncestor(
+                n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
+        if (scope.isEmpty()) {
+            return false;
+        }
+        for (MethodCallExpr other : scope.get().findAll(MethodCallExpr.class)) {
+            String name = other.getNameAsString();
+            if (other.getScope().map(s -> context.names().isTypeName(s, "java.nio.file.Files")).orElse(false)
+                    && (name.startsWith("write") || name.startsWith("newBufferedWriter")
+                            || name.equals("newOutputStream"))) {
+                return true;
+            }
+            if (name.equals("writeValue") && !other.getArguments().isEmpty()
+                    && isFileOrPath(other.getArgument(0), context)) {
+                return true;
+            }
+        }
+        return scope.get().findAll(ObjectCreationExpr.class).stream()
+                .anyMatch(created -> FILE_WRITERS.contains(created.getType().getNameAsString()));
+    }
+
+    private static boolean isFileOrPath(Expression argument, SourceContext context) {
+        if (argument instanceof ObjectCreationExpr created) {
+            return created.getType().getNameAsString().equals("File");
+        }
+        if (argument instanceof MethodCallExpr call) {
+            return call.getNameAsString().equals("toFile")
+                    || (call.getNameAsString().equals("of") || call.getNameAsString().equals("get"))
+                            && call.getScope().map(s -> s.toString().equals("Path") || s.toString().equals("Paths"))
+                                    .orElse(false);
+        }
+        if (argument instanceof NameExpr name) {
+            return Scopes.declarationOf(name)
+                    .flatMap(d -> context.names().resolve(d.type()))
+                    .filter(t -> t.equals("java.io.File") || t.equals("java.nio.file.Path"))
+                    .isPresent();
+        }
+        return false;
+    }
+
+    // ---- bytecode: the same settings, with exact owner types ----
+
+    @Override
+    public Set<String> constantPoolPrescreen() {
+        return Set.of(
+                "INDENT_OUTPUT",
+                "writerWithDefaultPrettyPrinter",
+                "useDefaultPrettyPrinter",
+                "setPrettyPrinting",
+                "setPrettyPrint",
+                "setDefaultPrettyPrint",
+                "prettyPrint",
+                JAXB_FORMATTED_OUTPUT,
+                "setOutputProperty");
+    }
+
+    @Override
+    public void visitClass(ClassNode classNode, BytecodeContext context) {
+        for (MethodNode method : classNode.methods) {
+            if (writesFiles(method)) {
+                continue;
+            }
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn instanceof MethodInsnNode call) {
+                    String setting = prettySetting(call);
+                    if (setting != null) {
+                        context.report(method, call, message(setting));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String prettySetting(MethodInsnNode call) {
+        String owner = call.owner;
+        boolean jackson = owner.startsWith("com/fasterxml/jackson/") || owner.startsWith("tools/jackson/");
+        boolean hapi = owner.startsWith("ca/uhn/fhir/");
+        AbstractInsnNode previous = Instructions.previousReal(call);
+        switch (call.name) {
+            case "enable":
+                return jackson && featureArgumentIsIndentOutput(call) ? "Jackson INDENT_OUTPUT" : null;
+            case "configure":
+                return jackson && Instructions.pushesTrue(previous) && isIndentOutput(Instructions.previousReal(previous))
+                        ? "Jackson INDENT_OUTPUT"
+                        : null;
+            case "writerWithDefaultPrettyPrinter", "useDefaultPrettyPrinter":
+                return jackson ? call.name + "()" : null;
+            case "setPrettyPrinting":
+                return owner.equals("com/google/gson/GsonBuilder") ? "Gson setPrettyPrinting()" : null;
+            case "setPrettyPrint", "setDefaultPrettyPrint":
+                return hapi && Instructions.pushesTrue(previous) ? "HAPI FHIR " + call.name + "(true)" : null;
+            case "prettyPrint":
+                return hapi && call.desc.startsWith("()") ? "HAPI FHIR prettyPrint()" : null;
+            case "setProperty":
+                return Instructions.pushesTrue(previous) && pushesString(
+                                Instructions.previousReal(skipBoxing(previous)), JAXB_FORMATTED_OUTPUT)
+                        ? "JAXB_FORMATTED_OUTPUT"
+                        : null;
+            case "setOutputProperty":
+                return pushesString(previous, "yes") && pushesString(Instructions.previousReal(previous), "indent")
+                        ? "OutputKeys.INDENT"
+                        : null;
+            default:
+                return null;
+        }
+    }
+
+    /** {@code enable(INDENT_OUTPUT)}, or {@code enable(first, INDENT_OUTPUT, …)} with its varargs array. */
+    private static boolean featureArgumentIsIndentOutput(MethodInsnNode call) {
+        AbstractInsnNode insn = Instructions.previousReal(call);
+        for (int steps = 0; insn != null && steps < 32; steps++) {
+            if (isIndentOutput(insn)) {
+                return true;
+            }
+            if (insn instanceof MethodInsnNode) {
+                return false;
+            }
+            insn = Instructions.previousReal(insn);
+        }
+        return false;
+    }
+
+    private static AbstractInsnNode skipBoxing(AbstractInsnNode insn) {
+        if (insn instanceof MethodInsnNode call && call.owner.equals("java/lang/Boolean") && call.name.equals("valueOf")) {
+            return Instructions.previousReal(insn);
+        }
+        return insn;
+    }
+
+    private static boolean isIndentOutput(AbstractInsnNode insn) {
+        return insn instanceof FieldInsnNode field
+                && field.getOpcode() == Opcodes.GETSTATIC
+                && field.name.equals("INDENT_OUTPUT")
+                && field.owner.endsWith("/SerializationFeature");
+    }
+
+    private static boolean pushesString(AbstractInsnNode insn, String value) {
+        return insn instanceof LdcInsnNode ldc && value.equals(ldc.cst);
+    }
+
+    private static boolean writesFiles(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call) {
+                if (call.owner.equals("java/nio/file/Files")
+                        && (call.name.startsWith("write") || call.name.startsWith("newBufferedWriter")
+                                || call.name.equals("newOutputStream"))) {
+                    return true;
+                }
+                if (call.name.equals("writeValue")
+                        && (call.desc.startsWith("(Ljava/io/File;") || call.desc.startsWith("(Ljava/nio/file/Path;"))) {
+                    return true;
+                }
+            } else if (insn instanceof TypeInsnNode type && type.getOpcode() == Opcodes.NEW
+                    && (type.desc.equals("java/io/FileWriter") || type.desc.equals("java/io/FileOutputStream"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

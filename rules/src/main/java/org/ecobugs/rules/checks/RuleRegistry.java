@@ -1,0 +1,18 @@
+package org.ecobugs.rules.checks;
+
+import java.util.List;
+import org.ecobugs.rules.api.EnergyRule;
+
+/** Every rule ecobugs ships, in one explicit list: a rule that is not here does not run. */
+public final class RuleRegistry {
+
+    public static final List<Class<? extends EnergyRule>> RULES = List.of(
+            BusyWaitSpinRule.class,
+            SleepPollLoopRule.class,
+            PrettyPrintedPayloadRule.class,
+            RetryWithoutBackoffRule.class,
+            UnboundedRetryRule.class,
+            SelectStarRule.class);
+
+    private RuleRegistry() {}
+}

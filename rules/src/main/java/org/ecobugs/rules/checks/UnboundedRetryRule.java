@@ -1,0 +1,42 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.Optional;
+import java.util.Set;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Loops;
+
+/**
+ * A retry loop with nothing to stop it but success: no attempt counter or deadline in its condition, and no exit on
+ * failure. While the peer is down it reconnects forever (HL7 MLLP links, JDBC pools, message brokers).
+ */
+@RuleKey("EB302")
+public final class UnboundedRetryRule implements SourceRule {
+
+    @Override
+    public Set<Class<? extends Node>> nodesToVisit() {
+        return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class);
+    }
+
+    @Override
+    public void visitNode(Node node, SourceContext context) {
+        Statement loop = (Statement) node;
+        Optional<RetryLoops.RetryLoop> retry = RetryLoops.match(loop, context);
+        if (retry.isEmpty() || retry.get().bounded()) {
+            return;
+        }
+        String pace = retry.get().backoff()
+                ? ""
+                : retry.get().delays().isEmpty() ? " without any delay" : " at a constant delay";
+        context.report(
+                Loops.anchor(loop),
+                "This loop retries forever" + pace + " while the peer is down; cap the attempts or the time, back off"
+                        + " exponentially and report the failure.");
+    }
+}

@@ -1,0 +1,175 @@
+package org.ecobugs.rules.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.java.KnownTypes;
+import org.ecobugs.rules.meta.RuleCatalog;
+
+/** Runs an analysis: collects inputs, analyses source files then class files in parallel, and merges the results. */
+public final class Engine {
+
+    /**
+     * Worker stacks are large so that deeply nested code (generated parsers, long string concatenations) parses; the
+     * memory is reserved, not committed, until used.
+     */
+    private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
+
+    private final RuleCatalog catalog;
+
+    public Engine(RuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public AnalysisResult run(AnalysisRequest request) {
+        long started = System.nanoTime();
+        RuleSet rules = RuleSet.of(request, catalog);
+        Map<String, Duration> phases = new LinkedHashMap<>();
+        RuleTimer timer = new RuleTimer();
+
+        long t = System.nanoTime();
+        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs());
+        phases.put("collect inputs", since(t));
+
+        List<RawFinding> sourceFindings = new ArrayList<>();
+        List<RawFinding> classFindings = new ArrayList<>();
+        List<ProcessingError> errors = new ArrayList<>(inputs.errors());
+        int classCount = 0;
+
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
+        try {
+            t = System.nanoTime();
+            if (!rules.sourceRules().isEmpty()) {
+                SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
+                        rules.sourceRules(),
+                        request.javaVersion(),
+                        request.sourceEncoding(),
+                        new KnownTypes(request.classpath()),
+                        timer);
+                List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
+                for (Path file : inputs.sourceFiles()) {
+                    tasks.add(() -> analyzer.analyze(file));
+                }
+                for (SourceFileAnalyzer.Outcome outcome : runAll(pool, tasks)) {
+                    sourceFindings.addAll(outcome.findings());
+                    errors.addAll(outcome.errors());
+                }
+            }
+            phases.put("analyse sources", since(t));
+            phases.put("parse (summed over threads)", timer.parse());
+
+            t = System.nanoTime();
+            if (!rules.bytecodeRules().isEmpty()) {
+                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer);
+                List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
+                for (Path file : inputs.classFiles()) {
+                    tasks.add(() -> analyzer.analyzeClassFile(file));
+                }
+                for (Path archive : inputs.archives()) {
+                    tasks.add(() -> analyzer.analyzeArchive(archive));
+                }
+                for (ClassFileAnalyzer.Outcome outcome : runAll(pool, tasks)) {
+                    classFindings.addAll(outcome.findings());
+                    errors.addAll(outcome.errors());
+                    classCount += outcome.classes();
+                }
+            } else {
+                classCount = inputs.classFiles().size();
+            }
+            phases.put("analyse classes", since(t));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        t = System.nanoTime();
+        List<Finding> findings = merge(sourceFindings, classFindings);
+        Collections.sort(errors);
+        phases.put("merge", since(t));
+
+        return new AnalysisResult(
+                findings,
+                errors,
+                rules.keys(),
+                inputs.sourceFiles().size(),
+                classCount,
+                new AnalysisResult.Timings(since(started), phases, timer.byRule()));
+    }
+
+    /**
+     * Keeps every source finding, and the bytecode findings that no source finding of the same rule covers; identical
+     * findings (a class given twice) count once. Sorted by file, line, column, rule.
+     */
+    static List<Finding> merge(List<RawFinding> sourceFindings, List<RawFinding> classFindings) {
+        Map<String, List<RawFinding>> covers = new HashMap<>();
+        for (RawFinding raw : sourceFindings) {
+            covers.computeIfAbsent(coverKey(raw.finding()), k -> new ArrayList<>()).add(raw);
+        }
+        LinkedHashSet<Finding> merged = new LinkedHashSet<>();
+        sourceFindings.forEach(raw -> merged.add(raw.finding()));
+        for (RawFinding raw : classFindings) {
+            Finding candidate = raw.finding();
+            boolean seen = covers.getOrDefault(coverKey(candidate), List.of()).stream()
+                    .anyMatch(source -> source.covers(candidate));
+            if (!seen) {
+                merged.add(candidate);
+            }
+        }
+        List<Finding> sorted = new ArrayList<>(merged);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    private static String coverKey(Finding finding) {
+        return finding.ruleKey() + '\u0000' + finding.file();
+    }
+
+    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks) {
+        List<Future<T>> futures = new ArrayList<>(tasks.size());
+        for (Callable<T> task : tasks) {
+            futures.add(pool.submit(task));
+        }
+        List<T> results = new ArrayList<>(tasks.size());
+        for (Future<T> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Analysis interrupted", e);
+            } catch (ExecutionException e) {
+                // Analyzers turn every failure of an input into a processing error; reaching here is a defect.
+                throw new IllegalStateException("Analysis failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(null, task, "ecobugs-worker-" + count.incrementAndGet(), WORKER_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

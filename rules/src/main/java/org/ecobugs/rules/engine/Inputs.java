@@ -1,0 +1,142 @@
+package org.ecobugs.rules.engine;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.ecobugs.rules.ProcessingError;
+
+/**
+ * The files an analysis reads: {@code .java} files under the source roots, {@code .class} files and {@code .jar}
+ * archives under the class inputs. Paths that do not exist or cannot be listed become processing errors.
+ */
+final class Inputs {
+
+    private final List<Path> sourceFiles;
+    private final List<Path> classFiles;
+    private final List<Path> archives;
+    private final List<ProcessingError> errors;
+    private final Map<String, List<Path>> sourcesByFileName = new HashMap<>();
+
+    private Inputs(List<Path> sourceFiles, List<Path> classFiles, List<Path> archives, List<ProcessingError> errors) {
+        this.sourceFiles = sourceFiles;
+        this.classFiles = classFiles;
+        this.archives = archives;
+        this.errors = errors;
+        for (Path source : sourceFiles) {
+            sourcesByFileName
+                    .computeIfAbsent(source.getFileName().toString(), k -> new ArrayList<>())
+                    .add(source);
+        }
+    }
+
+    static Inputs collect(List<Path> sourceRoots, List<Path> classInputs) {
+        List<ProcessingError> errors = new ArrayList<>();
+        TreeSet<Path> sources = new TreeSet<>();
+        TreeSet<Path> classes = new TreeSet<>();
+        TreeSet<Path> jars = new TreeSet<>();
+        for (Path root : sourceRoots) {
+            walk(root, errors, file -> {
+                if (file.toString().endsWith(".java")) {
+                    sources.add(file);
+                }
+            });
+        }
+        for (Path root : classInputs) {
+            walk(root, errors, file -> {
+                String name = file.toString();
+                if (name.endsWith(".class")) {
+                    classes.add(file);
+                } else if (name.endsWith(".jar")) {
+                    jars.add(file);
+                }
+            });
+        }
+        return new Inputs(List.copyOf(sources), List.copyOf(classes), List.copyOf(jars), errors);
+    }
+
+    private static void walk(Path root, List<ProcessingError> errors, java.util.function.Consumer<Path> sink) {
+        Path start = root.toAbsolutePath().normalize();
+        if (!Files.exists(start)) {
+            errors.add(new ProcessingError(
+                    root.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, "No such file or directory"));
+            return;
+        }
+        if (Files.isRegularFile(start)) {
+            sink.accept(start);
+            return;
+        }
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    // Version-control and tool folders hold no code of the project.
+                    return !dir.equals(start) && name.startsWith(".")
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        sink.accept(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add(new ProcessingError(
+                            file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(new ProcessingError(
+                    root.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
+        }
+    }
+
+    List<Path> sourceFiles() {
+        return sourceFiles;
+    }
+
+    List<Path> classFiles() {
+        return classFiles;
+    }
+
+    List<Path> archives() {
+        return archives;
+    }
+
+    List<ProcessingError> errors() {
+        return errors;
+    }
+
+    /**
+     * The analysed source file a class was compiled from, found by its package path and {@code SourceFile}
+     * attribute; when it is not among the inputs, that package-relative path itself.
+     */
+    Path sourceOf(String internalClassName, String sourceFileAttribute) {
+        int slash = internalClassName.lastIndexOf('/');
+        String packagePath = slash < 0 ? "" : internalClassName.substring(0, slash + 1);
+        String fileName = sourceFileAttribute != null
+                ? sourceFileAttribute
+                : internalClassName.substring(slash + 1).replaceFirst("\\$.*", "") + ".java";
+        String relative = packagePath + fileName;
+        Optional<Path> analysed = sourcesByFileName.getOrDefault(fileName, List.of()).stream()
+                .filter(p -> p.toString().replace('\\', '/').endsWith("/" + relative)
+                        || p.toString().equals(relative))
+                .findFirst();
+        return analysed.orElse(Path.of(relative));
+    }
+}

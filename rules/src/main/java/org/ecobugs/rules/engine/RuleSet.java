@@ -1,0 +1,110 @@
+package org.ecobugs.rules.engine;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.RuleParameters;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.meta.RuleMetadata;
+
+/** The rules one analysis runs, built with their parameters. */
+final class RuleSet {
+
+    private final List<EnergyRule> rules;
+    private final List<SourceRule> sourceRules = new ArrayList<>();
+    private final List<BytecodeRule> bytecodeRules = new ArrayList<>();
+
+    private RuleSet(List<EnergyRule> rules) {
+        this.rules = List.copyOf(rules);
+        for (EnergyRule rule : rules) {
+            if (rule instanceof SourceRule source) {
+                sourceRules.add(source);
+            }
+            if (rule instanceof BytecodeRule bytecode) {
+                bytecodeRules.add(bytecode);
+            }
+        }
+    }
+
+    /**
+     * Selects and builds the rules of a request.
+     *
+     * @throws IllegalArgumentException for an unknown rule key or parameter, naming it
+     */
+    static RuleSet of(AnalysisRequest request, RuleCatalog catalog) {
+        Set<String> known = new LinkedHashSet<>();
+        catalog.all().forEach(m -> known.add(m.key()));
+        checkKnown(request.includedRules(), known, "rules");
+        checkKnown(request.excludedRules(), known, "excluded rules");
+        checkKnown(request.ruleParameters().keySet(), known, "rule parameters");
+
+        Set<String> selected = new LinkedHashSet<>();
+        for (RuleMetadata metadata : catalog.all()) {
+            boolean wanted = request.includedRules().isEmpty()
+                    ? metadata.energy().defaultActive()
+                    : request.includedRules().contains(metadata.key());
+            if (wanted && !request.excludedRules().contains(metadata.key())) {
+                selected.add(metadata.key());
+            }
+        }
+        List<EnergyRule> rules = new ArrayList<>();
+        for (String key : selected) {
+            RuleParameters parameters =
+                    catalog.parameters(key, request.ruleParameters().getOrDefault(key, Map.of()));
+            rules.add(instantiate(catalog.ruleClass(key), parameters));
+        }
+        return new RuleSet(rules);
+    }
+
+    private static void checkKnown(Set<String> keys, Set<String> known, String what) {
+        for (String key : keys) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException(
+                        "Unknown rule key '" + key + "' in " + what + "; known keys: " + String.join(", ", known));
+            }
+        }
+    }
+
+    private static EnergyRule instantiate(Class<? extends EnergyRule> ruleClass, RuleParameters parameters) {
+        try {
+            try {
+                Constructor<? extends EnergyRule> withParameters = ruleClass.getConstructor(RuleParameters.class);
+                return withParameters.newInstance(parameters);
+            } catch (NoSuchMethodException noParameters) {
+                return ruleClass.getConstructor().newInstance();
+            }
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException invalid) {
+                throw invalid;
+            }
+            throw new IllegalStateException("Cannot build rule " + ruleClass.getName() + ": " + cause, cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build rule " + ruleClass.getName() + ": " + e, e);
+        }
+    }
+
+    List<EnergyRule> all() {
+        return rules;
+    }
+
+    List<SourceRule> sourceRules() {
+        return sourceRules;
+    }
+
+    List<BytecodeRule> bytecodeRules() {
+        return bytecodeRules;
+    }
+
+    List<String> keys() {
+        return rules.stream().map(EnergyRule::key).sorted().toList();
+    }
+}

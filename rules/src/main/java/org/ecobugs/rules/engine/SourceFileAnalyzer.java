@@ -1,0 +1,293 @@
+package org.ecobugs.rules.engine;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.Range;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.ConstantFolder;
+import org.ecobugs.rules.java.JavaNames;
+import org.ecobugs.rules.java.KnownTypes;
+
+/**
+ * Parses one source file and walks it once, handing each node to the source rules that subscribed to its type.
+ * Shared by all worker threads; each thread has its own parser.
+ */
+final class SourceFileAnalyzer {
+
+    /** What one file yielded. */
+    record Outcome(List<RawFinding> findings, List<ProcessingError> errors) {}
+
+    private final List<SourceRule> rules;
+    private final Charset encoding;
+    private final KnownTypes knownTypes;
+    private final RuleTimer timer;
+    private final ThreadLocal<JavaParser> parsers;
+    private final Map<Class<?>, int[]> dispatch = new ConcurrentHashMap<>();
+
+    SourceFileAnalyzer(
+            List<SourceRule> rules, int javaVersion, Charset encoding, KnownTypes knownTypes, RuleTimer timer) {
+        this.rules = List.copyOf(rules);
+        this.encoding = encoding;
+        this.knownTypes = knownTypes;
+        this.timer = timer;
+        ParserConfiguration.LanguageLevel level = ParserConfiguration.LanguageLevel.valueOf("JAVA_" + javaVersion);
+        this.parsers = ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(level)
+                .setAttributeComments(false)));
+    }
+
+    Outcome analyze(Path file) {
+        List<ProcessingError> errors = new ArrayList<>();
+        String text = read(file, errors);
+        if (text == null) {
+            return new Outcome(List.of(), errors);
+        }
+        long start = System.nanoTime();
+        CompilationUnit unit;
+        try {
+            ParseResult<CompilationUnit> result = parsers.get().parse(text);
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                errors.add(new ProcessingError(
+                        file.toString(),
+                        null,
+                        ProcessingError.Kind.UNPARSABLE_SOURCE,
+                        "Cannot parse: " + firstProblem(result.getProblems())));
+                return new Outcome(List.of(), errors);
+            }
+            unit = result.getResult().get();
+        } catch (RuntimeException | StackOverflowError e) {
+            errors.add(new ProcessingError(
+                    file.toString(),
+                    null,
+                    ProcessingError.Kind.UNPARSABLE_SOURCE,
+                    "Cannot parse: " + ProcessingError.describe(e)));
+            return new Outcome(List.of(), errors);
+        } finally {
+            timer.addParse(System.nanoTime() - start);
+        }
+        List<RawFinding> findings = new ArrayList<>();
+        walk(file, unit, findings, errors);
+        return new Outcome(findings, errors);
+    }
+
+    private void walk(Path file, CompilationUnit unit, List<RawFinding> findings, List<ProcessingError> errors) {
+        FileState state = new FileState(file, unit, knownTypes);
+        RuleContext[] contexts = new RuleContext[rules.size()];
+        boolean[] failed = new boolean[rules.size()];
+        long[] nanos = new long[rules.size()];
+        try {
+            unit.walk(Node.TreeTraversal.PREORDER, node -> {
+                for (int index : rulesFor(node.getClass())) {
+                    if (failed[index]) {
+                        continue;
+                    }
+                    SourceRule rule = rules.get(index);
+                    if (contexts[index] == null) {
+                        contexts[index] = new RuleContext(state, rule.key(), findings);
+                    }
+                    long start = System.nanoTime();
+                    try {
+                        rule.visitNode(node, contexts[index]);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        failed[index] = true;
+                        errors.add(ruleFailure(file, rule.key(), node, e));
+                    } finally {
+                        nanos[index] += System.nanoTime() - start;
+                    }
+                }
+            });
+        } catch (StackOverflowError e) {
+            errors.add(new ProcessingError(
+                    file.toString(), null, ProcessingError.Kind.UNPARSABLE_SOURCE, "Too deeply nested to walk"));
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            timer.add(rules.get(i).key(), nanos[i]);
+        }
+    }
+
+    private static ProcessingError ruleFailure(Path file, String key, Node node, Throwable e) {
+        String where = node.getRange().map(r -> " at line " + r.begin.line).orElse("");
+        return new ProcessingError(
+                file.toString(),
+                key,
+                ProcessingError.Kind.RULE_FAILURE,
+                "Rule failed" + where + ": " + ProcessingError.describe(e));
+    }
+
+    private int[] rulesFor(Class<?> nodeType) {
+        return dispatch.computeIfAbsent(nodeType, type -> {
+            List<Integer> indexes = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                for (Class<? extends Node> wanted : rules.get(i).nodesToVisit()) {
+                    if (wanted.isAssignableFrom(type)) {
+                        indexes.add(i);
+                        break;
+                    }
+                }
+            }
+            return indexes.stream().mapToInt(Integer::intValue).toArray();
+        });
+    }
+
+    private String read(Path file, List<ProcessingError> errors) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            errors.add(new ProcessingError(
+                    file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
+            return null;
+        }
+        try {
+            return encoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            errors.add(new ProcessingError(
+                    file.toString(),
+                    null,
+                    ProcessingError.Kind.MALFORMED_ENCODING,
+                    "Not valid " + encoding.name()
+                            + "; analysed with replacement characters (set the source encoding to fix this)"));
+            return new String(bytes, encoding);
+        }
+    }
+
+    private static String firstProblem(List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return "unknown parse error";
+        }
+        Problem problem = problems.get(0);
+        String where = problem.getLocation()
+                .flatMap(l -> l.getBegin().getRange())
+                .map(r -> "line " + r.begin.line + ", column " + r.begin.column + ": ")
+                .orElse("");
+        String message = problem.getMessage().strip().lines().findFirst().orElse("");
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "";
+        return where + message + more;
+    }
+
+    /** What all rules share about one file; names and constants are computed on first use. */
+    private static final class FileState {
+        final Path path;
+        final CompilationUnit unit;
+        final KnownTypes knownTypes;
+        JavaNames names;
+        ConstantFolder constants;
+
+        FileState(Path path, CompilationUnit unit, KnownTypes knownTypes) {
+            this.path = path;
+            this.unit = unit;
+            this.knownTypes = knownTypes;
+        }
+
+        JavaNames names() {
+            if (names == null) {
+                names = new JavaNames(unit, knownTypes);
+            }
+            return names;
+        }
+
+        ConstantFolder constants() {
+            if (constants == null) {
+                constants = new ConstantFolder(names());
+            }
+            return constants;
+        }
+    }
+
+    /** The context of one rule on one file. */
+    private static final class RuleContext implements SourceContext {
+        private final FileState state;
+        private final String ruleKey;
+        private final List<RawFinding> sink;
+
+        RuleContext(FileState state, String ruleKey, List<RawFinding> sink) {
+            this.state = state;
+            this.ruleKey = ruleKey;
+            this.sink = sink;
+        }
+
+        @Override
+        public Path path() {
+            return state.path;
+        }
+
+        @Override
+        public CompilationUnit compilationUnit() {
+            return state.unit;
+        }
+
+        @Override
+        public JavaNames names() {
+            return state.names();
+        }
+
+        @Override
+        public ConstantFolder constants() {
+            return state.constants();
+        }
+
+        @Override
+        public void report(Node node, String message) {
+            Range range = rangeOf(node);
+            Range cover = coverOf(node).getRange().orElse(range);
+            Finding finding = new Finding(
+                    ruleKey,
+                    state.path,
+                    range.begin.line,
+                    range.begin.column,
+                    range.end.line,
+                    range.end.column,
+                    message,
+                    Finding.Origin.SOURCE);
+            sink.add(new RawFinding(finding, cover.begin.line, cover.end.line));
+        }
+
+        private static Range rangeOf(Node node) {
+            Node current = node;
+            while (current != null) {
+                if (current.getRange().isPresent()) {
+                    return current.getRange().get();
+                }
+                current = current.getParentNode().orElse(null);
+            }
+            throw new IllegalStateException("Cannot report on a node without a position: " + node.getClass());
+        }
+
+        private static Node coverOf(Node node) {
+            Node current = node;
+            while (current != null) {
+                if ((current instanceof Statement && !(current instanceof BlockStmt))
+                        || current instanceof BodyDeclaration) {
+                    return current;
+                }
+                current = current.getParentNode().orElse(null);
+            }
+            return node;
+        }
+    }
+}
