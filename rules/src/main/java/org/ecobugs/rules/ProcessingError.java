@@ -20,7 +20,7 @@ public record ProcessingError(String input, String ruleKey, Kind kind, String me
         UNREADABLE_INPUT,
         /** A source file that JavaParser cannot parse. */
         UNPARSABLE_SOURCE,
-        /** A source file that is not valid in the configured encoding; it was analysed with replacement characters. */
+        /** A source file that is not valid in the configured encoding; it was analysed as ISO-8859-1. */
         MALFORMED_ENCODING,
         /** A class file or archive that ASM cannot read. */
         CORRUPT_CLASS,

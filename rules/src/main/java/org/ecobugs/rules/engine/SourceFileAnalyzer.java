@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,13 +167,15 @@ final class SourceFileAnalyzer {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
+            // ISO-8859-1 decodes every byte to a character, most of them legal in identifiers, so the file still
+            // parses; replacement characters would not.
             errors.add(new ProcessingError(
                     file.toString(),
                     null,
                     ProcessingError.Kind.MALFORMED_ENCODING,
                     "Not valid " + encoding.name()
-                            + "; analysed with replacement characters (set the source encoding to fix this)"));
-            return new String(bytes, encoding);
+                            + "; analysed as ISO-8859-1 (set the source encoding to fix this)"));
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 

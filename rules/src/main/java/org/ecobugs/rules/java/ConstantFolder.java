@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConstantFolder {
 
-    private static final int MAX_DEPTH = 24;
+    /** Deep enough for SQL concatenated over many lines; a bound, because names may refer to each other. */
+    private static final int MAX_DEPTH = 64;
     private static final String DURATION = "java.time.Duration";
     private static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
     private static final String CHRONO_UNIT = "java.time.temporal.ChronoUnit";
@@ -64,14 +65,18 @@ public final class ConstantFolder {
      * gives {@code SELECT * FROM ?}. Empty unless some part is a known string.
      */
     public Optional<String> template(Expression expression) {
+        return template(expression, 0);
+    }
+
+    private Optional<String> template(Expression expression, int depth) {
         Optional<String> known = string(expression);
-        if (known.isPresent()) {
+        if (known.isPresent() || depth > MAX_DEPTH) {
             return known;
         }
         Expression e = unwrap(expression);
         if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
-            Optional<String> left = template(b.getLeft());
-            Optional<String> right = template(b.getRight());
+            Optional<String> left = template(b.getLeft(), depth + 1);
+            Optional<String> right = template(b.getRight(), depth + 1);
             if (left.isEmpty() && right.isEmpty()) {
                 return Optional.empty();
             }

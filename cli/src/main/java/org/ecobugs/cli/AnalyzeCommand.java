@@ -1,0 +1,227 @@
+package org.ecobugs.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.report.ReportContext;
+import org.ecobugs.rules.report.ReportFormat;
+import org.ecobugs.rules.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ecobugs analyze}: runs the rules on sources and classes and writes the reports. */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Analyses Java sources and compiled classes for energy bugs.",
+            "Exit status: 0 when nothing is found, 1 when energy bugs are reported, 2 on bad usage."
+        })
+final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final String REPORT_BASE_NAME = "ecobugs";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Files or directories to analyse: .java sources, .class files, .jar archives.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(
+            names = "--classes",
+            paramLabel = "DIR|JAR",
+            split = ",",
+            description = "Compiled classes of the analysed code (directories or jars); makes bytecode rules run.")
+    List<Path> classes = new ArrayList<>();
+
+    @Option(
+            names = "--classpath",
+            paramLabel = "CP",
+            description = "Libraries the code compiles against, separated by '${sys:path.separator}'; used to resolve"
+                    + " names, never analysed.")
+    String classpath;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            split = ",",
+            description = "Report formats: text (default), json, sarif, html; several with commas.")
+    List<String> formats = new ArrayList<>(List.of("text"));
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report (one format) to this file.")
+    Path output;
+
+    @Option(
+            names = "--report-dir",
+            paramLabel = "DIR",
+            description = "Write one report per format to DIR/ecobugs.<txt|json|sarif|html>.")
+    Path reportDir;
+
+    @Option(
+            names = "--rules",
+            paramLabel = "KEYS",
+            split = ",",
+            description = "Run only these rules (e.g. EB101,EB604), active by default or not.")
+    Set<String> rules = new LinkedHashSet<>();
+
+    @Option(names = "--exclude-rules", paramLabel = "KEYS", split = ",", description = "Never run these rules.")
+    Set<String> excludedRules = new LinkedHashSet<>();
+
+    @Option(
+            names = "--param",
+            paramLabel = "KEY.NAME=VALUE",
+            description = "A rule parameter, e.g. EB102.maxPollIntervalMs=500; repeatable.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(
+            names = "--java-level",
+            paramLabel = "N",
+            description = "Java language level of the sources (8-25; default: ${DEFAULT-VALUE}).")
+    int javaLevel = AnalysisRequest.DEFAULT_JAVA_VERSION;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "Encoding of the sources (default: UTF-8).")
+    String encoding = StandardCharsets.UTF_8.name();
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Files analysed at once (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(
+            names = "--base-dir",
+            paramLabel = "DIR",
+            description = "Directory that report paths are relative to (default: the current directory).")
+    Path baseDir = Path.of("");
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors; the exit status still tells.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        List<ReportFormat> selected = formats.stream().map(ReportFormat::fromName).distinct().toList();
+        if (output != null && selected.size() != 1) {
+            throw new UsageException("--output takes one format; use --report-dir for several");
+        }
+        if (output != null && reportDir != null) {
+            throw new UsageException("use either --output or --report-dir, not both");
+        }
+        AnalysisResult result = Analysis.run(request());
+        ReportContext context = new ReportContext(
+                result, RuleCatalog.builtIn(), baseDir.toAbsolutePath().normalize(), ProductInfo.version());
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            write(selected.get(0), context, output);
+        } else if (reportDir != null) {
+            for (ReportFormat format : selected) {
+                write(format, context, reportDir.resolve(REPORT_BASE_NAME + "." + format.extension()));
+            }
+        } else if (selected.size() > 1) {
+            throw new UsageException("several formats need --report-dir");
+        }
+        boolean reportOnStdout = output == null && reportDir == null;
+        if (!quiet) {
+            ReportFormat shown = reportOnStdout ? selected.get(0) : ReportFormat.TEXT;
+            writeTo(shown, context, out);
+            if (!reportOnStdout) {
+                out.println("Reports written to " + (output != null ? output : reportDir) + ".");
+            }
+        }
+        out.flush();
+        return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    }
+
+    private AnalysisRequest request() {
+        AnalysisRequest.Builder request = AnalysisRequest.builder();
+        for (Path path : paths) {
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            if (name.endsWith(".class") || name.endsWith(".jar")) {
+                request.addClassInput(path);
+            } else if (Files.isDirectory(path)) {
+                // A directory may hold sources and classes alike (a project, an unpacked distribution).
+                request.addSourceRoot(path).addClassInput(path);
+            } else {
+                request.addSourceRoot(path);
+            }
+        }
+        request.addClassInputs(classes);
+        if (classpath != null && !classpath.isBlank()) {
+            List<Path> entries = new ArrayList<>();
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    entries.add(Path.of(entry));
+                }
+            }
+            request.addClasspath(entries);
+        }
+        request.includeRules(rules).excludeRules(excludedRules);
+        parameters.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                throw new UsageException("--param expects KEY.NAME=VALUE, e.g. EB102.maxPollIntervalMs=500, not '"
+                        + key + "=" + value + "'");
+            }
+            request.ruleParameter(key.substring(0, dot), key.substring(dot + 1), value);
+        });
+        return request.javaVersion(javaLevel)
+                .threads(threads)
+                .sourceEncoding(charset(encoding))
+                .build();
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UsageException("Unknown encoding '" + name + "'");
+        }
+    }
+
+    private static void write(ReportFormat format, ReportContext context, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                writeTo(format, context, writer);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the " + format.id() + " report to " + file + ": " + e, e);
+        }
+    }
+
+    private static void writeTo(ReportFormat format, ReportContext context, Writer writer) {
+        try {
+            Reports.writer(format).write(context, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.ecobugs.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** {@code java -jar ecobugs.jar}: runs the command line and exits with its code. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams: exit 0 when clean, 1 with findings, 2 on bad usage. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new EcobugsCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(Main::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof UsageException) {
+                cmd.getErr().println("ecobugs: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("ecobugs: " + e.getMessage());
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,171 @@
+package org.ecobugs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+
+    /** Code the rules were never shown: each energy bug beside the look-alike that must stay silent. */
+    private static final String UNSEEN_CODE = """
+            package org.example.lab;
+
+            import java.sql.Connection;
+            import java.sql.ResultSet;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            import com.fasterxml.jackson.databind.ObjectMapper;
+            import com.fasterxml.jackson.databind.SerializationFeature;
+
+            class SpecimenTracker {
+                private volatile boolean analyserReady;
+                private BlockingQueue<String> specimens;
+
+                void awaitAnalyser() {
+                    while (!analyserReady) {
+                        Thread.onSpinWait();
+                    }
+                }
+
+                String nextSpecimen() throws InterruptedException {
+                    String id;
+                    while ((id = specimens.poll()) == null) {
+                        Thread.sleep(25);
+                    }
+                    return id;
+                }
+
+                String nextSpecimenBlocking() throws InterruptedException {
+                    return specimens.poll(30, TimeUnit.SECONDS);
+                }
+
+                ObjectMapper apiMapper() {
+                    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                }
+
+                ObjectMapper compactMapper() {
+                    return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+                }
+
+                ResultSet all(Connection c) throws Exception {
+                    return c.createStatement().executeQuery("SELECT * FROM specimen");
+                }
+
+                ResultSet some(Connection c) throws Exception {
+                    return c.createStatement().executeQuery("SELECT id, status FROM specimen");
+                }
+            }
+            """;
+
+    @TempDir
+    Path temp;
+
+    private Path sources;
+
+    @BeforeEach
+    void writeSources() throws IOException {
+        sources = Files.createDirectories(temp.resolve("src/org/example/lab"));
+        Files.writeString(sources.resolve("SpecimenTracker.java"), UNSEEN_CODE);
+        Files.writeString(sources.resolve("Clean.java"), "package org.example.lab;\nclass Clean { int one() { return 1; } }\n");
+    }
+
+    @Test
+    void findsTheBugsInPlainSourcesWithoutAClasspathAndNoLookAlike() {
+        CliRun run = CliRun.of("analyze", temp.resolve("src").toString(), "--base-dir", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.err()).isEmpty();
+        String file = "src/org/example/lab/SpecimenTracker.java";
+        assertThat(run.out().lines().filter(l -> l.contains(": warning: ")))
+                .containsExactly(
+                        file + ":15:16: warning: [EB101] This loop spins until its condition changes and keeps a core"
+                                + " busy for the whole wait; block on the event instead (a latch, a future, a queue's"
+                                + " take() or a condition).",
+                        file + ":22:16: warning: [EB102] This loop wakes every 25 ms to re-check a condition; wait for"
+                                + " the event instead (a queue's take() or poll(timeout), a future, a latch or a"
+                                + " condition).",
+                        file + ":33:16: warning: [EB201] Jackson INDENT_OUTPUT pads every payload with indentation"
+                                + " (about +60-70 % bytes on a FHIR Bundle); serialize compactly and pretty-print only"
+                                + " for human readers.",
+                        file + ":41:49: warning: [EB604] SELECT * reads and transfers every column, including the ones"
+                                + " the code never uses; list only the columns it needs.");
+    }
+
+    @Test
+    void cleanCodeExitsWithZero() {
+        CliRun run = CliRun.of("analyze", sources.resolve("Clean.java").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CLEAN);
+    }
+
+    @Test
+    void writesEveryReportFormatToTheReportDirectory() throws IOException {
+        Path reports = temp.resolve("reports");
+        CliRun run = CliRun.of(
+                "analyze", temp.resolve("src").toString(),
+                "--format", "text,json,sarif,html",
+                "--report-dir", reports.toString(),
+                "--base-dir", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("[EB101]").contains("Reports written to " + reports);
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("ecobugs.json").toFile());
+        assertThat(json.path("findings")).hasSize(4);
+        JsonNode sarif = new ObjectMapper().readTree(reports.resolve("ecobugs.sarif").toFile());
+        assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
+        assertThat(sarif.path("runs").get(0).path("results")).hasSize(4);
+        assertThat(Files.readString(reports.resolve("ecobugs.html"))).contains("EB604");
+        assertThat(Files.readString(reports.resolve("ecobugs.txt"))).contains("[EB102]");
+    }
+
+    @Test
+    void printsJsonOnStandardOutputWhenAskedOnly() throws IOException {
+        CliRun run = CliRun.of("analyze", temp.resolve("src").toString(), "--format", "json", "--rules", "EB604");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("findings")).hasSize(1);
+        assertThat(json.path("findings").get(0).path("rule").asText()).isEqualTo("EB604");
+    }
+
+    @Test
+    void ruleSelectionAndParametersApply() {
+        CliRun run = CliRun.of(
+                "analyze", temp.resolve("src").toString(), "--rules", "EB102", "--param", "EB102.maxPollIntervalMs=20");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CLEAN);
+        assertThat(run.out()).doesNotContain("warning:");
+    }
+
+    @Test
+    void badUsageExitsWithTwoAndOneClearLine() {
+        assertUsageError(CliRun.of("analyze"), "Missing required parameter: 'PATH'");
+        assertUsageError(CliRun.of("analyze", "src", "--format", "xml"),
+                "Unknown report format 'xml'; use text, json, sarif or html");
+        assertUsageError(CliRun.of("analyze", "src", "--rules", "EB999"), "Unknown rule key 'EB999' in rules");
+        assertUsageError(CliRun.of("analyze", "src", "--param", "EB102.maxPollIntervalMs=soon"),
+                "Rule EB102 parameter 'maxPollIntervalMs' must be integer, not 'soon'");
+        assertUsageError(CliRun.of("analyze", "src", "--param", "maxPollIntervalMs=5"),
+                "--param expects KEY.NAME=VALUE");
+        assertUsageError(CliRun.of("analyze", "src", "--format", "json,html"), "several formats need --report-dir");
+        assertUsageError(CliRun.of("analyze", "src", "--java-level", "99"), "Java version must be between 8 and 25");
+        assertUsageError(CliRun.of("analyze", "src", "--encoding", "klingon"), "Unknown encoding 'klingon'");
+        assertUsageError(CliRun.of("frobnicate"), "Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void aMissingPathIsReportedAndTheOtherPathsAreStillAnalysed() {
+        CliRun run = CliRun.of("analyze", temp.resolve("nowhere").toString(), temp.resolve("src").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("nowhere").contains("No such file or directory").contains("[EB604]");
+    }
+
+    private static void assertUsageError(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains(message).doesNotContain("\tat ");
+        assertThat(run.err().lines().count()).isLessThanOrEqualTo(2);
+    }
+}

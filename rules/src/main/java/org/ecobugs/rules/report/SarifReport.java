@@ -1,0 +1,197 @@
+package org.ecobugs.rules.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.meta.RuleMetadata.Severity;
+
+/**
+ * A SARIF 2.1.0 log, the format code-scanning services (GitHub, GitLab, Azure DevOps) and IDE viewers import. Paths
+ * under the base directory are relative to {@value #SOURCE_ROOT} so that the log does not depend on where the project
+ * was checked out.
+ */
+public final class SarifReport implements ReportWriter {
+
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String SARIF_VERSION = "2.1.0";
+    static final String SOURCE_ROOT = "%SRCROOT%";
+    private static final String ANY_RULE_PAGE = "index";
+
+    @Override
+    public void write(ReportContext context, Writer out) throws IOException {
+        List<String> ruleKeys = context.reportedRules();
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        for (int i = 0; i < ruleKeys.size(); i++) {
+            ruleIndex.put(ruleKeys.get(i), i);
+        }
+
+        ObjectNode root = JsonOutput.object();
+        root.put("$schema", SCHEMA);
+        root.put("version", SARIF_VERSION);
+        ObjectNode run = root.putArray("runs").addObject();
+
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", ProductInfo.NAME);
+        driver.put("version", context.toolVersion());
+        driver.put("informationUri", docsBaseUrl(context));
+        ArrayNode rules = driver.putArray("rules");
+        ruleKeys.forEach(key -> rules.add(rule(context, key)));
+
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        // The analysis itself completed: inputs it could not process are reported, not fatal.
+        invocation.put("executionSuccessful", true);
+        ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+        context.result().errors().forEach(e -> notifications.add(notification(context, e, ruleIndex)));
+
+        run.putObject("originalUriBaseIds").putObject(SOURCE_ROOT).put("uri", directoryUri(context.baseDir()));
+
+        ArrayNode results = run.putArray("results");
+        context.result().findings().forEach(f -> results.add(result(context, f, ruleIndex.get(f.ruleKey()))));
+
+        JsonOutput.write(root, out);
+    }
+
+    /** SARIF has three levels; SonarQube's five severities fold into them the way code-scanning services show them. */
+    static String level(Severity severity) {
+        return switch (severity) {
+            case BLOCKER, CRITICAL -> "error";
+            case MAJOR, MINOR -> "warning";
+            case INFO -> "note";
+        };
+    }
+
+    /** The {@code problem.severity} property GitHub code scanning reads; it calls a note a recommendation. */
+    private static String problemSeverity(Severity severity) {
+        String level = level(severity);
+        return level.equals("note") ? "recommendation" : level;
+    }
+
+    private static ObjectNode rule(ReportContext context, String key) {
+        RuleMetadata metadata = context.rule(key);
+        String docUrl = context.docUrl(key);
+        ObjectNode node = JsonOutput.object();
+        node.put("id", key);
+        node.put("name", metadata.name());
+        node.putObject("shortDescription").put("text", metadata.title());
+        node.putObject("fullDescription").put("text", metadata.energy().why());
+        node.put("helpUri", docUrl);
+        node.putObject("help").put("text", metadata.energy().why() + " See " + docUrl + " for examples and the fix.");
+        node.putObject("defaultConfiguration").put("level", level(metadata.defaultSeverity()));
+        ObjectNode properties = node.putObject("properties");
+        ArrayNode tags = properties.putArray("tags");
+        metadata.tags().forEach(tags::add);
+        ArrayNode rgesn = properties.putArray("rgesn");
+        metadata.energy().rgesn().forEach(rgesn::add);
+        properties.put("problem.severity", problemSeverity(metadata.defaultSeverity()));
+        return node;
+    }
+
+    private static ObjectNode result(ReportContext context, Finding finding, int ruleIndex) {
+        ObjectNode node = JsonOutput.object();
+        node.put("ruleId", finding.ruleKey());
+        node.put("ruleIndex", ruleIndex);
+        node.put("level", level(context.rule(finding.ruleKey()).defaultSeverity()));
+        node.putObject("message").put("text", finding.message());
+        ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+        physical.set("artifactLocation", artifactLocation(context, finding.file()));
+        physical.set("region", region(finding));
+        return node;
+    }
+
+    /** The region with only the parts the finding knows; SARIF reads an absent column as the whole line. */
+    private static ObjectNode region(Finding finding) {
+        ObjectNode region = JsonOutput.object();
+        region.put("startLine", finding.line());
+        if (finding.hasColumn()) {
+            region.put("startColumn", finding.column());
+        }
+        if (finding.endLine() > 0) {
+            region.put("endLine", finding.endLine());
+        }
+        if (finding.hasEnd()) {
+            // A finding's end column is inclusive; SARIF's is the column after the last character.
+            region.put("endColumn", finding.endColumn() + 1);
+        }
+        return region;
+    }
+
+    private static ObjectNode notification(
+            ReportContext context, ProcessingError error, Map<String, Integer> ruleIndex) {
+        ObjectNode node = JsonOutput.object();
+        node.put("level", "error");
+        node.putObject("message").put("text", context.displayInput(error.input()) + ": " + error.message());
+        Optional<Path> file = context.inputFile(error.input());
+        if (file.isPresent()) {
+            node.putArray("locations")
+                    .addObject()
+                    .putObject("physicalLocation")
+                    .set("artifactLocation", artifactLocation(context, file.get()));
+        }
+        if (error.ruleKey() != null) {
+            ObjectNode associatedRule = node.putObject("associatedRule").put("id", error.ruleKey());
+            Integer index = ruleIndex.get(error.ruleKey());
+            if (index != null) {
+                associatedRule.put("index", index);
+            }
+        }
+        node.putObject("properties").put("kind", error.kind().name());
+        return node;
+    }
+
+    /**
+     * Where a file is: relative to {@value #SOURCE_ROOT} when under the base directory; a {@code file:} URI when
+     * absolute elsewhere; and a bare relative URI for the package path of a class file without source, which is
+     * relative to a source root the log does not know.
+     */
+    private static ObjectNode artifactLocation(ReportContext context, Path file) {
+        ObjectNode location = JsonOutput.object();
+        Optional<String> relative = context.relativeToBase(file);
+        if (relative.isPresent()) {
+            location.put("uri", relativeUri(relative.get()));
+            location.put("uriBaseId", SOURCE_ROOT);
+        } else if (file.isAbsolute()) {
+            location.put("uri", file.toUri().toASCIIString());
+        } else {
+            location.put("uri", relativeUri(ReportContext.withForwardSlashes(file)));
+        }
+        return location;
+    }
+
+    /** Percent-encodes a relative path with forward slashes (spaces, {@code #}, {@code %}, non-ASCII letters). */
+    static String relativeUri(String path) {
+        int slash = path.indexOf('/');
+        String firstSegment = slash < 0 ? path : path.substring(0, slash);
+        // A colon in the first segment would make it read as a URI scheme.
+        String unambiguous = firstSegment.contains(":") ? "./" + path : path;
+        try {
+            return new URI(null, null, unambiguous, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Cannot express " + path + " as a URI", e);
+        }
+    }
+
+    private static String directoryUri(Path directory) {
+        String uri = directory.toUri().toASCIIString();
+        // Relative URIs resolve against a base only when it ends with a slash, and toUri() adds one only when the
+        // directory exists.
+        return uri.endsWith("/") ? uri : uri + "/";
+    }
+
+    /** The folder of the rule pages, so that the address moves with the docs (one setting in the build). */
+    private static String docsBaseUrl(ReportContext context) {
+        // A rule's page lies directly in that folder; any page name gives the folder back.
+        return URI.create(context.docUrl(ANY_RULE_PAGE)).resolve(".").toString();
+    }
+}

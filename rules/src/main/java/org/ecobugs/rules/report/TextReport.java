@@ -1,0 +1,48 @@
+package org.ecobugs.rules.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+
+/**
+ * A plain-text report in the shape compilers use, so that terminals and IDEs turn every location into a link:
+ *
+ * <pre>
+ * src/main/java/org/x/Poller.java:12:9: warning: [EB101] Block on the event instead of spinning.
+ *     see https://…/EB101.md
+ * src/main/java/org/x/Broken.java: error: Cannot parse: …
+ * 1 energy bug in 1 file (EB101: 1); 1 processing error; 2 source files and 0 classes analysed in 0.1 s.
+ * </pre>
+ */
+public final class TextReport implements ReportWriter {
+
+    // Every finding is a warning whatever its severity: "error" would tell build tools that the code does not compile.
+    private static final String FINDING_LEVEL = "warning";
+    private static final String ERROR_LEVEL = "error";
+    private static final String DOC_LINK_INDENT = "    ";
+
+    @Override
+    public void write(ReportContext context, Writer out) throws IOException {
+        for (Finding finding : context.result().findings()) {
+            out.write(findingLine(context, finding) + "\n");
+            out.write(DOC_LINK_INDENT + "see " + context.docUrl(finding.ruleKey()) + "\n");
+        }
+        for (ProcessingError error : context.result().errors()) {
+            out.write(errorLine(context, error) + "\n");
+        }
+        out.write(ReportSummary.of(context).sentence() + "\n");
+        out.flush();
+    }
+
+    static String findingLine(ReportContext context, Finding finding) {
+        String location = context.displayPath(finding.file()) + ":" + finding.line()
+                + (finding.hasColumn() ? ":" + finding.column() : "");
+        return location + ": " + FINDING_LEVEL + ": [" + finding.ruleKey() + "] " + finding.message();
+    }
+
+    static String errorLine(ReportContext context, ProcessingError error) {
+        String rule = error.ruleKey() == null ? "" : "[" + error.ruleKey() + "] ";
+        return context.displayInput(error.input()) + ": " + ERROR_LEVEL + ": " + rule + error.message();
+    }
+}

@@ -1,0 +1,66 @@
+package org.ecobugs.rules.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.meta.RuleCatalog;
+
+/** One hand-built analysis that exercises every path and position shape the report writers must handle. */
+final class SampleAnalysis {
+
+    static final String VERSION = "9.9.9-test";
+    static final String MARKUP_MESSAGE = "Name the columns instead of * in <script>alert(\"&'\")</script>.";
+
+    final Path baseDir;
+    final Path poller;
+    final Path daoWithSpace;
+    final Path outside;
+    final Path classOnly = Path.of("org", "x", "Compiled.java");
+    final Path broken;
+    final String archiveEntry;
+    final AnalysisResult result;
+
+    SampleAnalysis(Path tempDir) {
+        baseDir = tempDir.resolve("project");
+        poller = baseDir.resolve("src/main/java/org/x/Poller.java");
+        daoWithSpace = baseDir.resolve("src/main/java/org/x/My Dao.java");
+        outside = tempDir.resolve("elsewhere/Other.java");
+        broken = baseDir.resolve("src/main/java/org/x/Broken.java");
+        archiveEntry = baseDir.resolve("lib/app.jar") + "!/org/x/Weird.class";
+        List<Finding> findings = List.of(
+                new Finding(
+                        "EB101", poller, 12, 9, 14, 9, "Block on a latch instead of spinning.", Finding.Origin.SOURCE),
+                new Finding("EB604", daoWithSpace, 7, 20, 7, 45, MARKUP_MESSAGE, Finding.Origin.SOURCE),
+                new Finding("EB102", classOnly, 30, 0, 0, 0, "Wait on the condition, not in a sleep loop.",
+                        Finding.Origin.BYTECODE),
+                new Finding("EB604", outside, 3, 5, 0, 0, "Name the columns instead of *.", Finding.Origin.SOURCE));
+        List<ProcessingError> errors = List.of(
+                new ProcessingError(broken.toString(), null, ProcessingError.Kind.UNPARSABLE_SOURCE,
+                        "Cannot parse: Parse error at line 3"),
+                new ProcessingError(archiveEntry, "EB101", ProcessingError.Kind.RULE_FAILURE,
+                        "Rule failed: IllegalStateException: boom"));
+        Map<String, Duration> phases = new LinkedHashMap<>();
+        phases.put("collect inputs", Duration.ofMillis(12));
+        phases.put("analyse sources", Duration.ofMillis(600));
+        phases.put("analyse classes", Duration.ofMillis(190));
+        Map<String, Duration> rules = Map.of("EB604", Duration.ofMillis(35), "EB101", Duration.ofMillis(120));
+        result = new AnalysisResult(findings, errors, List.of("EB101", "EB102", "EB201", "EB604"), 12, 30,
+                new AnalysisResult.Timings(Duration.ofMillis(812), phases, rules));
+    }
+
+    ReportContext context() {
+        return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
+    }
+
+    /** An analysis with nothing to report. */
+    static ReportContext empty(Path baseDir) {
+        AnalysisResult result = new AnalysisResult(List.of(), List.of(), List.of("EB101"), 1, 0,
+                new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()));
+        return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
+    }
+}

@@ -1,0 +1,7 @@
+package broken;
+
+public class Unparsable {
+    void missingParenthesis( {
+        while (!ready) Thread.onSpinWait();
+    }
+}

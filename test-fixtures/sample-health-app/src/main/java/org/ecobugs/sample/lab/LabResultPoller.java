@@ -1,0 +1,62 @@
+package org.ecobugs.sample.lab;
+
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.ecobugs.sample.model.LabResult;
+
+/**
+ * Hands lab results from the HL7 result feed to the code that waits for them. Routine results are stored in the
+ * chart in arrival order; critical values go to a separate queue that the notification desk watches, so that the
+ * ward can be phoned within minutes.
+ */
+public class LabResultPoller {
+
+    private static final Logger LOG = Logger.getLogger(LabResultPoller.class.getName());
+    private static final long POLL_INTERVAL_MS = 50;
+    private static final long CRITICAL_WAIT_SECONDS = 30;
+
+    private final Queue<LabResult> routineResults = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<LabResult> criticalResults = new LinkedBlockingQueue<>();
+    private volatile boolean instrumentReady;
+
+    /** Called by the result feed for every OBX it receives. */
+    public void accept(LabResult result) {
+        if (result.critical()) {
+            LOG.warning("critical value " + result.loincCode() + "=" + result.value() + " for accession "
+                    + result.accessionNumber());
+            criticalResults.add(result);
+        } else {
+            routineResults.add(result);
+        }
+    }
+
+    /** Called by the result feed when the analyser middleware reports its status (an ESU^U01 message). */
+    public void onInstrumentStatus(String equipmentState) {
+        instrumentReady = "OP".equals(equipmentState);
+    }
+
+    /** Blocks until the analyser reports that it is operational and accepts orders. */
+    public void awaitInstrumentReady() {
+        while (!instrumentReady) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The next routine result, waiting until one arrives. */
+    public LabResult awaitRoutineResult() throws InterruptedException {
+        LabResult result;
+        while ((result = routineResults.poll()) == null) {
+            Thread.sleep(POLL_INTERVAL_MS);
+        }
+        return result;
+    }
+
+    /** The next critical value, or null when none arrived within 30 seconds. */
+    public LabResult nextCriticalResult() throws InterruptedException {
+        return criticalResults.poll(CRITICAL_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+}
