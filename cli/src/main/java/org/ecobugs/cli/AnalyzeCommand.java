@@ -120,12 +120,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Directory that report paths are relative to (default: the current directory).")
     Path baseDir = Path.of("");
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors; the exit status still tells.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print nothing but errors; the exit status still tells.")
     boolean quiet;
 
     @Override
     public Integer call() {
-        List<ReportFormat> selected = formats.stream().map(ReportFormat::fromName).distinct().toList();
+        List<ReportFormat> selected =
+                formats.stream().map(ReportFormat::fromName).distinct().toList();
         if (output != null && selected.size() != 1) {
             throw new UsageException("--output takes one format; use --report-dir for several");
         }
@@ -184,8 +187,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         parameters.forEach((key, value) -> {
             int dot = key.indexOf('.');
             if (dot <= 0 || dot == key.length() - 1) {
-                throw new UsageException("--param expects KEY.NAME=VALUE, e.g. EB102.maxPollIntervalMs=500, not '"
-                        + key + "=" + value + "'");
+                throw new UsageException("--param expects KEY.NAME=VALUE, e.g. EB102.maxPollIntervalMs=500, not '" + key
+                        + "=" + value + "'");
             }
             request.ruleParameter(key.substring(0, dot), key.substring(dot + 1), value);
         });

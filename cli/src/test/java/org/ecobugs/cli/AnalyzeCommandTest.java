@@ -73,7 +73,8 @@ class AnalyzeCommandTest {
     void writeSources() throws IOException {
         sources = Files.createDirectories(temp.resolve("src/org/example/lab"));
         Files.writeString(sources.resolve("SpecimenTracker.java"), UNSEEN_CODE);
-        Files.writeString(sources.resolve("Clean.java"), "package org.example.lab;\nclass Clean { int one() { return 1; } }\n");
+        Files.writeString(
+                sources.resolve("Clean.java"), "package org.example.lab;\nclass Clean { int one() { return 1; } }\n");
     }
 
     @Test
@@ -115,9 +116,11 @@ class AnalyzeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(run.out()).contains("[EB101]").contains("Reports written to " + reports);
-        JsonNode json = new ObjectMapper().readTree(reports.resolve("ecobugs.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(reports.resolve("ecobugs.json").toFile());
         assertThat(json.path("findings")).hasSize(4);
-        JsonNode sarif = new ObjectMapper().readTree(reports.resolve("ecobugs.sarif").toFile());
+        JsonNode sarif =
+                new ObjectMapper().readTree(reports.resolve("ecobugs.sarif").toFile());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.path("runs").get(0).path("results")).hasSize(4);
         assertThat(Files.readString(reports.resolve("ecobugs.html"))).contains("EB604");
@@ -143,13 +146,15 @@ class AnalyzeCommandTest {
     @Test
     void badUsageExitsWithTwoAndOneClearLine() {
         assertUsageError(CliRun.of("analyze"), "Missing required parameter: 'PATH'");
-        assertUsageError(CliRun.of("analyze", "src", "--format", "xml"),
+        assertUsageError(
+                CliRun.of("analyze", "src", "--format", "xml"),
                 "Unknown report format 'xml'; use text, json, sarif or html");
         assertUsageError(CliRun.of("analyze", "src", "--rules", "EB999"), "Unknown rule key 'EB999' in rules");
-        assertUsageError(CliRun.of("analyze", "src", "--param", "EB102.maxPollIntervalMs=soon"),
+        assertUsageError(
+                CliRun.of("analyze", "src", "--param", "EB102.maxPollIntervalMs=soon"),
                 "Rule EB102 parameter 'maxPollIntervalMs' must be integer, not 'soon'");
-        assertUsageError(CliRun.of("analyze", "src", "--param", "maxPollIntervalMs=5"),
-                "--param expects KEY.NAME=VALUE");
+        assertUsageError(
+                CliRun.of("analyze", "src", "--param", "maxPollIntervalMs=5"), "--param expects KEY.NAME=VALUE");
         assertUsageError(CliRun.of("analyze", "src", "--format", "json,html"), "several formats need --report-dir");
         assertUsageError(CliRun.of("analyze", "src", "--java-level", "99"), "Java version must be between 8 and 25");
         assertUsageError(CliRun.of("analyze", "src", "--encoding", "klingon"), "Unknown encoding 'klingon'");
@@ -158,9 +163,15 @@ class AnalyzeCommandTest {
 
     @Test
     void aMissingPathIsReportedAndTheOtherPathsAreStillAnalysed() {
-        CliRun run = CliRun.of("analyze", temp.resolve("nowhere").toString(), temp.resolve("src").toString());
+        CliRun run = CliRun.of(
+                "analyze",
+                temp.resolve("nowhere").toString(),
+                temp.resolve("src").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(run.out()).contains("nowhere").contains("No such file or directory").contains("[EB604]");
+        assertThat(run.out())
+                .contains("nowhere")
+                .contains("No such file or directory")
+                .contains("[EB604]");
     }
 
     private static void assertUsageError(CliRun run, String message) {

@@ -12,7 +12,8 @@ class RulesCommandTest {
     void listsEveryRuleAsText() {
         CliRun run = CliRun.of("rules");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("EB101  MAJOR    on  Waiting should block on the event, not spin on a condition")
+        assertThat(run.out())
+                .contains("EB101  MAJOR    on  Waiting should block on the event, not spin on a condition")
                 .contains("RGESN-2024:2.6");
     }
 

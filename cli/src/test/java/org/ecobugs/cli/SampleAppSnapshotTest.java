@@ -26,15 +26,19 @@ class SampleAppSnapshotTest {
         CliRun run = CliRun.of(
                 "analyze",
                 SAMPLE.resolve("src/main/java").toString(),
-                "--classes", SAMPLE.resolve("target/classes").toString(),
-                "--base-dir", SAMPLE.toString());
+                "--classes",
+                SAMPLE.resolve("target/classes").toString(),
+                "--base-dir",
+                SAMPLE.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
         // The last line is the summary, with a duration that changes from run to run.
         String summary = lines.get(lines.size() - 1);
-        assertThat(summary).matches("6 energy bugs in 5 files .*; no processing errors; 12 source files and \\d+ classes analysed in .*");
+        assertThat(summary)
+                .matches(
+                        "6 energy bugs in 5 files .*; no processing errors; 12 source files and \\d+ classes analysed in .*");
         String findings = String.join("\n", lines.subList(0, lines.size() - 1)) + "\n";
         if (Boolean.getBoolean("ecobugs.updateSnapshots")) {
             Files.writeString(SNAPSHOT, findings, StandardCharsets.UTF_8);

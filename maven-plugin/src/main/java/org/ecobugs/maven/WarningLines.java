@@ -11,10 +11,15 @@ final class WarningLines {
     private WarningLines() {}
 
     static String of(Finding finding) {
-        StringBuilder line = new StringBuilder(finding.file().toString()).append(':').append(finding.line());
+        StringBuilder line =
+                new StringBuilder(finding.file().toString()).append(':').append(finding.line());
         if (finding.hasColumn()) {
             line.append(':').append(finding.column());
         }
-        return line.append(": [").append(finding.ruleKey()).append("] ").append(finding.message()).toString();
+        return line.append(": [")
+                .append(finding.ruleKey())
+                .append("] ")
+                .append(finding.message())
+                .toString();
     }
 }

@@ -29,9 +29,10 @@ class AnalyzeMojoTest {
         mojo.execute();
 
         Path fixture = fixturesModule().resolve("src/main/java/org/ecobugs/fixtures/eb101/BusyWaitSpinCompiled.java");
-        assertThat(warnings).contains(fixture + ":12:16: [EB101] This loop spins until its condition changes and keeps"
-                + " a core busy for the whole wait; block on the event instead (a latch, a future, a queue's take() or"
-                + " a condition).");
+        assertThat(warnings)
+                .contains(fixture + ":12:16: [EB101] This loop spins until its condition changes and keeps"
+                        + " a core busy for the whole wait; block on the event instead (a latch, a future, a queue's take() or"
+                        + " a condition).");
         assertThat(output.resolve("ecobugs.txt")).isRegularFile();
         assertThat(output.resolve("ecobugs.sarif")).isRegularFile();
         assertThat(Files.readString(output.resolve("ecobugs.json"))).contains("\"EB101\"");
@@ -74,6 +75,8 @@ class AnalyzeMojoTest {
     }
 
     private static Path fixturesModule() {
-        return Path.of(System.getProperty("ecobugs.fixtures.dir")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("ecobugs.fixtures.dir"))
+                .toAbsolutePath()
+                .normalize();
     }
 }

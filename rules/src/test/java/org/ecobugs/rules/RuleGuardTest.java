@@ -26,8 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every rule is registered, documented, mapped to RGESN, and has a fixture and a test. */
 class RuleGuardTest {
 
-    private static final Path RULES_MAIN = Fixtures.repositoryDir().resolve("rules/src/main/java/org/ecobugs/rules/checks");
-    private static final Path RULES_TEST = Fixtures.repositoryDir().resolve("rules/src/test/java/org/ecobugs/rules/checks");
+    private static final Path RULES_MAIN =
+            Fixtures.repositoryDir().resolve("rules/src/main/java/org/ecobugs/rules/checks");
+    private static final Path RULES_TEST =
+            Fixtures.repositoryDir().resolve("rules/src/test/java/org/ecobugs/rules/checks");
     private static final List<String> HTML_HEADINGS = List.of(
             "<h2>Why is this an issue?</h2>",
             "<h2>What is the potential impact?</h2>",
@@ -77,7 +79,9 @@ class RuleGuardTest {
         assertThat(metadata.energy().sources()).isNotEmpty();
         assertThat(metadata.energy().rgesn()).isNotEmpty();
         for (String criterion : metadata.energy().rgesn()) {
-            assertThat(RgesnCriteria.get().find(criterion)).as("%s maps to %s", key, criterion).isPresent();
+            assertThat(RgesnCriteria.get().find(criterion))
+                    .as("%s maps to %s", key, criterion)
+                    .isPresent();
         }
         assertThat(metadata.descriptionHtml()).contains(HTML_HEADINGS);
         assertThat(metadata.detection().source()).isEqualTo(SourceRule.class.isAssignableFrom(ruleClass));
@@ -88,7 +92,8 @@ class RuleGuardTest {
     @MethodSource("rules")
     void buildsWithItsDefaultParameters(Class<? extends EnergyRule> ruleClass) {
         String key = EnergyRule.keyOf(ruleClass);
-        AnalysisResult result = Analysis.run(AnalysisRequest.builder().includeRules(Set.of(key)).build());
+        AnalysisResult result =
+                Analysis.run(AnalysisRequest.builder().includeRules(Set.of(key)).build());
         assertThat(result.rulesRun()).containsExactly(key);
     }
 
@@ -113,7 +118,8 @@ class RuleGuardTest {
     @Test
     void parametersAreValidatedWithClearMessages() {
         Map<String, String> wrongType = Map.of("maxPollIntervalMs", "soon");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleCatalog.builtIn().parameters("EB102", wrongType))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RuleCatalog.builtIn().parameters("EB102", wrongType))
                 .hasMessage("Rule EB102 parameter 'maxPollIntervalMs' must be integer, not 'soon'");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> RuleCatalog.builtIn().parameters("EB101", Map.of("period", "1")))

@@ -18,7 +18,8 @@ public final class EcobugsRulesDefinition implements RulesDefinition {
 
     @Override
     public void define(Context context) {
-        NewRepository repository = context.createRepository(REPOSITORY_KEY, LANGUAGE).setName("ecobugs");
+        NewRepository repository =
+                context.createRepository(REPOSITORY_KEY, LANGUAGE).setName("ecobugs");
         for (RuleMetadata metadata : RuleCatalog.builtIn().all()) {
             NewRule rule = repository
                     .createRule(metadata.key())
@@ -32,8 +33,8 @@ public final class EcobugsRulesDefinition implements RulesDefinition {
             for (String criterion : metadata.energy().rgesn()) {
                 rule.addTags(tagOf(criterion));
             }
-            rule.setDebtRemediationFunction(
-                    rule.debtRemediationFunctions().constantPerIssue(metadata.remediation().constantCost()));
+            rule.setDebtRemediationFunction(rule.debtRemediationFunctions()
+                    .constantPerIssue(metadata.remediation().constantCost()));
             for (RuleMetadata.Param param : metadata.params()) {
                 rule.createParam(param.key())
                         .setDescription(param.description())
@@ -57,8 +58,11 @@ public final class EcobugsRulesDefinition implements RulesDefinition {
             RgesnCriteria.get().find(id).ifPresent(c -> html.append(": ").append(c.title()));
             html.append("</li>");
         }
-        html.append("</ul><p>").append(RgesnCriteria.CREDIT).append(". <a href=\"")
-                .append(ProductInfo.ruleDocUrl(metadata.key())).append("\">Rule documentation</a>.</p>");
+        html.append("</ul><p>")
+                .append(RgesnCriteria.CREDIT)
+                .append(". <a href=\"")
+                .append(ProductInfo.ruleDocUrl(metadata.key()))
+                .append("\">Rule documentation</a>.</p>");
         return html.toString();
     }
 }

@@ -14,8 +14,8 @@ class EcobugsPluginTest {
 
     @Test
     void registersTheRulesRepository() {
-        SonarRuntime runtime = SonarRuntimeImpl.forSonarQube(
-                Version.create(13, 4), SonarQubeSide.SERVER, SonarEdition.COMMUNITY);
+        SonarRuntime runtime =
+                SonarRuntimeImpl.forSonarQube(Version.create(13, 4), SonarQubeSide.SERVER, SonarEdition.COMMUNITY);
         Plugin.Context context = new Plugin.Context(runtime);
         new EcobugsPlugin().define(context);
         assertThat(context.getExtensions()).containsExactly(EcobugsRulesDefinition.class);

@@ -27,8 +27,7 @@ class EcobugsRulesDefinitionTest {
         assertThat(pollLoop.tags()).contains("eco-design", "energy", "rgesn-2024-2.6", "rgesn-2024-3.2");
         assertThat(pollLoop.htmlDescription()).contains("<h2>Why is this an issue?</h2>", "RGESN-2024:2.6");
         assertThat(pollLoop.param("maxPollIntervalMs").defaultValue()).isEqualTo("1000");
-        assertThat(pollLoop.debtRemediationFunction().type())
-                .isEqualTo(DebtRemediationFunction.Type.CONSTANT_ISSUE);
+        assertThat(pollLoop.debtRemediationFunction().type()).isEqualTo(DebtRemediationFunction.Type.CONSTANT_ISSUE);
         assertThat(pollLoop.debtRemediationFunction().baseEffort()).isEqualTo("20min");
     }
 }

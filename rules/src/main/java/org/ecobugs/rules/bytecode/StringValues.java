@@ -48,7 +48,12 @@ public final class StringValues {
                     for (AbstractInsnNode store : frame.getLocal(load.var).insns) {
                         Frame<SourceValue> atStore = frames[instructions.indexOf(store)];
                         if (store.getOpcode() == Opcodes.ASTORE && atStore != null) {
-                            collect(atStore.getStack(atStore.getStackSize() - 1), frames, instructions, texts, depth + 1);
+                            collect(
+                                    atStore.getStack(atStore.getStackSize() - 1),
+                                    frames,
+                                    instructions,
+                                    texts,
+                                    depth + 1);
                         }
                     }
                 }

@@ -101,7 +101,9 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
         Statement exit = then.get(0);
         boolean plainBreak = exit instanceof BreakStmt b && b.getLabel().isEmpty();
         boolean plainReturn = exit instanceof ReturnStmt r
-                && r.getExpression().map(e -> e.isNameExpr() || e.isLiteralExpr() || e.isFieldAccessExpr()).orElse(true);
+                && r.getExpression()
+                        .map(e -> e.isNameExpr() || e.isLiteralExpr() || e.isFieldAccessExpr())
+                        .orElse(true);
         return plainBreak || plainReturn ? ifStmt.getCondition() : null;
     }
 
@@ -117,10 +119,16 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
             return false;
         }
         String name = call.getNameAsString();
-        boolean onThread = call.getScope().map(s -> context.names().isTypeName(s, THREAD)).orElse(false)
-                || (call.getScope().isEmpty()
-                        && context.names().staticImportOwner(name).filter(THREAD::equals).isPresent());
-        if (onThread && (name.equals("onSpinWait") || name.equals("yield")) && call.getArguments().isEmpty()) {
+        boolean onThread =
+                call.getScope().map(s -> context.names().isTypeName(s, THREAD)).orElse(false)
+                        || (call.getScope().isEmpty()
+                                && context.names()
+                                        .staticImportOwner(name)
+                                        .filter(THREAD::equals)
+                                        .isPresent());
+        if (onThread
+                && (name.equals("onSpinWait") || name.equals("yield"))
+                && call.getArguments().isEmpty()) {
             return true;
         }
         if (name.equals("sleep")) {
@@ -129,7 +137,9 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
                     .orElse(false);
         }
         if (name.equals("parkNanos")
-                && call.getScope().map(s -> context.names().isTypeName(s, LOCK_SUPPORT)).orElse(false)) {
+                && call.getScope()
+                        .map(s -> context.names().isTypeName(s, LOCK_SUPPORT))
+                        .orElse(false)) {
             Expression nanos = call.getArgument(call.getArguments().size() - 1);
             return context.constants().integer(nanos).orElse(Long.MAX_VALUE) < ONE_MILLISECOND_IN_NANOS;
         }
@@ -211,7 +221,9 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
                     return Call.HINT;
                 }
                 case "sleep" -> {
-                    boolean zero = Instructions.integerConstant(Instructions.previousReal(call)).orElse(-1) == 0;
+                    boolean zero = Instructions.integerConstant(Instructions.previousReal(call))
+                                    .orElse(-1)
+                            == 0;
                     return zero && call.desc.equals("(J)V") ? Call.HINT : Call.WORK;
                 }
                 case "currentThread" -> {
@@ -223,12 +235,14 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
             }
         }
         if (call.owner.equals("java/util/concurrent/locks/LockSupport") && call.name.equals("parkNanos")) {
-            long nanos = Instructions.integerConstant(Instructions.previousReal(call)).orElse(Long.MAX_VALUE);
+            long nanos = Instructions.integerConstant(Instructions.previousReal(call))
+                    .orElse(Long.MAX_VALUE);
             return nanos < ONE_MILLISECOND_IN_NANOS ? Call.HINT : Call.WORK;
         }
         int arity = Type.getArgumentTypes(call.desc).length;
         // A future's get() blocks until the result is there.
-        boolean futureGet = call.name.equals("get") && (call.owner.endsWith("Future") || call.owner.endsWith("FutureTask"));
+        boolean futureGet =
+                call.name.equals("get") && (call.owner.endsWith("Future") || call.owner.endsWith("FutureTask"));
         // poll() also drains queues; the source side tells the two apart, bytecode does not try.
         if (!futureGet && !call.name.equals("poll") && StateProbes.isProbeMethod(call.name, arity)) {
             return Call.PROBE;

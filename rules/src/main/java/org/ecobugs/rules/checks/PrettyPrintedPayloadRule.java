@@ -40,8 +40,7 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
 
     private static final List<String> SERIALIZATION_FEATURE = List.of(
             "com.fasterxml.jackson.databind.SerializationFeature", "tools.jackson.databind.SerializationFeature");
-    private static final List<String> MARSHALLER =
-            List.of("javax.xml.bind.Marshaller", "jakarta.xml.bind.Marshaller");
+    private static final List<String> MARSHALLER = List.of("javax.xml.bind.Marshaller", "jakarta.xml.bind.Marshaller");
     private static final String OUTPUT_KEYS = "javax.xml.transform.OutputKeys";
     private static final String JAXB_FORMATTED_OUTPUT = "jaxb.formatted.output";
     private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream");
@@ -124,10 +123,14 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     }
 
     private static boolean isJaxbFormattedOutput(Expression argument, SourceContext context) {
-        if (argument instanceof FieldAccessExpr access && access.getNameAsString().equals("JAXB_FORMATTED_OUTPUT")) {
+        if (argument instanceof FieldAccessExpr access
+                && access.getNameAsString().equals("JAXB_FORMATTED_OUTPUT")) {
             return MARSHALLER.stream().anyMatch(t -> context.names().isTypeName(access.getScope(), t));
         }
-        return context.constants().string(argument).filter(JAXB_FORMATTED_OUTPUT::equals).isPresent();
+        return context.constants()
+                .string(argument)
+                .filter(JAXB_FORMATTED_OUTPUT::equals)
+                .isPresent();
     }
 
     private static boolean isOutputKeysIndent(Expression argument, JavaNames names) {
@@ -147,19 +150,23 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
 
     /** Whether the code around the call (its method or lambda) writes files, where indentation is often wanted. */
     private static boolean writesFiles(MethodCallExpr call, SourceContext context) {
-        Optional<Node> scope = call.findAncestor(
-                n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
+        Optional<Node> scope =
+                call.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
         if (scope.isEmpty()) {
             return false;
         }
         for (MethodCallExpr other : scope.get().findAll(MethodCallExpr.class)) {
             String name = other.getNameAsString();
-            if (other.getScope().map(s -> context.names().isTypeName(s, "java.nio.file.Files")).orElse(false)
-                    && (name.startsWith("write") || name.startsWith("newBufferedWriter")
+            if (other.getScope()
+                            .map(s -> context.names().isTypeName(s, "java.nio.file.Files"))
+                            .orElse(false)
+                    && (name.startsWith("write")
+                            || name.startsWith("newBufferedWriter")
                             || name.equals("newOutputStream"))) {
                 return true;
             }
-            if (name.equals("writeValue") && !other.getArguments().isEmpty()
+            if (name.equals("writeValue")
+                    && !other.getArguments().isEmpty()
                     && isFileOrPath(other.getArgument(0), context)) {
                 return true;
             }
@@ -174,8 +181,11 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
         }
         if (argument instanceof MethodCallExpr call) {
             return call.getNameAsString().equals("toFile")
-                    || (call.getNameAsString().equals("of") || call.getNameAsString().equals("get"))
-                            && call.getScope().map(s -> s.toString().equals("Path") || s.toString().equals("Paths"))
+                    || (call.getNameAsString().equals("of")
+                                    || call.getNameAsString().equals("get"))
+                            && call.getScope()
+                                    .map(s -> s.toString().equals("Path")
+                                            || s.toString().equals("Paths"))
                                     .orElse(false);
         }
         if (argument instanceof NameExpr name) {
@@ -229,7 +239,9 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
             case "enable":
                 return jackson && featureArgumentIsIndentOutput(call) ? "Jackson INDENT_OUTPUT" : null;
             case "configure":
-                return jackson && Instructions.pushesTrue(previous) && isIndentOutput(Instructions.previousReal(previous))
+                return jackson
+                                && Instructions.pushesTrue(previous)
+                                && isIndentOutput(Instructions.previousReal(previous))
                         ? "Jackson INDENT_OUTPUT"
                         : null;
             case "writerWithDefaultPrettyPrinter", "useDefaultPrettyPrinter":
@@ -241,8 +253,8 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
             case "prettyPrint":
                 return hapi && call.desc.startsWith("()") ? "HAPI FHIR prettyPrint()" : null;
             case "setProperty":
-                return Instructions.pushesTrue(previous) && pushesString(
-                                Instructions.previousReal(skipBoxing(previous)), JAXB_FORMATTED_OUTPUT)
+                return Instructions.pushesTrue(previous)
+                                && pushesString(Instructions.previousReal(skipBoxing(previous)), JAXB_FORMATTED_OUTPUT)
                         ? "JAXB_FORMATTED_OUTPUT"
                         : null;
             case "setOutputProperty":
@@ -270,7 +282,9 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     }
 
     private static AbstractInsnNode skipBoxing(AbstractInsnNode insn) {
-        if (insn instanceof MethodInsnNode call && call.owner.equals("java/lang/Boolean") && call.name.equals("valueOf")) {
+        if (insn instanceof MethodInsnNode call
+                && call.owner.equals("java/lang/Boolean")
+                && call.name.equals("valueOf")) {
             return Instructions.previousReal(insn);
         }
         return insn;
@@ -291,7 +305,8 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof MethodInsnNode call) {
                 if (call.owner.equals("java/nio/file/Files")
-                        && (call.name.startsWith("write") || call.name.startsWith("newBufferedWriter")
+                        && (call.name.startsWith("write")
+                                || call.name.startsWith("newBufferedWriter")
                                 || call.name.equals("newOutputStream"))) {
                     return true;
                 }
@@ -299,7 +314,8 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
                         && (call.desc.startsWith("(Ljava/io/File;") || call.desc.startsWith("(Ljava/nio/file/Path;"))) {
                     return true;
                 }
-            } else if (insn instanceof TypeInsnNode type && type.getOpcode() == Opcodes.NEW
+            } else if (insn instanceof TypeInsnNode type
+                    && type.getOpcode() == Opcodes.NEW
                     && (type.desc.equals("java/io/FileWriter") || type.desc.equals("java/io/FileOutputStream"))) {
                 return true;
             }

@@ -51,7 +51,8 @@ final class RetryLoops {
      * @param delays the sleeps between attempts
      * @param backoff whether some delay changes from one attempt to the next
      */
-    record RetryLoop(Statement loop, OptionalLong attempts, boolean bounded, List<Waits.Sleep> delays, boolean backoff) {
+    record RetryLoop(
+            Statement loop, OptionalLong attempts, boolean bounded, List<Waits.Sleep> delays, boolean backoff) {
 
         /** The constant delay in milliseconds, when every delay is the same known constant. */
         OptionalLong constantDelayMillis() {
@@ -95,9 +96,8 @@ final class RetryLoops {
                 exitOnFailure = true;
             }
         }
-        Optional<Expression> condition = Loops.runsForever(loop, context.constants())
-                ? Optional.empty()
-                : Loops.condition(loop);
+        Optional<Expression> condition =
+                Loops.runsForever(loop, context.constants()) ? Optional.empty() : Loops.condition(loop);
         boolean boundedByCondition = condition.map(RetryLoops::limits).orElse(false);
 
         List<Waits.Sleep> delays = new ArrayList<>();
@@ -124,7 +124,8 @@ final class RetryLoops {
             return true;
         }
         Set<String> conditionNames = new HashSet<>();
-        Loops.condition(loop).ifPresent(c -> c.findAll(NameExpr.class).forEach(n -> conditionNames.add(n.getNameAsString())));
+        Loops.condition(loop)
+                .ifPresent(c -> c.findAll(NameExpr.class).forEach(n -> conditionNames.add(n.getNameAsString())));
         for (AssignExpr assign : attempt.getTryBlock().findAll(AssignExpr.class)) {
             if (assign.getTarget() instanceof NameExpr target && conditionNames.contains(target.getNameAsString())) {
                 return true;
@@ -136,7 +137,9 @@ final class RetryLoops {
     /** Whether some statement inside {@code region} leaves the loop (return, throw, or a break out of it). */
     private static boolean hasExit(Node region, Statement loop) {
         for (Statement statement : region.findAll(Statement.class)) {
-            if (isExit(statement, loop) && !isInterruptHandling(statement, region) && !inNestedCode(statement, region)) {
+            if (isExit(statement, loop)
+                    && !isInterruptHandling(statement, region)
+                    && !inNestedCode(statement, region)) {
                 return true;
             }
         }
@@ -151,7 +154,9 @@ final class RetryLoops {
             if (breakStmt.getLabel().isPresent()) {
                 return loop.getParentNode()
                         .filter(LabeledStmt.class::isInstance)
-                        .map(p -> ((LabeledStmt) p).getLabel().equals(breakStmt.getLabel().get()))
+                        .map(p -> ((LabeledStmt) p)
+                                .getLabel()
+                                .equals(breakStmt.getLabel().get()))
                         .orElse(false);
             }
             return nearestBreakTarget(breakStmt) == loop;
@@ -186,7 +191,8 @@ final class RetryLoops {
     private static boolean inNestedCode(Node node, Node region) {
         Node current = node.getParentNode().orElse(null);
         while (current != null && current != region) {
-            if (current instanceof LambdaExpr || current instanceof ObjectCreationExpr
+            if (current instanceof LambdaExpr
+                    || current instanceof ObjectCreationExpr
                     || current instanceof CallableDeclaration<?>) {
                 return true;
             }
@@ -217,7 +223,8 @@ final class RetryLoops {
             }
         }
         return condition.findAll(MethodCallExpr.class).stream()
-                .anyMatch(c -> c.getNameAsString().equals("isBefore") || c.getNameAsString().equals("isAfter"));
+                .anyMatch(c -> c.getNameAsString().equals("isBefore")
+                        || c.getNameAsString().equals("isAfter"));
     }
 
     /**
@@ -270,8 +277,8 @@ final class RetryLoops {
             return false;
         }
         Expression argument = sleep.call().getArgument(0);
-        if (!argument.findAll(MethodCallExpr.class).isEmpty() && !(argument instanceof MethodCallExpr call
-                && isDurationFactoryOfInvariant(call, changing))) {
+        if (!argument.findAll(MethodCallExpr.class).isEmpty()
+                && !(argument instanceof MethodCallExpr call && isDurationFactoryOfInvariant(call, changing))) {
             return true;
         }
         return argument.findAll(NameExpr.class).stream().anyMatch(n -> changing.contains(n.getNameAsString()));

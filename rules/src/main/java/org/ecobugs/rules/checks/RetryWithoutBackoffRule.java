@@ -79,7 +79,10 @@ public final class RetryWithoutBackoffRule implements SourceRule {
         Optional<Expression> backoff = member(annotation, "backoff");
         boolean multiplies = backoff.filter(AnnotationExpr.class::isInstance)
                 .flatMap(b -> member((AnnotationExpr) b, "multiplier"))
-                .map(m -> context.constants().value(m).map(v -> ((Number) v).doubleValue() > 1.0).orElse(true))
+                .map(m -> context.constants()
+                        .value(m)
+                        .map(v -> ((Number) v).doubleValue() > 1.0)
+                        .orElse(true))
                 .orElse(false);
         if (!multiplies) {
             context.report(

@@ -30,8 +30,8 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceValue;
 import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * {@code SELECT *} in SQL that reaches a query API: JDBC, Spring's {@code JdbcTemplate} and {@code JdbcClient}, JPA
@@ -86,9 +86,13 @@ public final class SelectStarRule implements SourceRule, BytecodeRule {
     @Override
     public void visitNode(Node node, SourceContext context) {
         if (node instanceof MethodCallExpr call) {
-            if (SQL_METHODS.contains(call.getNameAsString()) && !call.getArguments().isEmpty()) {
+            if (SQL_METHODS.contains(call.getNameAsString())
+                    && !call.getArguments().isEmpty()) {
                 Expression sql = call.getArgument(0);
-                if (context.constants().template(sql).filter(SqlText::selectsEveryColumn).isPresent()) {
+                if (context.constants()
+                        .template(sql)
+                        .filter(SqlText::selectsEveryColumn)
+                        .isPresent()) {
                     context.report(sql, MESSAGE);
                 }
             }
@@ -96,7 +100,9 @@ public final class SelectStarRule implements SourceRule, BytecodeRule {
         }
         AnnotationExpr annotation = (AnnotationExpr) node;
         sqlOf(annotation, context.names())
-                .filter(value -> sqlText(value, context).filter(SqlText::selectsEveryColumn).isPresent())
+                .filter(value -> sqlText(value, context)
+                        .filter(SqlText::selectsEveryColumn)
+                        .isPresent())
                 .ifPresent(value -> context.report(value, MESSAGE));
     }
 
@@ -109,7 +115,8 @@ public final class SelectStarRule implements SourceRule, BytecodeRule {
                         .filter(SPRING_DATA_JDBC_QUERY::equals)
                         .isPresent();
                 boolean nativeQuery = member(annotation, "nativeQuery")
-                        .filter(v -> v.isBooleanLiteralExpr() && v.asBooleanLiteralExpr().getValue())
+                        .filter(v -> v.isBooleanLiteralExpr()
+                                && v.asBooleanLiteralExpr().getValue())
                         .isPresent();
                 return alwaysSql || nativeQuery ? member(annotation, "value") : Optional.empty();
             case "NamedNativeQuery":

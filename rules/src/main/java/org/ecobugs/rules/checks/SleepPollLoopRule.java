@@ -126,7 +126,8 @@ public final class SleepPollLoopRule implements SourceRule {
             checks.add(assign.getValue());
             return true;
         }
-        if (expression instanceof VariableDeclarationExpr declaration && declaration.getVariables().size() == 1) {
+        if (expression instanceof VariableDeclarationExpr declaration
+                && declaration.getVariables().size() == 1) {
             Optional<Expression> init = declaration.getVariable(0).getInitializer();
             if (init.isPresent() && init.get() instanceof MethodCallExpr) {
                 checks.add(init.get());
@@ -152,8 +153,8 @@ public final class SleepPollLoopRule implements SourceRule {
     private static boolean isLogging(MethodCallExpr call) {
         return call.getScope()
                 .map(scope -> JavaNames.simpleName(scope.toString()).toLowerCase(java.util.Locale.ROOT))
-                .filter(name -> name.equals("log") || name.equals("logger") || name.endsWith("log")
-                        || name.endsWith("logger"))
+                .filter(name ->
+                        name.equals("log") || name.equals("logger") || name.endsWith("log") || name.endsWith("logger"))
                 .isPresent();
     }
 }

@@ -119,7 +119,8 @@ public final class Engine {
     static List<Finding> merge(List<RawFinding> sourceFindings, List<RawFinding> classFindings) {
         Map<String, List<RawFinding>> covers = new HashMap<>();
         for (RawFinding raw : sourceFindings) {
-            covers.computeIfAbsent(coverKey(raw.finding()), k -> new ArrayList<>()).add(raw);
+            covers.computeIfAbsent(coverKey(raw.finding()), k -> new ArrayList<>())
+                    .add(raw);
         }
         LinkedHashSet<Finding> merged = new LinkedHashSet<>();
         sourceFindings.forEach(raw -> merged.add(raw.finding()));

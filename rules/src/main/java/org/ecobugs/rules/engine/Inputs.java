@@ -78,7 +78,8 @@ final class Inputs {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
                     // Version-control and tool folders hold no code of the project.
                     return !dir.equals(start) && name.startsWith(".")
                             ? FileVisitResult.SKIP_SUBTREE

@@ -53,9 +53,8 @@ final class SourceFileAnalyzer {
         this.knownTypes = knownTypes;
         this.timer = timer;
         ParserConfiguration.LanguageLevel level = ParserConfiguration.LanguageLevel.valueOf("JAVA_" + javaVersion);
-        this.parsers = ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(level)
-                .setAttributeComments(false)));
+        this.parsers = ThreadLocal.withInitial(() ->
+                new JavaParser(new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false)));
     }
 
     Outcome analyze(Path file) {
@@ -173,8 +172,7 @@ final class SourceFileAnalyzer {
                     file.toString(),
                     null,
                     ProcessingError.Kind.MALFORMED_ENCODING,
-                    "Not valid " + encoding.name()
-                            + "; analysed as ISO-8859-1 (set the source encoding to fix this)"));
+                    "Not valid " + encoding.name() + "; analysed as ISO-8859-1 (set the source encoding to fix this)"));
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }

@@ -35,6 +35,7 @@ public final class ConstantFolder {
 
     /** Deep enough for SQL concatenated over many lines; a bound, because names may refer to each other. */
     private static final int MAX_DEPTH = 64;
+
     private static final String DURATION = "java.time.Duration";
     private static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
     private static final String CHRONO_UNIT = "java.time.temporal.ChronoUnit";
@@ -80,7 +81,8 @@ public final class ConstantFolder {
             if (left.isEmpty() && right.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(left.orElseGet(() -> valueText(b.getLeft())) + right.orElseGet(() -> valueText(b.getRight())));
+            return Optional.of(
+                    left.orElseGet(() -> valueText(b.getLeft())) + right.orElseGet(() -> valueText(b.getRight())));
         }
         return Optional.empty();
     }
@@ -155,7 +157,9 @@ public final class ConstantFolder {
         if (e instanceof FieldAccessExpr access && isType(Optional.of(access.getScope()), TIME_UNIT)) {
             constant = access.getNameAsString();
         } else if (e instanceof NameExpr name
-                && names.staticImportOwner(name.getNameAsString()).filter(TIME_UNIT::equals).isPresent()) {
+                && names.staticImportOwner(name.getNameAsString())
+                        .filter(TIME_UNIT::equals)
+                        .isPresent()) {
             constant = name.getNameAsString();
         } else {
             return Optional.empty();
@@ -263,7 +267,8 @@ public final class ConstantFolder {
     private Object constantOfTypeInFile(FieldAccessExpr access, int depth) {
         String typeName = JavaNames.simpleName(access.getScope().toString());
         Optional<Node> root = access.findRootNode() == null ? Optional.empty() : Optional.of(access.findRootNode());
-        for (TypeDeclaration<?> type : root.map(r -> r.findAll(TypeDeclaration.class)).orElse(java.util.List.of())) {
+        for (TypeDeclaration<?> type :
+                root.map(r -> r.findAll(TypeDeclaration.class)).orElse(java.util.List.of())) {
             if (!type.getNameAsString().equals(typeName)) {
                 continue;
             }
@@ -273,7 +278,9 @@ public final class ConstantFolder {
                 }
                 for (VariableDeclarator variable : field.getVariables()) {
                     if (variable.getNameAsString().equals(access.getNameAsString())) {
-                        return variable.getInitializer().map(i -> fold(i, depth + 1)).orElse(null);
+                        return variable.getInitializer()
+                                .map(i -> fold(i, depth + 1))
+                                .orElse(null);
                     }
                 }
             }

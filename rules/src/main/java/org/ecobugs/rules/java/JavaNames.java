@@ -51,8 +51,7 @@ public final class JavaNames {
             }
         }
         for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
-            type.getFullyQualifiedName()
-                    .ifPresent(fqn -> declared.putIfAbsent(type.getNameAsString(), fqn));
+            type.getFullyQualifiedName().ifPresent(fqn -> declared.putIfAbsent(type.getNameAsString(), fqn));
         }
     }
 

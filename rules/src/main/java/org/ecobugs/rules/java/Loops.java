@@ -17,7 +17,10 @@ public final class Loops {
     private Loops() {}
 
     public static boolean isLoop(Node node) {
-        return node instanceof WhileStmt || node instanceof DoStmt || node instanceof ForStmt || node instanceof ForEachStmt;
+        return node instanceof WhileStmt
+                || node instanceof DoStmt
+                || node instanceof ForStmt
+                || node instanceof ForEachStmt;
     }
 
     /** The loop's condition; empty for {@code for (;;)} and enhanced {@code for}. */

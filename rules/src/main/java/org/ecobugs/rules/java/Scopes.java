@@ -37,11 +37,17 @@ public final class Scopes {
 
         /** Whether a field was declared {@code final}. Locals answer false: use {@link #isNeverReassigned}. */
         public boolean isFinalField() {
-            return field && node.findAncestor(FieldDeclaration.class).map(FieldDeclaration::isFinal).orElse(false);
+            return field
+                    && node.findAncestor(FieldDeclaration.class)
+                            .map(FieldDeclaration::isFinal)
+                            .orElse(false);
         }
 
         public boolean isStaticField() {
-            return field && node.findAncestor(FieldDeclaration.class).map(FieldDeclaration::isStatic).orElse(false);
+            return field
+                    && node.findAncestor(FieldDeclaration.class)
+                            .map(FieldDeclaration::isStatic)
+                            .orElse(false);
         }
     }
 
@@ -91,7 +97,8 @@ public final class Scopes {
     /** Whether {@code name} is the target of an assignment or increment anywhere inside {@code region}. */
     public static boolean isAssignedIn(Node region, String name) {
         for (AssignExpr assign : region.findAll(AssignExpr.class)) {
-            if (assign.getTarget() instanceof NameExpr target && target.getNameAsString().equals(name)) {
+            if (assign.getTarget() instanceof NameExpr target
+                    && target.getNameAsString().equals(name)) {
                 return true;
             }
         }

@@ -72,7 +72,9 @@ public final class StateProbes {
             if (!pure[0]) {
                 return;
             }
-            if (node instanceof LambdaExpr || node instanceof MethodReferenceExpr || node instanceof ObjectCreationExpr) {
+            if (node instanceof LambdaExpr
+                    || node instanceof MethodReferenceExpr
+                    || node instanceof ObjectCreationExpr) {
                 pure[0] = false;
             } else if (node instanceof UnaryExpr unary && Scopes.isIncrementOrDecrement(unary)) {
                 pure[0] = false;
@@ -117,7 +119,8 @@ public final class StateProbes {
     }
 
     private static boolean accessor(String name, String prefix) {
-        return name.startsWith(prefix) && name.length() > prefix.length()
+        return name.startsWith(prefix)
+                && name.length() > prefix.length()
                 && Character.isUpperCase(name.charAt(prefix.length()));
     }
 

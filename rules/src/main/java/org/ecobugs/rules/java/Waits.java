@@ -106,7 +106,8 @@ public final class Waits {
     public static boolean isBlocking(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
-        if (name.equals("join") && call.getScope().filter(s -> s.toString().equals("String")).isPresent()) {
+        if (name.equals("join")
+                && call.getScope().filter(s -> s.toString().equals("String")).isPresent()) {
             return false;
         }
         if (ALWAYS_BLOCKING.contains(name)) {
@@ -117,11 +118,13 @@ public final class Waits {
                     || context.constants().integer(call.getArgument(0)).orElse(1) != 0;
         }
         if (name.equals("parkNanos")) {
-            long nanos = context.constants().integer(call.getArgument(arity - 1)).orElse(Long.MAX_VALUE);
+            long nanos =
+                    context.constants().integer(call.getArgument(arity - 1)).orElse(Long.MAX_VALUE);
             return nanos >= 1_000_000L;
         }
         if (BLOCKING_WITH_TIMEOUT.contains(name)) {
-            if (arity >= 2 && context.constants().timeUnit(call.getArgument(arity - 1)).isPresent()) {
+            if (arity >= 2
+                    && context.constants().timeUnit(call.getArgument(arity - 1)).isPresent()) {
                 return true;
             }
             if (arity >= 2 && isTimeUnitVariable(call.getArgument(arity - 1), context)) {

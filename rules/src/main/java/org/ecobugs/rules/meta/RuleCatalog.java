@@ -111,12 +111,11 @@ public final class RuleCatalog {
 
     private static void checkType(String key, RuleMetadata.Param param, String value) {
         String v = value.strip();
-        boolean valid =
-                switch (param.type()) {
-                    case "INTEGER" -> v.matches("-?\\d{1,18}");
-                    case "BOOLEAN" -> v.equals("true") || v.equals("false");
-                    default -> true;
-                };
+        boolean valid = switch (param.type()) {
+            case "INTEGER" -> v.matches("-?\\d{1,18}");
+            case "BOOLEAN" -> v.equals("true") || v.equals("false");
+            default -> true;
+        };
         if (!valid) {
             throw new IllegalArgumentException("Rule " + key + " parameter '" + param.key() + "' must be "
                     + param.type().toLowerCase(java.util.Locale.ROOT) + ", not '" + value + "'");
@@ -127,8 +126,8 @@ public final class RuleCatalog {
         try (InputStream json = ruleClass.getResourceAsStream(key + ".json");
                 InputStream html = ruleClass.getResourceAsStream(key + ".html")) {
             if (json == null || html == null) {
-                throw new IllegalStateException("Rule " + key + " needs " + key + ".json and " + key + ".html beside "
-                        + ruleClass.getName());
+                throw new IllegalStateException(
+                        "Rule " + key + " needs " + key + ".json and " + key + ".html beside " + ruleClass.getName());
             }
             RuleMetadata metadata = JSON.readValue(json, RuleMetadata.class);
             return metadata.withDescription(new String(html.readAllBytes(), StandardCharsets.UTF_8));

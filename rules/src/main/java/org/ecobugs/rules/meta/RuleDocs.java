@@ -40,12 +40,21 @@ public final class RuleDocs {
         table.append("| Key | Rule | Family | Severity | Default | Walkers | RGESN 2024 |\n");
         table.append("|---|---|---|---|---|---|---|\n");
         for (RuleMetadata rule : catalog.all()) {
-            table.append("| [").append(rule.key()).append("](docs/rules/").append(rule.key()).append(".md) | ")
-                    .append(cell(rule.title())).append(" | ")
-                    .append(rule.family().title()).append(" | ")
-                    .append(capitalized(rule.defaultSeverity().name())).append(" | ")
-                    .append(rule.energy().defaultActive() ? "on" : "off").append(" | ")
-                    .append(walkers(rule.detection())).append(" | ")
+            table.append("| [")
+                    .append(rule.key())
+                    .append("](docs/rules/")
+                    .append(rule.key())
+                    .append(".md) | ")
+                    .append(cell(rule.title()))
+                    .append(" | ")
+                    .append(rule.family().title())
+                    .append(" | ")
+                    .append(capitalized(rule.defaultSeverity().name()))
+                    .append(" | ")
+                    .append(rule.energy().defaultActive() ? "on" : "off")
+                    .append(" | ")
+                    .append(walkers(rule.detection()))
+                    .append(" | ")
                     .append(rule.energy().rgesn().stream()
                             .map(id -> id.substring(RgesnCriteria.PREFIX.length()))
                             .collect(Collectors.joining(", ")))
@@ -70,13 +79,24 @@ public final class RuleDocs {
         page.append(BANNER).append("\n\n");
         page.append("# ").append(rule.key()).append(" ").append(rule.title()).append("\n\n");
         page.append("| | |\n|---|---|\n");
-        page.append("| Key | `").append(rule.key()).append("` (`").append(rule.name()).append("`) |\n");
+        page.append("| Key | `")
+                .append(rule.key())
+                .append("` (`")
+                .append(rule.name())
+                .append("`) |\n");
         page.append("| Family | ").append(rule.family().title()).append(" |\n");
-        page.append("| Type, severity | ").append(rule.type()).append(", ")
-                .append(capitalized(rule.defaultSeverity().name())).append(" |\n");
-        page.append("| Active by default | ").append(rule.energy().defaultActive() ? "yes" : "no").append(" |\n");
+        page.append("| Type, severity | ")
+                .append(rule.type())
+                .append(", ")
+                .append(capitalized(rule.defaultSeverity().name()))
+                .append(" |\n");
+        page.append("| Active by default | ")
+                .append(rule.energy().defaultActive() ? "yes" : "no")
+                .append(" |\n");
         page.append("| Tags | ").append(String.join(", ", rule.tags())).append(" |\n");
-        page.append("| Remediation | ").append(rule.remediation().constantCost()).append(" per finding |\n");
+        page.append("| Remediation | ")
+                .append(rule.remediation().constantCost())
+                .append(" per finding |\n");
         page.append("| Walkers | ").append(walkers(rule.detection())).append(" |\n");
         if (!rule.peers().isEmpty()) {
             page.append("| Overlapping rules | ")
@@ -91,7 +111,9 @@ public final class RuleDocs {
         page.append("- **RGESN 2024:**\n");
         for (String id : rule.energy().rgesn()) {
             page.append("  - ").append(id);
-            criteria.find(id).ifPresent(c -> page.append(" (").append(c.family()).append(") ").append(c.title()));
+            criteria.find(id)
+                    .ifPresent(c ->
+                            page.append(" (").append(c.family()).append(") ").append(c.title()));
             page.append('\n');
         }
         page.append("- **Sources:**\n");
@@ -100,15 +122,26 @@ public final class RuleDocs {
         if (!rule.params().isEmpty()) {
             page.append("## Parameters\n\n| Name | Type | Default | Description |\n|---|---|---|---|\n");
             for (RuleMetadata.Param p : rule.params()) {
-                page.append("| `").append(p.key()).append("` | ").append(p.type().toLowerCase(java.util.Locale.ROOT))
-                        .append(" | ").append(p.defaultValue()).append(" | ").append(cell(p.description()))
+                page.append("| `")
+                        .append(p.key())
+                        .append("` | ")
+                        .append(p.type().toLowerCase(java.util.Locale.ROOT))
+                        .append(" | ")
+                        .append(p.defaultValue())
+                        .append(" | ")
+                        .append(cell(p.description()))
                         .append(" |\n");
             }
             page.append('\n');
         }
         page.append("## Description\n\n").append(rule.descriptionHtml().strip()).append("\n\n");
-        page.append("---\n").append("RGESN data: ").append(RgesnCriteria.CREDIT).append(". ")
-                .append("Rule page: ").append(ProductInfo.ruleDocUrl(rule.key())).append('\n');
+        page.append("---\n")
+                .append("RGESN data: ")
+                .append(RgesnCriteria.CREDIT)
+                .append(". ")
+                .append("Rule page: ")
+                .append(ProductInfo.ruleDocUrl(rule.key()))
+                .append('\n');
         return page.toString();
     }
 

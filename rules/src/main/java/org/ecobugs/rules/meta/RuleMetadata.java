@@ -75,7 +75,9 @@ public record RuleMetadata(
             @JsonProperty(required = true) String uses) {}
 
     /** A rule of another tool that overlaps this one. */
-    public record Peer(@JsonProperty(required = true) String tool, @JsonProperty(required = true) String key) {}
+    public record Peer(
+            @JsonProperty(required = true) String tool,
+            @JsonProperty(required = true) String key) {}
 
     /**
      * Why the bug costs energy.

@@ -177,7 +177,8 @@ public final class HtmlReport implements ReportWriter {
                     .append(escape(rule.energy().why()))
                     .append("</p>\n<h4>RGESN criteria</h4>\n<ul>\n");
             for (String id : rule.energy().rgesn()) {
-                Optional<RgesnCriteria.Criterion> criterion = RgesnCriteria.get().find(id);
+                Optional<RgesnCriteria.Criterion> criterion =
+                        RgesnCriteria.get().find(id);
                 html.append("<li>").append(escape(id));
                 criterion.ifPresent(c -> html.append(" — <span lang=\"fr\">")
                         .append(escape(c.title()))

@@ -111,9 +111,8 @@ public record ReportContext(AnalysisResult result, RuleCatalog catalog, Path bas
 
     private static void requireKnown(RuleCatalog catalog, String key) {
         if (catalog.find(key).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "The result names rule " + key + ", which the catalogue does not hold; report with the catalogue "
-                            + "the analysis ran with");
+            throw new IllegalArgumentException("The result names rule " + key
+                    + ", which the catalogue does not hold; report with the catalogue " + "the analysis ran with");
         }
     }
 }

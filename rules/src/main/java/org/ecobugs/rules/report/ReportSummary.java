@@ -37,8 +37,8 @@ public record ReportSummary(
         Map<Severity, Integer> bySeverity,
         Duration duration) {
 
-    private static final List<Severity> SEVERITIES_MOST_SEVERE_FIRST = List.of(
-            Severity.BLOCKER, Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO);
+    private static final List<Severity> SEVERITIES_MOST_SEVERE_FIRST =
+            List.of(Severity.BLOCKER, Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO);
 
     public ReportSummary {
         byRule = Collections.unmodifiableMap(new TreeMap<>(byRule));
@@ -54,7 +54,8 @@ public record ReportSummary(
             byFamily.merge(context.rule(finding.ruleKey()).family(), 1, Integer::sum);
             bySeverity.merge(context.rule(finding.ruleKey()).defaultSeverity(), 1, Integer::sum);
         }
-        int files = (int) result.findings().stream().map(Finding::file).distinct().count();
+        int files =
+                (int) result.findings().stream().map(Finding::file).distinct().count();
         return new ReportSummary(
                 result.findings().size(),
                 files,

@@ -55,7 +55,8 @@ class BrokenInputTest {
         Files.write(sources.resolve("Latin1.java"), latin1.getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(sources.resolve("Deep.java"), deeplyNested(3_000));
 
-        byte[] valid = Files.readAllBytes(Fixtures.classes(VALID_CLASS + ".java").get(0));
+        byte[] valid =
+                Files.readAllBytes(Fixtures.classes(VALID_CLASS + ".java").get(0));
         Files.write(classes.resolve("Truncated.class"), Arrays.copyOf(valid, valid.length / 2));
         byte[] garbage = new byte[512];
         new java.util.Random(42).nextBytes(garbage);
@@ -64,7 +65,8 @@ class BrokenInputTest {
         Files.writeString(classes.resolve("not-a-zip.jar"), "this is not an archive");
         try (OutputStream out = Files.newOutputStream(classes.resolve("mixed.jar"));
                 ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("org/ecobugs/fixtures/" + VALID_CLASS.substring(VALID_CLASS.indexOf('/') + 1) + ".class"));
+            zip.putNextEntry(new ZipEntry(
+                    "org/ecobugs/fixtures/" + VALID_CLASS.substring(VALID_CLASS.indexOf('/') + 1) + ".class"));
             zip.write(valid);
             zip.putNextEntry(new ZipEntry("broken/Corrupt.class"));
             zip.write(garbage);
@@ -85,15 +87,16 @@ class BrokenInputTest {
         Map<String, Kind> errors = result.errors().stream()
                 .filter(e -> e.ruleKey() == null)
                 .collect(Collectors.toMap(e -> shortName(e.input()), ProcessingError::kind, (a, b) -> a));
-        assertThat(errors).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Unparsable.java", Kind.UNPARSABLE_SOURCE,
-                "Latin1.java", Kind.MALFORMED_ENCODING,
-                "Truncated.class", Kind.CORRUPT_CLASS,
-                "Garbage.class", Kind.CORRUPT_CLASS,
-                "Empty.class", Kind.CORRUPT_CLASS,
-                "not-a-zip.jar", Kind.CORRUPT_CLASS,
-                "mixed.jar!/broken/Corrupt.class", Kind.CORRUPT_CLASS,
-                "does-not-exist", Kind.UNREADABLE_INPUT));
+        assertThat(errors)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Unparsable.java", Kind.UNPARSABLE_SOURCE,
+                        "Latin1.java", Kind.MALFORMED_ENCODING,
+                        "Truncated.class", Kind.CORRUPT_CLASS,
+                        "Garbage.class", Kind.CORRUPT_CLASS,
+                        "Empty.class", Kind.CORRUPT_CLASS,
+                        "not-a-zip.jar", Kind.CORRUPT_CLASS,
+                        "mixed.jar!/broken/Corrupt.class", Kind.CORRUPT_CLASS,
+                        "does-not-exist", Kind.UNREADABLE_INPUT));
         assertThat(result.errors()).noneMatch(e -> e.kind() == Kind.RULE_FAILURE);
         assertThat(result.errors())
                 .filteredOn(e -> e.input().endsWith("Unparsable.java"))
@@ -106,7 +109,8 @@ class BrokenInputTest {
             assertThat(f.ruleKey()).isEqualTo("EB101");
         });
         // Modern syntax parses at the default language level, and is analysed.
-        assertThat(result.findings()).filteredOn(f -> f.file().endsWith("ModernSyntax.java"))
+        assertThat(result.findings())
+                .filteredOn(f -> f.file().endsWith("ModernSyntax.java"))
                 .extracting(Finding::ruleKey)
                 .containsExactly("EB101");
         // The deep file parsed: no error names it.

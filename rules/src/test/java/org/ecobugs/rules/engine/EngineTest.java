@@ -32,7 +32,10 @@ class EngineTest {
                 .addClassInputs(Fixtures.classes(fixture))
                 .build());
 
-        assertThat(result.findings()).extracting(Finding::ruleKey).containsOnly("EB101").hasSize(3);
+        assertThat(result.findings())
+                .extracting(Finding::ruleKey)
+                .containsOnly("EB101")
+                .hasSize(3);
         assertThat(result.errors())
                 .allSatisfy(e -> {
                     assertThat(e.ruleKey()).isEqualTo("EB699");
@@ -69,7 +72,8 @@ class EngineTest {
                 .addClassInputs(Fixtures.classes(fixture))
                 .includeRules(Set.of("EB101"))
                 .build());
-        assertThat(result.findings()).extracting(f -> f.file().toString())
+        assertThat(result.findings())
+                .extracting(f -> f.file().toString())
                 .containsOnly("org/ecobugs/fixtures/eb101/BusyWaitSpinCompiled.java");
         assertThat(result.findings()).extracting(Finding::line).containsExactly(12, 18, 24);
     }
@@ -88,9 +92,12 @@ class EngineTest {
     @Test
     void reportsTimingsPerPhaseAndPerRule() {
         AnalysisResult result = Analysis.run(request(
-                Fixtures.moduleDir().resolve("src/main/java"), Fixtures.moduleDir().resolve("target/classes"), 2));
+                Fixtures.moduleDir().resolve("src/main/java"),
+                Fixtures.moduleDir().resolve("target/classes"),
+                2));
         assertThat(result.timings().phases())
-                .containsKeys("collect inputs", "analyse sources", "parse (summed over threads)", "analyse classes", "merge");
+                .containsKeys(
+                        "collect inputs", "analyse sources", "parse (summed over threads)", "analyse classes", "merge");
         assertThat(result.timings().rules().keySet()).containsExactlyElementsOf(result.rulesRun());
         assertThat(result.timings().total()).isPositive();
         assertThat(result.sourceFiles()).isEqualTo(Fixtures.allSources().size());

@@ -90,13 +90,13 @@ class HtmlReportTest {
         assertThat(html).contains("<article id=\"rule-EB604\">");
         assertThat(html).as("EB201 ran but found nothing").doesNotContain("rule-EB201");
         assertThat(html).contains("<h3>EB101 — Waiting should block on the event, not spin on a condition</h3>");
-        String criterion26 = RgesnCriteria.get().find("RGESN-2024:2.6").orElseThrow().title();
+        String criterion26 =
+                RgesnCriteria.get().find("RGESN-2024:2.6").orElseThrow().title();
         assertThat(criterion26).startsWith("Le service numérique");
-        assertThat(html).contains("<li>RGESN-2024:2.6 — <span lang=\"fr\">" + HtmlReport.escape(criterion26)
-                + "</span></li>");
-        assertThat(html).contains("<h4>Why it costs energy</h4>\n<p>A spinning thread keeps a core at full load");
         assertThat(html)
-                .contains("<a href=\"" + ProductInfo.ruleDocUrl("EB604") + "\">Documentation of EB604</a>");
+                .contains("<li>RGESN-2024:2.6 — <span lang=\"fr\">" + HtmlReport.escape(criterion26) + "</span></li>");
+        assertThat(html).contains("<h4>Why it costs energy</h4>\n<p>A spinning thread keeps a core at full load");
+        assertThat(html).contains("<a href=\"" + ProductInfo.ruleDocUrl("EB604") + "\">Documentation of EB604</a>");
     }
 
     @Test

@@ -59,8 +59,18 @@ class JsonReportTest {
         JsonNode finding = report.at("/findings/0");
         assertThat(fieldNames(finding))
                 .containsExactly(
-                        "rule", "title", "severity", "file", "line", "column", "endLine", "endColumn", "message",
-                        "rgesn", "docUrl", "origin");
+                        "rule",
+                        "title",
+                        "severity",
+                        "file",
+                        "line",
+                        "column",
+                        "endLine",
+                        "endColumn",
+                        "message",
+                        "rgesn",
+                        "docUrl",
+                        "origin");
         assertThat(finding.get("rule").textValue()).isEqualTo("EB101");
         assertThat(finding.get("title").textValue())
                 .isEqualTo("Waiting should block on the event, not spin on a condition");

@@ -43,7 +43,8 @@ class ReportContextTest {
 
         assertThat(context.displayInput(context.baseDir().resolve("lib/a.jar") + "!/p/Q.class"))
                 .isEqualTo("lib/a.jar!/p/Q.class");
-        assertThat(context.inputFile(context.baseDir().resolve("lib/a.jar") + "!/p/Q.class")).isEmpty();
+        assertThat(context.inputFile(context.baseDir().resolve("lib/a.jar") + "!/p/Q.class"))
+                .isEmpty();
         assertThat(context.inputFile(context.baseDir().resolve("A.java").toString()))
                 .contains(context.baseDir().resolve("A.java"));
     }

@@ -36,20 +36,38 @@ final class SampleAnalysis {
                 new Finding(
                         "EB101", poller, 12, 9, 14, 9, "Block on a latch instead of spinning.", Finding.Origin.SOURCE),
                 new Finding("EB604", daoWithSpace, 7, 20, 7, 45, MARKUP_MESSAGE, Finding.Origin.SOURCE),
-                new Finding("EB102", classOnly, 30, 0, 0, 0, "Wait on the condition, not in a sleep loop.",
+                new Finding(
+                        "EB102",
+                        classOnly,
+                        30,
+                        0,
+                        0,
+                        0,
+                        "Wait on the condition, not in a sleep loop.",
                         Finding.Origin.BYTECODE),
                 new Finding("EB604", outside, 3, 5, 0, 0, "Name the columns instead of *.", Finding.Origin.SOURCE));
         List<ProcessingError> errors = List.of(
-                new ProcessingError(broken.toString(), null, ProcessingError.Kind.UNPARSABLE_SOURCE,
+                new ProcessingError(
+                        broken.toString(),
+                        null,
+                        ProcessingError.Kind.UNPARSABLE_SOURCE,
                         "Cannot parse: Parse error at line 3"),
-                new ProcessingError(archiveEntry, "EB101", ProcessingError.Kind.RULE_FAILURE,
+                new ProcessingError(
+                        archiveEntry,
+                        "EB101",
+                        ProcessingError.Kind.RULE_FAILURE,
                         "Rule failed: IllegalStateException: boom"));
         Map<String, Duration> phases = new LinkedHashMap<>();
         phases.put("collect inputs", Duration.ofMillis(12));
         phases.put("analyse sources", Duration.ofMillis(600));
         phases.put("analyse classes", Duration.ofMillis(190));
         Map<String, Duration> rules = Map.of("EB604", Duration.ofMillis(35), "EB101", Duration.ofMillis(120));
-        result = new AnalysisResult(findings, errors, List.of("EB101", "EB102", "EB201", "EB604"), 12, 30,
+        result = new AnalysisResult(
+                findings,
+                errors,
+                List.of("EB101", "EB102", "EB201", "EB604"),
+                12,
+                30,
                 new AnalysisResult.Timings(Duration.ofMillis(812), phases, rules));
     }
 
@@ -59,7 +77,12 @@ final class SampleAnalysis {
 
     /** An analysis with nothing to report. */
     static ReportContext empty(Path baseDir) {
-        AnalysisResult result = new AnalysisResult(List.of(), List.of(), List.of("EB101"), 1, 0,
+        AnalysisResult result = new AnalysisResult(
+                List.of(),
+                List.of(),
+                List.of("EB101"),
+                1,
+                0,
                 new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()));
         return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
     }

@@ -82,7 +82,8 @@ class SarifReportTest {
     void percentEncodesSpacesAndKeepsTheMessageText() {
         JsonNode result = run.at("/results/1");
         assertThat(result.get("ruleIndex").intValue()).isEqualTo(3);
-        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").textValue())
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri")
+                        .textValue())
                 .isEqualTo("src/main/java/org/x/My%20Dao.java");
         assertThat(result.at("/message/text").textValue()).isEqualTo(SampleAnalysis.MARKUP_MESSAGE);
     }
@@ -97,7 +98,8 @@ class SarifReportTest {
 
         JsonNode outside = run.at("/results/3/locations/0/physicalLocation");
         assertThat(outside.get("region").toString()).isEqualTo("{\"startLine\":3,\"startColumn\":5}");
-        assertThat(outside.at("/artifactLocation/uri").textValue()).isEqualTo(sample.outside.toUri().toString());
+        assertThat(outside.at("/artifactLocation/uri").textValue())
+                .isEqualTo(sample.outside.toUri().toString());
         assertThat(outside.at("/artifactLocation/uriBaseId").isMissingNode()).isTrue();
     }
 
@@ -121,7 +123,9 @@ class SarifReportTest {
         assertThat(unparsable.get("level").textValue()).isEqualTo("error");
         assertThat(unparsable.at("/message/text").textValue())
                 .isEqualTo("src/main/java/org/x/Broken.java: Cannot parse: Parse error at line 3");
-        assertThat(unparsable.at("/locations/0/physicalLocation/artifactLocation").toString())
+        assertThat(unparsable
+                        .at("/locations/0/physicalLocation/artifactLocation")
+                        .toString())
                 .isEqualTo("{\"uri\":\"src/main/java/org/x/Broken.java\",\"uriBaseId\":\"%SRCROOT%\"}");
         assertThat(unparsable.has("associatedRule")).isFalse();
         assertThat(unparsable.at("/properties/kind").textValue()).isEqualTo("UNPARSABLE_SOURCE");
@@ -129,7 +133,9 @@ class SarifReportTest {
         JsonNode ruleFailure = notifications.get(1);
         assertThat(ruleFailure.at("/message/text").textValue())
                 .isEqualTo("lib/app.jar!/org/x/Weird.class: Rule failed: IllegalStateException: boom");
-        assertThat(ruleFailure.has("locations")).as("an archive entry is not a file").isFalse();
+        assertThat(ruleFailure.has("locations"))
+                .as("an archive entry is not a file")
+                .isFalse();
         assertThat(ruleFailure.get("associatedRule").toString()).isEqualTo("{\"id\":\"EB101\",\"index\":0}");
     }
 

@@ -20,7 +20,8 @@ class TextReportTest {
 
         String report = render(sample.context());
 
-        String outside = sample.outside.toString().replace(tempDir.getFileSystem().getSeparator(), "/");
+        String outside =
+                sample.outside.toString().replace(tempDir.getFileSystem().getSeparator(), "/");
         assertThat(report.split("\n", -1))
                 .containsExactly(
                         "src/main/java/org/x/Poller.java:12:9: warning: [EB101] Block on a latch instead of spinning.",

@@ -59,7 +59,8 @@ public final class Fixtures {
 
     /** Every fixture source file. */
     public static List<Path> allSources() {
-        try (Stream<Path> files = Files.walk(moduleDir().resolve("src/main/java").resolve(PACKAGE_PATH))) {
+        try (Stream<Path> files =
+                Files.walk(moduleDir().resolve("src/main/java").resolve(PACKAGE_PATH))) {
             return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

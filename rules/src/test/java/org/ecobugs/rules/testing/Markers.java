@@ -50,9 +50,12 @@ final class Markers {
             while (message.find()) {
                 messages.add(message.group(1));
             }
-            int count = matcher.group("count") == null ? Math.max(1, messages.size()) : Integer.parseInt(matcher.group("count"));
+            int count = matcher.group("count") == null
+                    ? Math.max(1, messages.size())
+                    : Integer.parseInt(matcher.group("count"));
             if (count < 1 || (!messages.isEmpty() && messages.size() != count)) {
-                throw malformed(fixtureName, i + 1, "count " + count + " does not match " + messages.size() + " messages");
+                throw malformed(
+                        fixtureName, i + 1, "count " + count + " does not match " + messages.size() + " messages");
             }
             if (target < 1 || target > lines.size()) {
                 throw malformed(fixtureName, i + 1, "points at line " + target + ", outside the file");

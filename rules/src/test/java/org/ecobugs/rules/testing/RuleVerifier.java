@@ -102,8 +102,13 @@ public final class RuleVerifier {
             List<String> got = actual.getOrDefault(line, List.of());
             int wantCount = want == null ? 0 : want.count();
             if (wantCount != got.size()) {
-                report.append("  line ").append(line).append(": expected ").append(wantCount)
-                        .append(" finding(s), found ").append(got.size()).append(got.isEmpty() ? "" : " " + got)
+                report.append("  line ")
+                        .append(line)
+                        .append(": expected ")
+                        .append(wantCount)
+                        .append(" finding(s), found ")
+                        .append(got.size())
+                        .append(got.isEmpty() ? "" : " " + got)
                         .append('\n');
                 continue;
             }
@@ -111,8 +116,13 @@ public final class RuleVerifier {
                 List<String> unmatched = new ArrayList<>(got);
                 for (String message : want.messages()) {
                     if (!unmatched.remove(message)) {
-                        report.append("  line ").append(line).append(": expected message {{").append(message)
-                                .append("}}, found ").append(got).append('\n');
+                        report.append("  line ")
+                                .append(line)
+                                .append(": expected message {{")
+                                .append(message)
+                                .append("}}, found ")
+                                .append(got)
+                                .append('\n');
                     }
                 }
             }
