@@ -46,7 +46,7 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream");
 
     static String message(String setting) {
-        return setting + " pads every payload with indentation (about +60-70 % bytes on a FHIR Bundle);"
+        return setting + " pads every payload with indentation (about +50 % bytes on a FHIR Bundle);"
                 + " serialize compactly and pretty-print only for human readers.";
     }
 
