@@ -3,8 +3,6 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MemberValuePair;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -16,6 +14,7 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Annotations;
 import org.ecobugs.rules.java.Loops;
 
 /**
@@ -70,15 +69,15 @@ public final class RetryWithoutBackoffRule implements SourceRule {
         if (!context.names().mayBe(annotation.getNameAsString(), RETRYABLE)) {
             return;
         }
-        long attempts = member(annotation, "maxAttempts")
+        long attempts = Annotations.member(annotation, "maxAttempts")
                 .flatMap(v -> box(context.constants().integer(v)))
                 .orElse(SPRING_DEFAULT_ATTEMPTS);
         if (attempts <= maxFixedAttempts) {
             return;
         }
-        Optional<Expression> backoff = member(annotation, "backoff");
+        Optional<Expression> backoff = Annotations.member(annotation, "backoff");
         boolean multiplies = backoff.filter(AnnotationExpr.class::isInstance)
-                .flatMap(b -> member((AnnotationExpr) b, "multiplier"))
+                .flatMap(b -> Annotations.member((AnnotationExpr) b, "multiplier"))
                 .map(m -> context.constants()
                         .value(m)
                         .map(v -> ((Number) v).doubleValue() > 1.0)
@@ -90,16 +89,6 @@ public final class RetryWithoutBackoffRule implements SourceRule {
                     "@Retryable retries up to " + attempts + " times at a fixed delay; add @Backoff(multiplier = 2,"
                             + " maxDelay = ...) so attempts spread out.");
         }
-    }
-
-    private static Optional<Expression> member(AnnotationExpr annotation, String name) {
-        if (annotation instanceof NormalAnnotationExpr normal) {
-            return normal.getPairs().stream()
-                    .filter(p -> p.getNameAsString().equals(name))
-                    .map(MemberValuePair::getValue)
-                    .findFirst();
-        }
-        return Optional.empty();
     }
 
     private static Optional<Long> box(OptionalLong value) {

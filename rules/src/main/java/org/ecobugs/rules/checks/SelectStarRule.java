@@ -4,10 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +14,7 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.StringValues;
+import org.ecobugs.rules.java.Annotations;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.SqlText;
 import org.objectweb.asm.Type;
@@ -114,31 +112,18 @@ public final class SelectStarRule implements SourceRule, BytecodeRule {
                 boolean alwaysSql = names.resolve(annotation.getNameAsString())
                         .filter(SPRING_DATA_JDBC_QUERY::equals)
                         .isPresent();
-                boolean nativeQuery = member(annotation, "nativeQuery")
+                boolean nativeQuery = Annotations.member(annotation, "nativeQuery")
                         .filter(v -> v.isBooleanLiteralExpr()
                                 && v.asBooleanLiteralExpr().getValue())
                         .isPresent();
-                return alwaysSql || nativeQuery ? member(annotation, "value") : Optional.empty();
+                return alwaysSql || nativeQuery ? Annotations.member(annotation, "value") : Optional.empty();
             case "NamedNativeQuery":
-                return member(annotation, "query");
+                return Annotations.member(annotation, "query");
             case "SqlQuery", "Select":
-                return member(annotation, "value");
+                return Annotations.member(annotation, "value");
             default:
                 return Optional.empty();
         }
-    }
-
-    private static Optional<Expression> member(AnnotationExpr annotation, String name) {
-        if (annotation instanceof SingleMemberAnnotationExpr single) {
-            return name.equals("value") ? Optional.of(single.getMemberValue()) : Optional.empty();
-        }
-        if (annotation instanceof NormalAnnotationExpr normal) {
-            return normal.getPairs().stream()
-                    .filter(p -> p.getNameAsString().equals(name))
-                    .map(MemberValuePair::getValue)
-                    .findFirst();
-        }
-        return Optional.empty();
     }
 
     /** The text of an annotation value; MyBatis joins the lines of an array. */
