@@ -9,6 +9,10 @@ public final class RuleRegistry {
     public static final List<Class<? extends EnergyRule>> RULES = List.of(
             BusyWaitSpinRule.class,
             SleepPollLoopRule.class,
+            ShortPeriodScheduleRule.class,
+            PollInsteadOfPushRule.class,
+            FhirPollInsteadOfSubscriptionRule.class,
+            DirectoryPollingRule.class,
             PrettyPrintedPayloadRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,

@@ -38,8 +38,7 @@ public final class StateProbes {
             "currentThread",
             "currentTimeMillis",
             "nanoTime",
-            "equals",
-            "exists");
+            "equals");
 
     /** Accessors that advance an iterator or a stream rather than look at state. */
     private static final Set<String> PROGRESS = Set.of("hasNext", "hasMoreElements", "hasMoreTokens", "hasRemaining");

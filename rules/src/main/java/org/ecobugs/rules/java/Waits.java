@@ -139,6 +139,29 @@ public final class Waits {
         return false;
     }
 
+    /** Blocking calls that transfer data rather than wait for an event: a polling loop may well make them. */
+    private static final Set<String> DATA_TRANSFERS = Set.of(
+            "read",
+            "readLine",
+            "readNBytes",
+            "readAllBytes",
+            "readFully",
+            "readObject",
+            "exchange",
+            "invokeAll",
+            "invokeAny",
+            "block",
+            "blockFirst",
+            "blockLast");
+
+    /**
+     * Whether the call waits for an event (a message, a connection, a signal, a result) rather than transferring data:
+     * a loop that makes such a call is driven by events, not by a timer.
+     */
+    public static boolean isEventWait(MethodCallExpr call, SourceContext context) {
+        return isBlocking(call, context) && !DATA_TRANSFERS.contains(call.getNameAsString());
+    }
+
     /** Whether any call inside {@code region} blocks. */
     public static boolean containsBlockingCall(Node region, SourceContext context) {
         for (MethodCallExpr call : region.findAll(MethodCallExpr.class)) {
