@@ -18,4 +18,13 @@ public interface BytecodeRule extends EnergyRule {
 
     /** Called once per class that passed the prescreen. */
     void visitClass(ClassNode classNode, BytecodeContext context);
+
+    /**
+     * Whether findings on a class whose source file the analysis parsed are kept. A rule whose source side sees all
+     * that its bytecode side sees, and has guards the bytecode cannot apply (the condition around a call, how a
+     * variable is used later), answers false: its bytecode side then only serves inputs without sources.
+     */
+    default boolean reportsWhereSourceWasAnalyzed() {
+        return true;
+    }
 }

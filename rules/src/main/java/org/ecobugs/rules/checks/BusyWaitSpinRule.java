@@ -153,6 +153,12 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
         return Set.of("onSpinWait", "yield", "parkNanos", "sleep");
     }
 
+    /** The source side sees every spin the bytecode side sees: bytecode serves classes without sources only. */
+    @Override
+    public boolean reportsWhereSourceWasAnalyzed() {
+        return false;
+    }
+
     @Override
     public void visitClass(ClassNode classNode, BytecodeContext context) {
         for (MethodNode method : classNode.methods) {

@@ -2,15 +2,22 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.RuleKey;
@@ -44,6 +51,10 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     private static final String OUTPUT_KEYS = "javax.xml.transform.OutputKeys";
     private static final String JAXB_FORMATTED_OUTPUT = "jaxb.formatted.output";
     private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream");
+    /** Calls that produce serialized output, and calls that only consume it. */
+    private static final Pattern WRITES = Pattern.compile("encode|write|toJson|serialize|marshal|transform|print");
+
+    private static final Pattern READS = Pattern.compile("parse|read|fromJson|deserialize|unmarshal");
 
     static String message(String setting) {
         return setting + " pads every payload with indentation (about +50 % bytes on a FHIR Bundle);"
@@ -59,9 +70,122 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     public void visitNode(Node node, SourceContext context) {
         MethodCallExpr call = (MethodCallExpr) node;
         Optional<String> setting = prettySetting(call, context);
-        if (setting.isPresent() && !writesFiles(call, context)) {
-            context.report(call, message(setting.get()));
+        if (setting.isEmpty()
+                || writesFiles(call, context)
+                || dependsOnACondition(call, context)
+                || isUsedOnlyToRead(call)
+                || offersACompactVariant(call)) {
+            return;
         }
+        context.report(call, message(setting.get()));
+    }
+
+    /** The bytecode side cannot see conditions and later uses: it serves classes without sources only. */
+    @Override
+    public boolean reportsWhereSourceWasAnalyzed() {
+        return false;
+    }
+
+    /**
+     * Whether the setting applies only under a run-time condition ({@code if (pretty)}, a {@code _pretty} request
+     * parameter): the choice of indentation is then left to the caller.
+     */
+    private static boolean dependsOnACondition(MethodCallExpr call, SourceContext context) {
+        Node child = call;
+        for (Node parent = call.getParentNode().orElse(null);
+                parent != null && !(parent instanceof CallableDeclaration<?>) && !(parent instanceof LambdaExpr);
+                parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof IfStmt ifStmt
+                    && child != ifStmt.getCondition()
+                    && context.constants().bool(ifStmt.getCondition()).isEmpty()) {
+                return true;
+            }
+            if (parent instanceof ConditionalExpr ternary
+                    && child != ternary.getCondition()
+                    && context.constants().bool(ternary.getCondition()).isEmpty()) {
+                return true;
+            }
+            child = parent;
+        }
+        return false;
+    }
+
+    /** Whether the configured object is only ever used to parse, where indentation changes nothing. */
+    private static boolean isUsedOnlyToRead(MethodCallExpr call) {
+        Optional<String> variable = configuredVariable(call);
+        Optional<ClassOrInterfaceDeclaration> type = call.findAncestor(ClassOrInterfaceDeclaration.class);
+        if (variable.isEmpty() || type.isEmpty()) {
+            return false;
+        }
+        boolean reads = false;
+        for (MethodCallExpr use : type.get().findAll(MethodCallExpr.class)) {
+            String receiver =
+                    use.getScope().map(PrettyPrintedPayloadRule::nameOf).orElse("");
+            if (!receiver.equals(variable.get())) {
+                continue;
+            }
+            String name = use.getNameAsString();
+            if (WRITES.matcher(name).lookingAt()) {
+                return false;
+            }
+            reads |= READS.matcher(name).lookingAt();
+        }
+        return reads;
+    }
+
+    /**
+     * Whether the class keeps a compact twin of the configured object (a second field of the same type): the pretty
+     * one is then an option its callers choose.
+     */
+    private static boolean offersACompactVariant(MethodCallExpr call) {
+        Optional<String> variable = configuredVariable(call);
+        Optional<ClassOrInterfaceDeclaration> type = call.findAncestor(ClassOrInterfaceDeclaration.class);
+        if (variable.isEmpty() || type.isEmpty()) {
+            return false;
+        }
+        Optional<VariableDeclarator> field = type.get().getFields().stream()
+                .flatMap(f -> f.getVariables().stream())
+                .filter(v -> v.getNameAsString().equals(variable.get()))
+                .findFirst();
+        return field.isPresent()
+                && type.get().getFields().stream()
+                        .flatMap(f -> f.getVariables().stream())
+                        .filter(v -> v != field.get())
+                        .anyMatch(v -> v.getType().equals(field.get().getType()));
+    }
+
+    /**
+     * The variable or field that holds the configured object: the receiver of {@code mapper.enable(…)}, or the target
+     * the configured chain is assigned to ({@code parser = ctx.newJsonParser().setPrettyPrint(true)}).
+     */
+    private static Optional<String> configuredVariable(MethodCallExpr call) {
+        Node top = call;
+        while (top.getParentNode().orElse(null) instanceof MethodCallExpr parent
+                && parent.getScope().orElse(null) == top) {
+            top = parent;
+        }
+        Node holder = top.getParentNode().orElse(null);
+        if (holder instanceof AssignExpr assign && assign.getValue() == top) {
+            return Optional.of(nameOf(assign.getTarget()));
+        }
+        if (holder instanceof VariableDeclarator declarator) {
+            return Optional.of(declarator.getNameAsString());
+        }
+        if (top == call && call.getScope().isPresent()) {
+            String receiver = nameOf(call.getScope().get());
+            return receiver.isEmpty() ? Optional.empty() : Optional.of(receiver);
+        }
+        return Optional.empty();
+    }
+
+    private static String nameOf(Expression expression) {
+        if (expression instanceof NameExpr name) {
+            return name.getNameAsString();
+        }
+        if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+            return access.getNameAsString();
+        }
+        return "";
     }
 
     private static Optional<String> prettySetting(MethodCallExpr call, SourceContext context) {

@@ -9,8 +9,10 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -25,7 +27,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Scopes;
 import org.ecobugs.rules.java.Waits;
@@ -39,6 +43,21 @@ final class RetryLoops {
     /** Exceptions that mean "nothing arrived yet" on a blocking call with a timeout: waiting, not retrying. */
     private static final Set<String> TIMEOUTS =
             Set.of("SocketTimeoutException", "TimeoutException", "InterruptedIOException", "InterruptedException");
+
+    /**
+     * Words in the names of exceptions that signal a failing or unreachable peer (I/O, connections, SQL, messaging,
+     * HTTP, HL7): what retry loops retry. Conflicts, cancellations and optimistic-lock failures are contention between
+     * threads, resolved on the next attempt, and are not retries of an unavailable peer.
+     */
+    private static final Pattern PEER_FAILURE = Pattern.compile(
+            "IO|Io|Connect|Socket|Remote|Http|Rest|Web|Sql|SQL|DataAccess|Jdbc|JDBC|Jms|JMS|Amqp|Kafka|Broker"
+                    + "|Hl7|HL7|Llp|LLP|Transport|Communication|Unavailable|Unreachable|Network|Fhir|Client|Server"
+                    + "|Timeout|Retry|Retryable");
+
+    private static final Set<String> GENERIC_FAILURES = Set.of("Exception", "Throwable", "RuntimeException", "Error");
+
+    /** Calls that advance to another candidate: a loop making them tries each candidate once, it does not retry. */
+    private static final Set<String> ADVANCES = Set.of("next", "hasNext", "hasMoreElements", "nextElement", "pop");
 
     private RetryLoops() {}
 
@@ -64,6 +83,9 @@ final class RetryLoops {
     }
 
     static Optional<RetryLoop> match(Statement loop, SourceContext context) {
+        if (iteratesOverCandidates(loop)) {
+            return Optional.empty();
+        }
         List<Statement> body = Loops.statements(Loops.body(loop));
         TryStmt attempt = null;
         for (Statement statement : body) {
@@ -78,7 +100,7 @@ final class RetryLoops {
         List<CatchClause> retried = new ArrayList<>();
         boolean exitOnFailure = false;
         for (CatchClause clause : attempt.getCatchClauses()) {
-            if (isTimeoutOnly(clause)) {
+            if (isTimeoutOnly(clause) || !catchesPeerFailure(clause)) {
                 continue;
             }
             List<Statement> handler = clause.getBody().getStatements();
@@ -109,13 +131,52 @@ final class RetryLoops {
         }
         retried.forEach(clause -> collectSleeps(clause, context, delays));
         Set<String> changing = assignedInLoop(loop);
-        boolean backoff = delays.stream().anyMatch(sleep -> varies(sleep, changing));
+        // A project's own sleep helper (SleepUtil.sleepAtLeast) waits too, for a time this rule cannot know.
+        boolean unknownWait = delays.isEmpty() && hasOtherSleep(loop, attempt, context);
+        boolean backoff = unknownWait || delays.stream().anyMatch(sleep -> varies(sleep, changing));
         return Optional.of(new RetryLoop(
                 loop,
                 condition.map(c -> attempts(loop, c, context)).orElse(OptionalLong.empty()),
                 boundedByCondition || exitOnFailure,
                 delays,
                 backoff));
+    }
+
+    /**
+     * Whether the loop walks through candidates rather than repeating one attempt: a {@code for} whose update is not a
+     * counter ({@code c = c.getSuperclass()}), or a loop that advances an iterator.
+     */
+    private static boolean iteratesOverCandidates(Statement loop) {
+        if (loop instanceof ForStmt forLoop) {
+            for (Expression update : forLoop.getUpdate()) {
+                boolean counter = (update instanceof UnaryExpr unary && Scopes.isIncrementOrDecrement(unary))
+                        || (update instanceof AssignExpr assign && assign.getOperator() != AssignExpr.Operator.ASSIGN);
+                if (!counter) {
+                    return true;
+                }
+            }
+        }
+        return loop.findAll(MethodCallExpr.class).stream()
+                .anyMatch(call -> ADVANCES.contains(call.getNameAsString())
+                        && call.getArguments().isEmpty());
+    }
+
+    /** Whether a catch clause catches the failure of a peer (or any failure), rather than contention. */
+    private static boolean catchesPeerFailure(CatchClause clause) {
+        return exceptionNames(clause).stream()
+                .anyMatch(name -> GENERIC_FAILURES.contains(name)
+                        || PEER_FAILURE.matcher(name).find());
+    }
+
+    private static boolean hasOtherSleep(Statement loop, TryStmt attempt, SourceContext context) {
+        for (MethodCallExpr call : loop.findAll(MethodCallExpr.class)) {
+            if (call.getNameAsString().toLowerCase(java.util.Locale.ROOT).startsWith("sleep")
+                    && Waits.sleep(call, context).isEmpty()
+                    && !attempt.getTryBlock().isAncestorOf(call)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a try block leaves the loop when it completes: return, break, or setting the loop's flag. */
@@ -202,14 +263,19 @@ final class RetryLoops {
     }
 
     private static boolean isTimeoutOnly(CatchClause clause) {
+        return exceptionNames(clause).stream().allMatch(TIMEOUTS::contains);
+    }
+
+    /** The simple names of the exception types a clause catches. */
+    private static List<String> exceptionNames(CatchClause clause) {
         Type type = clause.getParameter().getType();
         List<String> names = new ArrayList<>();
         if (type.isUnionType()) {
-            type.asUnionType().getElements().forEach(t -> names.add(t.asString()));
+            type.asUnionType().getElements().forEach(t -> names.add(JavaNames.simpleName(t.asString())));
         } else {
-            names.add(type.asString());
+            names.add(JavaNames.simpleName(type.asString()));
         }
-        return names.stream().allMatch(n -> TIMEOUTS.contains(n.substring(n.lastIndexOf('.') + 1)));
+        return names;
     }
 
     /** A condition limits the loop when it compares (a counter, a deadline) or asks the clock. */

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,7 @@ public final class Engine {
         List<RawFinding> sourceFindings = new ArrayList<>();
         List<RawFinding> classFindings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>(inputs.errors());
+        Set<Path> parsedSources = new HashSet<>();
         int classCount = 0;
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
@@ -67,9 +70,14 @@ public final class Engine {
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(() -> analyzer.analyze(file));
                 }
-                for (SourceFileAnalyzer.Outcome outcome : runAll(pool, tasks)) {
+                List<SourceFileAnalyzer.Outcome> outcomes = runAll(pool, tasks);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    SourceFileAnalyzer.Outcome outcome = outcomes.get(i);
                     sourceFindings.addAll(outcome.findings());
                     errors.addAll(outcome.errors());
+                    if (outcome.parsed()) {
+                        parsedSources.add(inputs.sourceFiles().get(i));
+                    }
                 }
             }
             phases.put("analyse sources", since(t));
@@ -99,6 +107,12 @@ public final class Engine {
         }
 
         t = System.nanoTime();
+        Set<String> fallbackOnly = new HashSet<>();
+        rules.bytecodeRules().stream()
+                .filter(rule -> !rule.reportsWhereSourceWasAnalyzed())
+                .forEach(rule -> fallbackOnly.add(rule.key()));
+        classFindings.removeIf(raw -> fallbackOnly.contains(raw.finding().ruleKey())
+                && parsedSources.contains(raw.finding().file()));
         List<Finding> findings = merge(sourceFindings, classFindings);
         Collections.sort(errors);
         phases.put("merge", since(t));

@@ -36,8 +36,12 @@ import org.ecobugs.rules.java.KnownTypes;
  */
 final class SourceFileAnalyzer {
 
-    /** What one file yielded. */
-    record Outcome(List<RawFinding> findings, List<ProcessingError> errors) {}
+    /**
+     * What one file yielded.
+     *
+     * @param parsed whether the file was parsed, so that the source rules saw all of it
+     */
+    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed) {}
 
     private final List<SourceRule> rules;
     private final Charset encoding;
@@ -61,7 +65,7 @@ final class SourceFileAnalyzer {
         List<ProcessingError> errors = new ArrayList<>();
         String text = read(file, errors);
         if (text == null) {
-            return new Outcome(List.of(), errors);
+            return new Outcome(List.of(), errors, false);
         }
         long start = System.nanoTime();
         CompilationUnit unit;
@@ -73,7 +77,7 @@ final class SourceFileAnalyzer {
                         null,
                         ProcessingError.Kind.UNPARSABLE_SOURCE,
                         "Cannot parse: " + firstProblem(result.getProblems())));
-                return new Outcome(List.of(), errors);
+                return new Outcome(List.of(), errors, false);
             }
             unit = result.getResult().get();
         } catch (RuntimeException | StackOverflowError e) {
@@ -82,13 +86,13 @@ final class SourceFileAnalyzer {
                     null,
                     ProcessingError.Kind.UNPARSABLE_SOURCE,
                     "Cannot parse: " + ProcessingError.describe(e)));
-            return new Outcome(List.of(), errors);
+            return new Outcome(List.of(), errors, false);
         } finally {
             timer.addParse(System.nanoTime() - start);
         }
         List<RawFinding> findings = new ArrayList<>();
         walk(file, unit, findings, errors);
-        return new Outcome(findings, errors);
+        return new Outcome(findings, errors, true);
     }
 
     private void walk(Path file, CompilationUnit unit, List<RawFinding> findings, List<ProcessingError> errors) {
