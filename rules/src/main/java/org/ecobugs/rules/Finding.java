@@ -2,6 +2,7 @@ package org.ecobugs.rules;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +17,18 @@ import java.util.Objects;
  * @param endColumn 1-based inclusive end column, or 0 when unknown
  * @param message one sentence naming the problem and the fix
  * @param origin which walker saw it
+ * @param fixes mechanical fixes an IDE may offer, often none
  */
 public record Finding(
-        String ruleKey, Path file, int line, int column, int endLine, int endColumn, String message, Origin origin)
+        String ruleKey,
+        Path file,
+        int line,
+        int column,
+        int endLine,
+        int endColumn,
+        String message,
+        Origin origin,
+        List<Fix> fixes)
         implements Comparable<Finding> {
 
     /** The walker that produced a finding. */
@@ -41,6 +51,20 @@ public record Finding(
         if (line < 1) {
             throw new IllegalArgumentException("line must be >= 1: " + line);
         }
+        fixes = List.copyOf(fixes);
+    }
+
+    /** A finding without a fix. */
+    public Finding(
+            String ruleKey,
+            Path file,
+            int line,
+            int column,
+            int endLine,
+            int endColumn,
+            String message,
+            Origin origin) {
+        this(ruleKey, file, line, column, endLine, endColumn, message, origin, List.of());
     }
 
     public boolean hasColumn() {

@@ -3,6 +3,7 @@ package org.ecobugs.rules.api;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import java.nio.file.Path;
+import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
 
@@ -21,4 +22,7 @@ public interface SourceContext {
 
     /** Reports a finding on the range of {@code node}. */
     void report(Node node, String message);
+
+    /** Reports a finding on the range of {@code node}, with a mechanical fix an IDE may offer. */
+    void report(Node node, String message, Fix fix);
 }

@@ -13,17 +13,20 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.Instructions;
+import org.ecobugs.rules.java.Fixes;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Scopes;
 import org.objectweb.asm.Opcodes;
@@ -51,6 +54,7 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     private static final String OUTPUT_KEYS = "javax.xml.transform.OutputKeys";
     private static final String JAXB_FORMATTED_OUTPUT = "jaxb.formatted.output";
     private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream");
+    private static final String COMPACT = "Write compact output";
     /** Calls that produce serialized output, and calls that only consume it. */
     private static final Pattern WRITES = Pattern.compile("encode|write|toJson|serialize|marshal|transform|print");
 
@@ -77,7 +81,39 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
                 || offersACompactVariant(call)) {
             return;
         }
-        context.report(call, message(setting.get()));
+        Optional<Fix> fix = compactFix(call);
+        if (fix.isPresent()) {
+            context.report(call, message(setting.get()), fix.get());
+        } else {
+            context.report(call, message(setting.get()));
+        }
+    }
+
+    /** The edit that turns the setting off, when it is mechanical: a flag to false, a call dropped from a chain. */
+    private static Optional<Fix> compactFix(MethodCallExpr call) {
+        List<Expression> args = call.getArguments();
+        switch (call.getNameAsString()) {
+            case "configure", "setProperty":
+                Expression flag = args.get(1);
+                return Optional.of(
+                        Fixes.replace(COMPACT, flag, flag instanceof FieldAccessExpr ? "Boolean.FALSE" : "false"));
+            case "setPrettyPrint", "setDefaultPrettyPrint":
+                return Optional.of(Fixes.replace(COMPACT, args.get(0), "false"));
+            case "setOutputProperty":
+                return Optional.of(Fixes.replace(COMPACT, args.get(1), "\"no\""));
+            case "writerWithDefaultPrettyPrinter":
+                return Optional.of(Fixes.replace(COMPACT, call.getName(), "writer"));
+            case "enable", "setPrettyPrinting", "prettyPrint":
+                if (call.getArguments().size() > 1 || call.getScope().isEmpty()) {
+                    return Optional.empty();
+                }
+                if (call.getParentNode().orElse(null) instanceof ExpressionStmt statement) {
+                    return Optional.of(Fixes.replace(COMPACT, statement, ""));
+                }
+                return Optional.of(Fixes.deleteAfter(COMPACT, call.getScope().get(), call));
+            default:
+                return Optional.empty();
+        }
     }
 
     /** The bytecode side cannot see conditions and later uses: it serves classes without sources only. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -258,6 +259,15 @@ final class SourceFileAnalyzer {
 
         @Override
         public void report(Node node, String message) {
+            report(node, message, List.of());
+        }
+
+        @Override
+        public void report(Node node, String message, Fix fix) {
+            report(node, message, List.of(fix));
+        }
+
+        private void report(Node node, String message, List<Fix> fixes) {
             Range range = rangeOf(node);
             Range cover = coverOf(node).getRange().orElse(range);
             Finding finding = new Finding(
@@ -268,7 +278,8 @@ final class SourceFileAnalyzer {
                     range.end.line,
                     range.end.column,
                     message,
-                    Finding.Origin.SOURCE);
+                    Finding.Origin.SOURCE,
+                    fixes);
             sink.add(new RawFinding(finding, cover.begin.line, cover.end.line));
         }
 

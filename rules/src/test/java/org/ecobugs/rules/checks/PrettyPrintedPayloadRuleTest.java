@@ -1,7 +1,22 @@
 package org.ecobugs.rules.checks;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ecobugs.rules.testing.RuleVerifier.Mode.SOURCE_AND_BYTECODE;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Fix;
+import org.ecobugs.rules.testing.FixApplier;
+import org.ecobugs.rules.testing.Fixtures;
 import org.ecobugs.rules.testing.RuleVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,5 +40,54 @@ class PrettyPrintedPayloadRuleTest {
     @EnumSource
     void eachWalkerAloneFindsTheSameSettings(RuleVerifier.Mode mode) {
         verifier.verify("eb201/PrettyPrintedPayloadCompiled.java", mode);
+    }
+
+    @Test
+    void quickFixesTurnTheSettingOffWithoutTouchingTheRest() throws IOException {
+        Path source = Fixtures.source("eb201/PrettyPrintedPayload.java");
+        List<String> lines = Files.readAllLines(source);
+        AnalysisResult result = Analysis.run(AnalysisRequest.builder()
+                .addSourceRoot(source)
+                .includeRules(Set.of("EB201"))
+                .build());
+
+        Map<Integer, String> fixedLines = new TreeMap<>();
+        for (Finding finding : result.findings()) {
+            if (finding.fixes().isEmpty()) {
+                continue;
+            }
+            assertThat(finding.fixes())
+                    .singleElement()
+                    .extracting(Fix::description)
+                    .isEqualTo("Write compact output");
+            List<String> fixed = FixApplier.apply(lines, finding.fixes().get(0));
+            fixedLines.put(finding.line(), fixed.get(finding.line() - 1).strip());
+        }
+        assertThat(fixedLines)
+                .containsEntry(
+                        26,
+                        "private static final ObjectMapper SHARED_MAPPER = new ObjectMapper(); // Noncompliant"
+                                + " {{Jackson INDENT_OUTPUT pads every payload with indentation (about +50 % bytes on a FHIR"
+                                + " Bundle); serialize compactly and pretty-print only for human readers.}}")
+                .containsEntry(
+                        35,
+                        "return new ObjectMapper().writer().writeValueAsString(resource); // Noncompliant"
+                                + " {{writerWithDefaultPrettyPrinter() pads every payload with indentation (about +50 % bytes"
+                                + " on a FHIR Bundle); serialize compactly and pretty-print only for human readers.}}")
+                .containsEntry(40, "mapper.configure(SerializationFeature.INDENT_OUTPUT, false); // Noncompliant")
+                .containsEntry(
+                        57,
+                        "IParser parser = fhirContext.newJsonParser().setPrettyPrint(false); // Noncompliant"
+                                + " {{HAPI FHIR setPrettyPrint(true) pads every payload with indentation (about +50 % bytes on"
+                                + " a FHIR Bundle); serialize compactly and pretty-print only for human readers.}}")
+                .containsEntry(
+                        62, "marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.FALSE); // Noncompliant")
+                .containsEntry(66, "transformer.setOutputProperty(OutputKeys.INDENT, \"no\"); // Noncompliant");
+        // Every reported setting with a mechanical fix got one; useDefaultPrettyPrinter() has none.
+        assertThat(result.findings())
+                .filteredOn(f -> f.fixes().isEmpty())
+                .singleElement()
+                .extracting(Finding::line)
+                .isEqualTo(49);
     }
 }
