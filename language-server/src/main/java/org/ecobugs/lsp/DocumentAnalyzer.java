@@ -1,0 +1,114 @@
+package org.ecobugs.lsp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+
+/**
+ * Analyses the text of one open document. The text is written under its package path in a private directory, so that
+ * the engine sees exactly what the editor shows, saved or not, and so that the project's compiled classes of the
+ * same file map back to it; findings are then placed on the document's own path.
+ */
+final class DocumentAnalyzer {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
+    /** What one analysis yielded, on the document's own path. */
+    record Outcome(List<Finding> findings, List<ProcessingError> errors, long millis) {}
+
+    private final Path scratch;
+    private final ProjectClasspath classpath;
+
+    DocumentAnalyzer(ProjectClasspath classpath) {
+        this.classpath = classpath;
+        try {
+            this.scratch = Files.createTempDirectory("ecobugs-ls");
+            scratch.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a working directory for the language server", e);
+        }
+    }
+
+    Outcome analyze(Path file, String text) {
+        long start = System.nanoTime();
+        String packagePath = packageOf(text).replace('.', '/');
+        String fileName = file.getFileName().toString();
+        Path copy = scratch.resolve(packagePath).resolve(fileName);
+        try {
+            Files.createDirectories(copy.getParent());
+            Files.writeString(copy, text, StandardCharsets.UTF_8);
+            AnalysisRequest.Builder request =
+                    AnalysisRequest.builder().addSourceRoot(copy).threads(1);
+            Optional<Path> project = ProjectClasspath.projectOf(file);
+            if (project.isPresent()) {
+                // Classes compiled from an older text would place findings on the wrong lines.
+                if (matchesDisk(file, text)) {
+                    String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+                    request.addClassInputs(ProjectClasspath.classesOf(project.get(), packagePath, simpleName));
+                }
+                request.addClasspath(classpath.libraries(project.get()));
+            }
+            AnalysisResult result = Analysis.run(request.build());
+            List<Finding> findings = new ArrayList<>();
+            for (Finding finding : result.findings()) {
+                findings.add(onDocument(finding, file));
+            }
+            List<ProcessingError> errors = new ArrayList<>();
+            for (ProcessingError error : result.errors()) {
+                errors.add(new ProcessingError(
+                        error.input().replace(copy.toString(), file.toString()),
+                        error.ruleKey(),
+                        error.kind(),
+                        error.message()));
+            }
+            return new Outcome(findings, errors, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot analyse " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                // A leftover copy is overwritten by the next analysis of the same file.
+            }
+        }
+    }
+
+    private static Finding onDocument(Finding finding, Path file) {
+        return new Finding(
+                finding.ruleKey(),
+                file,
+                finding.line(),
+                finding.column(),
+                finding.endLine(),
+                finding.endColumn(),
+                finding.message(),
+                finding.origin(),
+                finding.fixes());
+    }
+
+    private static boolean matchesDisk(Path file, String text) {
+        try {
+            return Files.isRegularFile(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).equals(text);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    static String packageOf(String text) {
+        Matcher matcher = PACKAGE.matcher(text);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+}

@@ -1,0 +1,278 @@
+package org.ecobugs.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.Finding;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the server as an editor does, with JSON-RPC messages over piped streams. */
+class LanguageServerProtocolTest {
+
+    private static final Path SAMPLE = Path.of(System.getProperty("ecobugs.repo.dir"))
+            .resolve("test-fixtures/sample-health-app")
+            .toAbsolutePath()
+            .normalize();
+    private static final Path SAMPLE_SOURCES = SAMPLE.resolve("src/main/java");
+
+    @TempDir
+    Path temp;
+
+    private final TestClient client = new TestClient();
+    private final AtomicInteger exitCode = new AtomicInteger(-1);
+    private LanguageServer server;
+    private final AtomicInteger version = new AtomicInteger();
+
+    @BeforeEach
+    void connect() throws Exception {
+        // Operating-system pipes: java.io's piped streams break when the last thread that wrote to them ends.
+        Pipe toServer = Pipe.open();
+        Pipe toClient = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(toServer.source());
+        OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+        InputStream clientIn = Channels.newInputStream(toClient.source());
+        OutputStream serverOut = Channels.newOutputStream(toClient.sink());
+
+        EcobugsLanguageServer implementation = new EcobugsLanguageServer(exitCode::set);
+        Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
+        implementation.connect(serverSide.getRemoteProxy());
+        serverSide.startListening();
+        Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+        clientSide.startListening();
+        server = clientSide.getRemoteProxy();
+
+        InitializeParams params = new InitializeParams();
+        params.setCapabilities(new ClientCapabilities());
+        JsonObject options = new JsonObject();
+        options.addProperty("resolveClasspath", false);
+        params.setInitializationOptions(options);
+        InitializeResult result = server.initialize(params).get(30, TimeUnit.SECONDS);
+        assertThat(result.getServerInfo().getName()).isEqualTo("ecobugs");
+        assertThat(result.getCapabilities().getTextDocumentSync().getRight().getChange())
+                .isEqualTo(TextDocumentSyncKind.Full);
+        assertThat(result.getCapabilities().getCodeActionProvider().getRight().getCodeActionKinds())
+                .containsExactly(CodeActionKind.QuickFix);
+        server.initialized(new InitializedParams());
+    }
+
+    @AfterEach
+    void shutDown() throws Exception {
+        server.shutdown().get(30, TimeUnit.SECONDS);
+        server.exit();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (exitCode.get() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(exitCode.get()).as("exit code after shutdown").isZero();
+    }
+
+    @Test
+    void publishesEnergyBugsWithTheirRuleDocAndCriteria() throws Exception {
+        Path file = SAMPLE_SOURCES.resolve("org/ecobugs/sample/fhir/FhirJson.java");
+        PublishDiagnosticsParams published = open(file);
+
+        Diagnostic diagnostic = single(published, "EB201");
+        assertThat(diagnostic.getRange().getStart().getLine()).isEqualTo(15);
+        assertThat(diagnostic.getSource()).isEqualTo("ecobugs");
+        assertThat(diagnostic.getSeverity()).isEqualTo(DiagnosticSeverity.Warning);
+        assertThat(diagnostic.getCodeDescription().getHref()).endsWith("/docs/rules/EB201.md");
+        assertThat(diagnostic.getMessage().getLeft())
+                .startsWith("Jackson INDENT_OUTPUT pads every payload")
+                .endsWith("(RGESN-2024:6.1, RGESN-2024:6.3)");
+        assertThat(diagnostic.getData().toString()).contains("RGESN-2024:6.3");
+    }
+
+    @Test
+    void aChangeIsAnalysedAndAQuickFixRemovesTheBug() throws Exception {
+        Path file = copyOfSample("org/ecobugs/sample/fhir/FhirJson.java");
+        String uri = file.toUri().toString();
+        Diagnostic diagnostic = single(open(file), "EB201");
+
+        CodeActionParams request = new CodeActionParams(
+                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
+        List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions =
+                server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS);
+        assertThat(actions).singleElement().satisfies(action -> {
+            assertThat(action.getRight().getTitle()).isEqualTo("Write compact output (EB201)");
+            assertThat(action.getRight().getKind()).isEqualTo(CodeActionKind.QuickFix);
+        });
+        List<TextEdit> edits = actions.get(0).getRight().getEdit().getChanges().get(uri);
+        String fixed = apply(Files.readString(file), edits);
+        assertThat(fixed).doesNotContain("INDENT_OUTPUT").contains("new ObjectMapper()");
+
+        change(uri, fixed);
+        assertThat(client.nextDiagnostics(uri).getDiagnostics()).isEmpty();
+        Files.writeString(file, fixed);
+        server.getTextDocumentService().didSave(new DidSaveTextDocumentParams(new TextDocumentIdentifier(uri)));
+
+        // Reintroduce the bug: the next analysis reports it again.
+        change(uri, Files.readString(SAMPLE_SOURCES.resolve("org/ecobugs/sample/fhir/FhirJson.java")));
+        assertThat(client.nextDiagnostics(uri).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB201");
+    }
+
+    @Test
+    void aFileThatDoesNotParseClearsItsDiagnosticsAndTheServerGoesOn() throws Exception {
+        Path broken = temp.resolve("org/example/Broken.java");
+        Files.createDirectories(broken.getParent());
+        Files.writeString(broken, "package org.example;\nclass Broken {\n    void m( {\n}\n");
+        assertThat(open(broken).getDiagnostics()).isEmpty();
+        assertThat(client.nextLog(MessageType.Warning).getMessage())
+                .contains("Broken.java")
+                .contains("Cannot parse: line 3, column 11");
+
+        Path file = SAMPLE_SOURCES.resolve("org/ecobugs/sample/lab/LabResultPoller.java");
+        assertThat(open(file).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB101", "EB102");
+    }
+
+    @Test
+    void aSessionOnTheSampleAppFindsWhatTheCommandLineFinds() throws Exception {
+        Map<String, Set<String>> expected = new TreeMap<>();
+        for (Finding finding : Analysis.run(AnalysisRequest.builder()
+                        .addSourceRoot(SAMPLE_SOURCES)
+                        .addClassInput(SAMPLE.resolve("target/classes"))
+                        .build())
+                .findings()) {
+            expected.computeIfAbsent(finding.file().toString(), k -> new TreeSet<>())
+                    .add(finding.line() + " " + finding.ruleKey());
+        }
+
+        Map<String, Set<String>> published = new TreeMap<>();
+        long slowestMillis = 0;
+        String slowest = "";
+        List<Path> files = sampleFiles();
+        for (Path file : files) {
+            long start = System.nanoTime();
+            PublishDiagnosticsParams diagnostics = open(file);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis > slowestMillis) {
+                slowestMillis = millis;
+                slowest = file.getFileName().toString();
+            }
+            for (Diagnostic diagnostic : diagnostics.getDiagnostics()) {
+                published
+                        .computeIfAbsent(file.toString(), k -> new TreeSet<>())
+                        .add((diagnostic.getRange().getStart().getLine() + 1) + " "
+                                + diagnostic.getCode().getLeft());
+            }
+        }
+        assertThat(published).isNotEmpty().isEqualTo(expected);
+        System.out.println("language server: " + files.size() + " sample files, slowest open-to-diagnostics "
+                + slowestMillis + " ms (" + slowest + ")");
+    }
+
+    private PublishDiagnosticsParams open(Path file) throws IOException, InterruptedException {
+        String uri = file.toUri().toString();
+        server.getTextDocumentService()
+                .didOpen(new DidOpenTextDocumentParams(
+                        new TextDocumentItem(uri, "java", version.incrementAndGet(), Files.readString(file))));
+        return client.nextDiagnostics(uri);
+    }
+
+    private void change(String uri, String text) {
+        server.getTextDocumentService()
+                .didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(uri, version.incrementAndGet()),
+                        List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    private Path copyOfSample(String relative) throws IOException {
+        Path copy = temp.resolve(relative);
+        Files.createDirectories(copy.getParent());
+        Files.copy(SAMPLE_SOURCES.resolve(relative), copy);
+        return copy;
+    }
+
+    private static Diagnostic single(PublishDiagnosticsParams published, String rule) {
+        List<Diagnostic> matching = new ArrayList<>();
+        for (Diagnostic diagnostic : published.getDiagnostics()) {
+            if (diagnostic.getCode().getLeft().equals(rule)) {
+                matching.add(diagnostic);
+            }
+        }
+        assertThat(matching).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static List<Path> sampleFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(SAMPLE_SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    /** Applies LSP text edits (0-based, exclusive end) from the last to the first. */
+    private static String apply(String text, List<TextEdit> edits) {
+        List<TextEdit> sorted = new ArrayList<>(edits);
+        sorted.sort((a, b) -> Integer.compare(offset(text, b), offset(text, a)));
+        StringBuilder result = new StringBuilder(text);
+        for (TextEdit edit : sorted) {
+            int start = offset(text, edit.getRange().getStart());
+            int end = offset(text, edit.getRange().getEnd());
+            result.replace(start, end, edit.getNewText());
+        }
+        return result.toString();
+    }
+
+    private static int offset(String text, TextEdit edit) {
+        return offset(text, edit.getRange().getStart());
+    }
+
+    private static int offset(String text, org.eclipse.lsp4j.Position position) {
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        for (int i = 0; i < position.getLine(); i++) {
+            offset += lines[i].length() + 1;
+        }
+        return offset + position.getCharacter();
+    }
+}

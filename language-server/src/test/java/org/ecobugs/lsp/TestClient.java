@@ -1,0 +1,64 @@
+package org.ecobugs.lsp;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** An editor as the server sees it: records what the server publishes and logs. */
+final class TestClient implements LanguageClient {
+
+    final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+    final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
+
+    PublishDiagnosticsParams nextDiagnostics(String uri) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams params = diagnostics.poll(1, TimeUnit.SECONDS);
+            if (params != null && params.getUri().equals(uri)) {
+                return params;
+            }
+        }
+        throw new AssertionError("No diagnostics for " + uri + " within 30 s");
+    }
+
+    /** The next logged message of a type, waiting for it. */
+    MessageParams nextLog(org.eclipse.lsp4j.MessageType type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            MessageParams params = logs.poll(1, TimeUnit.SECONDS);
+            if (params != null && params.getType() == type) {
+                return params;
+            }
+        }
+        throw new AssertionError("No " + type + " message within 30 s");
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams params) {
+        diagnostics.add(params);
+    }
+
+    @Override
+    public void showMessage(MessageParams params) {
+        logs.add(params);
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams params) {
+        logs.add(params);
+    }
+}
