@@ -11,7 +11,8 @@ import java.util.TreeMap;
 public final class Measurements {
 
     /** Plain harnesses, by the name used on the command line; JMH benchmarks run through {@code jmh}. */
-    private static final Map<String, Measurement> HARNESSES = new TreeMap<>(Map.of());
+    private static final Map<String, Measurement> HARNESSES =
+            new TreeMap<>(Map.of("http-client", HttpClientPerRequest::run));
 
     /** A measurement that does not fit JMH (thread CPU time, wake-ups, bytes). */
     @FunctionalInterface
