@@ -12,7 +12,8 @@ public final class RuleRegistry {
             PrettyPrintedPayloadRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
-            SelectStarRule.class);
+            SelectStarRule.class,
+            HttpClientPerRequestRule.class);
 
     private RuleRegistry() {}
 }
