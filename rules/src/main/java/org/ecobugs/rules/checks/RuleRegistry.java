@@ -13,7 +13,8 @@ public final class RuleRegistry {
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
             SelectStarRule.class,
-            HttpClientPerRequestRule.class);
+            HttpClientPerRequestRule.class,
+            HapiContextPerCallRule.class);
 
     private RuleRegistry() {}
 }
