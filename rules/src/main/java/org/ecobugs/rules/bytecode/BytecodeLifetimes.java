@@ -29,7 +29,7 @@ public final class BytecodeLifetimes {
             "Test",
             "ParameterizedTest");
 
-    private static final int MAX_VIEW_DEPTH = 3;
+    private static final int MAX_DEPTH = 8;
 
     private BytecodeLifetimes() {}
 
@@ -76,15 +76,21 @@ public final class BytecodeLifetimes {
 
     /**
      * Whether the object {@code creation} pushes is used by its method and dropped, as {@link Lifetimes#isThrowaway}
-     * decides from source: every use is a call on it or a null check, none in a loop the creation is outside of, and a
-     * {@code view} call's result is dropped in turn.
+     * decides from source: every use is a call on it or a null check, none in a loop the creation is outside of, and
+     * the result of a configuration or {@code view} call that returns an object is dropped in turn.
      */
     public static boolean isThrowaway(
             ValueUses flow, AbstractInsnNode creation, Predicate<String> view, BytecodeRepetition repetition) {
-        return usedAndDropped(flow, creation, creation, view, repetition, 0);
+        return fate(flow, creation, creation, view, repetition, 0) == Fate.DROPPED;
     }
 
-    private static boolean usedAndDropped(
+    private enum Fate {
+        UNUSED,
+        DROPPED,
+        KEPT
+    }
+
+    private static Fate fate(
             ValueUses flow,
             AbstractInsnNode value,
             AbstractInsnNode creation,
@@ -97,16 +103,16 @@ public final class BytecodeLifetimes {
                 continue;
             }
             if (!use.isReceiver() || repetition.inLoopWithout(flow.method(), use.insn(), creation)) {
-                return false;
+                return Fate.KEPT;
             }
             MethodInsnNode call = (MethodInsnNode) use.insn();
-            if (view.test(call.name)
-                    && (depth >= MAX_VIEW_DEPTH
-                            || !usedAndDropped(flow, call, creation, view, repetition, depth + 1))) {
-                return false;
+            if ((view.test(call.name) || Lifetimes.isConfigurationCall(call.name))
+                    && Type.getReturnType(call.desc).getSort() == Type.OBJECT
+                    && (depth >= MAX_DEPTH || fate(flow, call, creation, view, repetition, depth + 1) == Fate.KEPT)) {
+                return Fate.KEPT;
             }
             used = true;
         }
-        return used;
+        return used ? Fate.DROPPED : Fate.UNUSED;
     }
 }

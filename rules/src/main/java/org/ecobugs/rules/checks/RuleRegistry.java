@@ -14,7 +14,8 @@ public final class RuleRegistry {
             UnboundedRetryRule.class,
             SelectStarRule.class,
             HttpClientPerRequestRule.class,
-            HapiContextPerCallRule.class);
+            HapiContextPerCallRule.class,
+            HeavyweightObjectPerCallRule.class);
 
     private RuleRegistry() {}
 }

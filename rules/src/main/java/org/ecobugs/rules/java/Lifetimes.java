@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +43,12 @@ public final class Lifetimes {
             "Test",
             "ParameterizedTest");
 
-    /** How many views of a view are followed ({@code context.newRestfulGenericClient(url).search()…}). */
-    private static final int MAX_VIEW_DEPTH = 3;
+    /** How many calls returning the object or a view of it are followed ({@code mapper.enable(…).registerModule(…)}). */
+    private static final int MAX_DEPTH = 8;
+
+    /** Names of configuration calls that usually return the object itself, so that their result is the object. */
+    private static final List<String> CONFIGURATION_PREFIXES = List.of(
+            "set", "enable", "disable", "configure", "register", "add", "with", "activate", "deactivate", "find");
 
     private Lifetimes() {}
 
@@ -84,85 +89,131 @@ public final class Lifetimes {
      * Whether the object that {@code value} evaluates to is used by the method that creates it and then dropped:
      * every use is a call on it (or a null check), in the same lambda or method body and not in a loop that the
      * creation is outside of (a client built once and used in a loop is amortised). Any other use — stored in a
-     * field, returned, passed as an argument, captured by a lambda, assigned to another variable — keeps it alive, and
-     * so does a call to a {@code view} method (one whose result holds on to the object, like {@code
-     * mapper.writer()} or {@code client.target(url)}) whose result is kept. An object that is never used is not a
-     * throwaway either: there is nothing to say about it.
+     * field, returned, passed as an argument, captured by a lambda, assigned to another variable — keeps it alive. The
+     * result of a call that may return the object itself (a configuration call, see {@link #isConfigurationCall}) or a
+     * {@code view} of it (a call whose result holds on to it, like {@code mapper.writer()} or {@code
+     * client.target(url)}) is followed the same way. An object that is never used is not a throwaway: there is nothing
+     * to say about it.
      */
     public static boolean isThrowaway(Expression value, Predicate<String> view) {
-        return usedAndDropped(value, value, view, 0);
+        return new Walk(value, view).fate(value, 0) == Fate.DROPPED;
     }
 
-    private static boolean usedAndDropped(Expression value, Expression creation, Predicate<String> view, int depth) {
-        Expression current = value;
-        Node parent = current.getParentNode().orElse(null);
-        while (parent instanceof EnclosedExpr enclosed) {
-            current = enclosed;
-            parent = enclosed.getParentNode().orElse(null);
-        }
-        if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == current) {
-            return isDroppedCall(call, creation, view, depth);
-        }
-        if (parent instanceof VariableDeclarator variable
-                && variable.getInitializer().orElse(null) == current
-                && !(variable.getParentNode().orElse(null) instanceof FieldDeclaration)) {
-            return localUsedAndDropped(variable, creation, view, depth);
-        }
-        if (parent instanceof AssignExpr assign
-                && assign.getValue() == current
-                && assign.getOperator() == AssignExpr.Operator.ASSIGN
-                && assign.getParentNode().orElse(null) instanceof ExpressionStmt
-                && assign.getTarget() instanceof NameExpr target) {
-            Optional<Scopes.Declaration> declaration = Scopes.declarationOf(target);
-            if (declaration.isPresent()
-                    && !declaration.get().field()
-                    && declaration.get().node() instanceof VariableDeclarator variable) {
-                return localUsedAndDropped(variable, creation, view, depth);
+    /**
+     * Whether a call of this name is a configuration call that fluent APIs make return the object itself ({@code
+     * set…}, {@code enable…}, {@code configure…}, {@code register…}…), so that its result may be the object.
+     */
+    public static boolean isConfigurationCall(String method) {
+        for (String prefix : CONFIGURATION_PREFIXES) {
+            if (method.startsWith(prefix)
+                    && (method.length() == prefix.length() || !Character.isLowerCase(method.charAt(prefix.length())))) {
+                return true;
             }
         }
         return false;
     }
 
-    private static boolean isDroppedCall(MethodCallExpr call, Expression creation, Predicate<String> view, int depth) {
-        if (view.test(call.getNameAsString())) {
-            return depth < MAX_VIEW_DEPTH && usedAndDropped(call, creation, view, depth + 1);
-        }
-        return true;
+    /** What becomes of a value: never used, used and dropped, or kept beyond the call. */
+    private enum Fate {
+        UNUSED,
+        DROPPED,
+        KEPT
     }
 
-    private static boolean localUsedAndDropped(
-            VariableDeclarator variable, Expression creation, Predicate<String> view, int depth) {
-        Optional<Node> region = variable.findAncestor(
-                n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr || n instanceof TypeDeclaration<?>,
-                Node.class);
-        if (region.isEmpty() || region.get() instanceof TypeDeclaration<?>) {
-            return false;
+    /** One throwaway check: the creation, the view predicate, and the locals already being followed. */
+    private static final class Walk {
+        private final Expression creation;
+        private final Predicate<String> view;
+        private final Set<VariableDeclarator> followed = new HashSet<>();
+
+        Walk(Expression creation, Predicate<String> view) {
+            this.creation = creation;
+            this.view = view;
         }
-        String name = variable.getNameAsString();
-        boolean used = false;
-        for (NameExpr use : region.get().findAll(NameExpr.class)) {
-            if (!use.getNameAsString().equals(name)
-                    || Scopes.declarationOf(use).map(Scopes.Declaration::node).orElse(null) != variable) {
-                continue;
+
+        Fate fate(Expression value, int depth) {
+            Expression current = value;
+            Node parent = current.getParentNode().orElse(null);
+            while (parent instanceof EnclosedExpr enclosed) {
+                current = enclosed;
+                parent = enclosed.getParentNode().orElse(null);
             }
-            Node parent = use.getParentNode().orElse(null);
-            if (parent instanceof AssignExpr assign && assign.getTarget() == use) {
-                continue;
+            if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == current) {
+                return callFate(call, depth);
             }
-            if (parent instanceof BinaryExpr comparison && isNullCheck(comparison)) {
-                continue;
+            if (parent instanceof ExpressionStmt) {
+                return Fate.UNUSED;
             }
-            if (!sameBody(use, region.get()) || isAmortised(use, creation)) {
-                return false;
+            if (parent instanceof VariableDeclarator variable
+                    && variable.getInitializer().orElse(null) == current
+                    && !(variable.getParentNode().orElse(null) instanceof FieldDeclaration)) {
+                return localFate(variable, depth);
             }
-            if (!(parent instanceof MethodCallExpr call
-                    && call.getScope().orElse(null) == use
-                    && isDroppedCall(call, creation, view, depth))) {
-                return false;
+            if (parent instanceof AssignExpr assign
+                    && assign.getValue() == current
+                    && assign.getOperator() == AssignExpr.Operator.ASSIGN
+                    && assign.getParentNode().orElse(null) instanceof ExpressionStmt
+                    && assign.getTarget() instanceof NameExpr target) {
+                Optional<Scopes.Declaration> declaration = Scopes.declarationOf(target);
+                if (declaration.isPresent()
+                        && !declaration.get().field()
+                        && declaration.get().node() instanceof VariableDeclarator variable) {
+                    return localFate(variable, depth);
+                }
             }
-            used = true;
+            return Fate.KEPT;
         }
-        return used;
+
+        /** A call on the object drops it, unless the call returns the object or a view of it, which is kept. */
+        private Fate callFate(MethodCallExpr call, int depth) {
+            String name = call.getNameAsString();
+            if (!view.test(name) && !isConfigurationCall(name)) {
+                return Fate.DROPPED;
+            }
+            if (depth >= MAX_DEPTH) {
+                return Fate.KEPT;
+            }
+            return fate(call, depth + 1) == Fate.KEPT ? Fate.KEPT : Fate.DROPPED;
+        }
+
+        private Fate localFate(VariableDeclarator variable, int depth) {
+            if (!followed.add(variable)) {
+                return Fate.UNUSED;
+            }
+            Optional<Node> region = variable.findAncestor(
+                    n -> n instanceof CallableDeclaration<?>
+                            || n instanceof LambdaExpr
+                            || n instanceof TypeDeclaration<?>,
+                    Node.class);
+            if (region.isEmpty() || region.get() instanceof TypeDeclaration<?>) {
+                return Fate.KEPT;
+            }
+            String name = variable.getNameAsString();
+            boolean used = false;
+            for (NameExpr use : region.get().findAll(NameExpr.class)) {
+                if (!use.getNameAsString().equals(name)
+                        || Scopes.declarationOf(use)
+                                        .map(Scopes.Declaration::node)
+                                        .orElse(null)
+                                != variable) {
+                    continue;
+                }
+                Node parent = use.getParentNode().orElse(null);
+                if ((parent instanceof AssignExpr assign && assign.getTarget() == use)
+                        || (parent instanceof BinaryExpr comparison && isNullCheck(comparison))) {
+                    continue;
+                }
+                if (!sameBody(use, region.get())
+                        || isAmortised(use, creation)
+                        || !(parent instanceof MethodCallExpr call
+                                && call.getScope().orElse(null) == use)
+                        || callFate(call, depth) == Fate.KEPT) {
+                    return Fate.KEPT;
+                }
+                used = true;
+            }
+            return used ? Fate.DROPPED : Fate.UNUSED;
+        }
     }
 
     private static boolean isNullCheck(BinaryExpr comparison) {
