@@ -15,7 +15,8 @@ public final class RuleRegistry {
             SelectStarRule.class,
             HttpClientPerRequestRule.class,
             HapiContextPerCallRule.class,
-            HeavyweightObjectPerCallRule.class);
+            HeavyweightObjectPerCallRule.class,
+            WakeLockWithoutTimeoutRule.class);
 
     private RuleRegistry() {}
 }
