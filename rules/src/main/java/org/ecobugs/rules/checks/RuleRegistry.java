@@ -16,7 +16,8 @@ public final class RuleRegistry {
             HttpClientPerRequestRule.class,
             HapiContextPerCallRule.class,
             HeavyweightObjectPerCallRule.class,
-            WakeLockWithoutTimeoutRule.class);
+            WakeLockWithoutTimeoutRule.class,
+            AndroidExactAlarmRule.class);
 
     private RuleRegistry() {}
 }
