@@ -17,7 +17,8 @@ public final class RuleRegistry {
             HapiContextPerCallRule.class,
             HeavyweightObjectPerCallRule.class,
             WakeLockWithoutTimeoutRule.class,
-            AndroidExactAlarmRule.class);
+            AndroidExactAlarmRule.class,
+            BackgroundWorkWithoutConstraintsRule.class);
 
     private RuleRegistry() {}
 }
