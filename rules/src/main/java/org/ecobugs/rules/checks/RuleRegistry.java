@@ -18,7 +18,8 @@ public final class RuleRegistry {
             HeavyweightObjectPerCallRule.class,
             WakeLockWithoutTimeoutRule.class,
             AndroidExactAlarmRule.class,
-            BackgroundWorkWithoutConstraintsRule.class);
+            BackgroundWorkWithoutConstraintsRule.class,
+            PowerResourceNotReleasedRule.class);
 
     private RuleRegistry() {}
 }
