@@ -9,17 +9,17 @@ public final class RuleRegistry {
     public static final List<Class<? extends EnergyRule>> RULES = List.of(
             BusyWaitSpinRule.class,
             SleepPollLoopRule.class,
+            AndroidExactAlarmRule.class,
+            BackgroundWorkWithoutConstraintsRule.class,
             PrettyPrintedPayloadRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
-            SelectStarRule.class,
             HttpClientPerRequestRule.class,
             HapiContextPerCallRule.class,
             HeavyweightObjectPerCallRule.class,
+            PowerResourceNotReleasedRule.class,
             WakeLockWithoutTimeoutRule.class,
-            AndroidExactAlarmRule.class,
-            BackgroundWorkWithoutConstraintsRule.class,
-            PowerResourceNotReleasedRule.class);
+            SelectStarRule.class);
 
     private RuleRegistry() {}
 }
