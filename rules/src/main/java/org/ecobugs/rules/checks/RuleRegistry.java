@@ -13,9 +13,16 @@ public final class RuleRegistry {
             PollInsteadOfPushRule.class,
             FhirPollInsteadOfSubscriptionRule.class,
             DirectoryPollingRule.class,
+            AndroidExactAlarmRule.class,
+            BackgroundWorkWithoutConstraintsRule.class,
             PrettyPrintedPayloadRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
+            HttpClientPerRequestRule.class,
+            HapiContextPerCallRule.class,
+            HeavyweightObjectPerCallRule.class,
+            PowerResourceNotReleasedRule.class,
+            WakeLockWithoutTimeoutRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}

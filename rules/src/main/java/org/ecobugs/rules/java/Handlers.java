@@ -4,6 +4,9 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,37 +53,45 @@ public final class Handlers {
     /** Whether a framework calls this method once per request, message or tick. */
     public static boolean isHandler(MethodDeclaration method, JavaNames names) {
         for (AnnotationExpr annotation : method.getAnnotations()) {
-            String name = JavaNames.simpleName(annotation.getNameAsString());
-            if (HANDLER_ANNOTATIONS.contains(name)) {
-                return true;
-            }
-            if (HAPI_FHIR_OPERATIONS.contains(name)
-                    && names.resolve(annotation.getNameAsString())
-                            .filter(n -> n.startsWith("ca.uhn.fhir.rest.annotation."))
-                            .isPresent()) {
+            String name = annotation.getNameAsString();
+            if (isHandlerAnnotation(names.resolve(name).orElse(name))) {
                 return true;
             }
         }
-        String name = method.getNameAsString();
-        if (SERVLET_METHODS.contains(name) && extendsType(method, "HttpServlet")) {
+        Optional<ClassOrInterfaceDeclaration> type = method.findAncestor(ClassOrInterfaceDeclaration.class);
+        List<String> superclasses =
+                type.map(t -> simpleNames(t.getExtendedTypes())).orElse(List.of());
+        List<String> interfaces =
+                type.map(t -> simpleNames(t.getImplementedTypes())).orElse(List.of());
+        return isHandlerByType(method.getNameAsString(), superclasses, interfaces);
+    }
+
+    private static List<String> simpleNames(List<ClassOrInterfaceType> types) {
+        return types.stream().map(ClassOrInterfaceType::getNameAsString).toList();
+    }
+
+    /**
+     * Whether an annotation, by its qualified name when known (else its simple name), marks a handler. HAPI FHIR's
+     * operation annotations ({@code @Read}, {@code @Search}…) only count when qualified: their simple names are too
+     * common.
+     */
+    public static boolean isHandlerAnnotation(String name) {
+        String simple = JavaNames.simpleName(name);
+        return HANDLER_ANNOTATIONS.contains(simple)
+                || (HAPI_FHIR_OPERATIONS.contains(simple) && name.startsWith("ca.uhn.fhir.rest.annotation."));
+    }
+
+    /**
+     * Whether a method is a handler by the types its class extends and implements (simple names): a servlet's
+     * {@code doGet}…, HAPI HL7v2's {@code ReceivingApplication.processMessage} and JMS's {@code
+     * MessageListener.onMessage}, which are called per request or message.
+     */
+    public static boolean isHandlerByType(
+            String methodName, Collection<String> superclasses, Collection<String> interfaces) {
+        if (SERVLET_METHODS.contains(methodName) && superclasses.contains("HttpServlet")) {
             return true;
         }
-        // HAPI HL7v2 ReceivingApplication.processMessage and JMS MessageListener.onMessage are called per message.
-        return (name.equals("processMessage") && implementsType(method, "ReceivingApplication"))
-                || (name.equals("onMessage") && implementsType(method, "MessageListener"));
-    }
-
-    private static boolean extendsType(MethodDeclaration method, String simpleName) {
-        return method.findAncestor(ClassOrInterfaceDeclaration.class)
-                .map(type -> type.getExtendedTypes().stream()
-                        .anyMatch(t -> t.getNameAsString().equals(simpleName)))
-                .orElse(false);
-    }
-
-    private static boolean implementsType(MethodDeclaration method, String simpleName) {
-        return method.findAncestor(ClassOrInterfaceDeclaration.class)
-                .map(type -> type.getImplementedTypes().stream()
-                        .anyMatch(t -> t.getNameAsString().equals(simpleName)))
-                .orElse(false);
+        return (methodName.equals("processMessage") && interfaces.contains("ReceivingApplication"))
+                || (methodName.equals("onMessage") && interfaces.contains("MessageListener"));
     }
 }

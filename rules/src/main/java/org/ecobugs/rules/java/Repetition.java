@@ -84,6 +84,11 @@ public final class Repetition {
         return repeatingContext(node).isPresent();
     }
 
+    /** Whether a stream, collection or optional operation of this name calls its function once per element. */
+    public static boolean isPerElementOperation(String methodName) {
+        return PER_ELEMENT.contains(methodName);
+    }
+
     /** Whether a method reference or lambda is the argument of a per-element operation. */
     public static boolean isPerElementFunction(Node function) {
         if (function instanceof LambdaExpr || function instanceof MethodReferenceExpr) {

@@ -57,10 +57,12 @@ public final class Fixtures {
         }
     }
 
-    /** Every fixture source file. */
+    /**
+     * Every source file of the module: the fixtures, and the stubs of libraries that are not on Maven Central which
+     * some fixtures compile against (under their real package names).
+     */
     public static List<Path> allSources() {
-        try (Stream<Path> files =
-                Files.walk(moduleDir().resolve("src/main/java").resolve(PACKAGE_PATH))) {
+        try (Stream<Path> files = Files.walk(moduleDir().resolve("src/main/java"))) {
             return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

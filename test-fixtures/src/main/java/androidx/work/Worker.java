@@ -1,0 +1,16 @@
+/*
+ * Stub of the WorkManager API (androidx.work:work-runtime), which is published on Google's Maven repository and not on
+ * Maven Central, so that the EB108 fixture compiles. Names and signatures follow the real library; bodies do nothing.
+ */
+package androidx.work;
+
+import android.content.Context;
+
+public abstract class Worker extends ListenableWorker {
+
+    public Worker(Context context, WorkerParameters workerParams) {
+        super(context, workerParams);
+    }
+
+    public abstract Result doWork();
+}
