@@ -4,6 +4,7 @@
 # unpacked as <target>/<name>/src (sources) and <target>/<name>/classes (classes).
 #
 # usage: bench/fetch-corpus.sh <target-dir> [name|set ...]     (default: the health and baseline sets)
+#        sets: health, baseline, android (Android libraries, .aar or .jar), stress; or all
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -33,14 +34,21 @@ tail -n +2 "$here/corpus.tsv" | while IFS=$'\t' read -r name set gav jar_sum src
   dir="$target/$name"
   rm -rf "$dir"
   mkdir -p "$dir/jars" "$dir/src" "$dir/classes"
-  IFS=: read -r group artifact version <<< "$gav"
+  IFS=: read -r group artifact version packaging <<< "$gav"
+  packaging=${packaging:-jar}
   "$root/mvnw" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="$gav:jar" -DoutputDirectory="$dir/jars" -Dmdep.overWriteReleases=true
+    -Dartifact="$group:$artifact:$version:$packaging" -DoutputDirectory="$dir/jars" -Dmdep.overWriteReleases=true
   "$root/mvnw" -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact="$gav:jar:sources" -DoutputDirectory="$dir/jars" -Dmdep.overWriteReleases=true
-  check "$dir/jars/$artifact-$version.jar" "$jar_sum"
+    -Dartifact="$group:$artifact:$version:jar:sources" -DoutputDirectory="$dir/jars" -Dmdep.overWriteReleases=true
+  check "$dir/jars/$artifact-$version.$packaging" "$jar_sum"
   check "$dir/jars/$artifact-$version-sources.jar" "$src_sum"
-  (cd "$dir/classes" && unzip -q -o "../jars/$artifact-$version.jar")
+  if [ "$packaging" = aar ]; then
+    # An Android archive carries its classes in classes.jar.
+    (cd "$dir/jars" && unzip -q -o "$artifact-$version.aar" classes.jar && mv classes.jar "$artifact-$version-classes.jar")
+    (cd "$dir/classes" && unzip -q -o "../jars/$artifact-$version-classes.jar")
+  else
+    (cd "$dir/classes" && unzip -q -o "../jars/$artifact-$version.$packaging")
+  fi
   (cd "$dir/src" && unzip -q -o "../jars/$artifact-$version-sources.jar")
   echo "   $(find "$dir/src" -name '*.java' | wc -l) source files, $(find "$dir/classes" -name '*.class' | wc -l) class files"
 done

@@ -7,7 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$root/target/corpus}
 if [ ! -d "$corpus" ] || [ -z "$(ls -A "$corpus" 2>/dev/null)" ]; then
-  "$root/bench/fetch-corpus.sh" "$corpus"
+  "$root/bench/fetch-corpus.sh" "$corpus" health baseline android
 fi
 "$root/mvnw" -B -q -f "$root/pom.xml" package -pl measurements -am -DskipTests
 java -Xmx2g -jar "$root/measurements/target/measurements.jar" precision \
