@@ -12,7 +12,12 @@ public final class RuleRegistry {
             PrettyPrintedPayloadRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
-            SelectStarRule.class);
+            SelectStarRule.class,
+            UnusedDeclaredDependencyRule.class,
+            UnusedTransitiveDependencyRule.class,
+            TestOnlyDependencyInMainScopeRule.class,
+            UnusedSpringBootStarterRule.class,
+            UnderusedHeavyDependencyRule.class);
 
     private RuleRegistry() {}
 }
