@@ -69,6 +69,86 @@ final class DependencyRules {
         return false;
     }
 
+    /**
+     * Whether a starter is one EB404 reports: not used through configuration alone, bringing in something of its own,
+     * and neither that payload nor a setting of its prefix used by the project. Only the project's own references
+     * count: auto-configuration refers to every starter's payload.
+     */
+    static boolean isUnusedStarter(DependencyUsage usage, Dependency starter) {
+        if (!isSpringBootStarter(starter) || !starter.direct() || !starter.shipped()) {
+            return false;
+        }
+        String name = starterName(starter);
+        if (CONFIGURATION_ONLY_STARTERS.contains(name)
+                || starter.coordinates().artifactId().equals("spring-boot-starter")) {
+            return false;
+        }
+        Set<Dependency> gone = usage.shippedOnlyThrough(Set.of(starter), Set.of());
+        if (!gone.contains(starter) || gone.size() < 2) {
+            return false;
+        }
+        for (Dependency dependency : gone) {
+            DependencyUsage.Usage use = usage.of(dependency);
+            if (use.main().isPresent() || use.test().isPresent()) {
+                return false;
+            }
+        }
+        return !configured(usage, name);
+    }
+
+    /** Starters whose whole point is what they do without code of the project referring to them. */
+    static final Set<String> CONFIGURATION_ONLY_STARTERS = Set.of(
+            "actuator",
+            "aop",
+            "cache",
+            "freemarker",
+            "groovy-templates",
+            "jersey",
+            "jetty",
+            "json",
+            "log4j2",
+            "logging",
+            "mustache",
+            "oauth2-authorization-server",
+            "oauth2-client",
+            "oauth2-resource-server",
+            "reactor-netty",
+            "security",
+            "test",
+            "thymeleaf",
+            "tomcat",
+            "undertow",
+            "web",
+            "web-services",
+            "webflux",
+            "websocket");
+
+    /** Configuration prefixes of starters whose keys do not follow {@code spring.<name>}. */
+    private static final java.util.Map<String, List<String>> PREFIXES = java.util.Map.ofEntries(
+            java.util.Map.entry("data-jpa", List.of("spring.jpa", "spring.datasource")),
+            java.util.Map.entry("jdbc", List.of("spring.datasource", "spring.sql")),
+            java.util.Map.entry("data-jdbc", List.of("spring.datasource", "spring.sql")),
+            java.util.Map.entry("data-r2dbc", List.of("spring.r2dbc")),
+            java.util.Map.entry("data-redis", List.of("spring.data.redis", "spring.redis")),
+            java.util.Map.entry("data-mongodb", List.of("spring.data.mongodb")),
+            java.util.Map.entry("data-elasticsearch", List.of("spring.elasticsearch")),
+            java.util.Map.entry("data-cassandra", List.of("spring.cassandra")),
+            java.util.Map.entry("amqp", List.of("spring.rabbitmq")),
+            java.util.Map.entry("artemis", List.of("spring.artemis")),
+            java.util.Map.entry("activemq", List.of("spring.activemq")));
+
+    private static boolean configured(DependencyUsage usage, String name) {
+        List<String> prefixes = PREFIXES.getOrDefault(name, List.of("spring." + name.replace('-', '.'), name));
+        for (String key : usage.configurationKeys()) {
+            for (String prefix : prefixes) {
+                if (key.equals(prefix) || key.startsWith(prefix + ".")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** What only {@code dependency} brings in, without itself. */
     static Set<Dependency> payload(DependencyUsage usage, Dependency dependency) {
         Set<Dependency> gone = new LinkedHashSet<>(usage.shippedOnlyThrough(Set.of(dependency), Set.of()));

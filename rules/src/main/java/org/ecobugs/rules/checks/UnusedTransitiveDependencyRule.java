@@ -31,8 +31,11 @@ public final class UnusedTransitiveDependencyRule implements DependencyRule {
             List<Dependency> ancestors = usage.directAncestors(dependency);
             List<Dependency> inUse = new ArrayList<>();
             for (Dependency ancestor : ancestors) {
-                if (!DependencyRules.inUse(usage, ancestor)) {
-                    // Removing that unused ancestor (EB401, EB404) removes this one too.
+                if (ancestor.sameBuild()
+                        || !DependencyRules.inUse(usage, ancestor)
+                        || DependencyRules.isUnusedStarter(usage, ancestor)) {
+                    // A module of the build judges its own dependencies; removing an unused ancestor (EB401,
+                    // EB404) removes this one too.
                     inUse.clear();
                     break;
                 }

@@ -22,6 +22,8 @@ import java.util.Set;
  *     {@code pom} aggregator
  * @param pomLocation where the dependency is declared: the project's or a parent's {@code <dependency>} element, or
  *     for a transitive dependency the element of the direct dependency it comes through; {@code null} when unknown
+ * @param sameBuild whether the same build produces it (a module of the reactor): its own analysis judges what it
+ *     brings in
  */
 public record Dependency(
         Coordinates coordinates,
@@ -32,7 +34,8 @@ public record Dependency(
         String via,
         Set<String> requiredBy,
         Path file,
-        PomLocation pomLocation) {
+        PomLocation pomLocation,
+        boolean sameBuild) {
 
     /** Where a dependency comes from. */
     public enum Origin {
@@ -56,6 +59,20 @@ public record Dependency(
             throw new IllegalArgumentException("A transitive dependency names its direct dependency, a direct one does"
                     + " not: " + coordinates + " is " + origin + " via " + via);
         }
+    }
+
+    /** A dependency from outside the build. */
+    public Dependency(
+            Coordinates coordinates,
+            String scope,
+            boolean optional,
+            int depth,
+            Origin origin,
+            String via,
+            Set<String> requiredBy,
+            Path file,
+            PomLocation pomLocation) {
+        this(coordinates, scope, optional, depth, origin, via, requiredBy, file, pomLocation, false);
     }
 
     /** {@code groupId:artifactId} (plus classifier): see {@link Coordinates#key()}. */

@@ -16,6 +16,8 @@ public record Evidence(Kind kind, String detail) {
         BYTECODE_REFERENCE,
         /** A source file imports or names one of its classes or packages: inlined constants, source annotations. */
         SOURCE_REFERENCE,
+        /** Only annotations of CLASS retention name its classes: bytecode keeps them, the JVM ignores them. */
+        COMPILE_TIME_ANNOTATION,
         /** A string constant of the project's code names one of its classes (reflection). */
         REFLECTIVE_NAME,
         /** A resource of the project names one of its classes. */

@@ -49,8 +49,12 @@ import org.ecobugs.rules.java.KnownTypes;
  */
 final class DependencyAnalyzer {
 
-    /** What the phase produced. */
-    record Outcome(List<Finding> findings, List<Finding> suppressed, List<ProcessingError> errors) {}
+    /** What the phase produced, with the time of its steps. */
+    record Outcome(
+            List<Finding> findings,
+            List<Finding> suppressed,
+            List<ProcessingError> errors,
+            Map<String, java.time.Duration> steps) {}
 
     private static final Set<String> LOGGING_SERVICES = Set.of(
             "org.slf4j.spi.SLF4JServiceProvider",
@@ -65,8 +69,9 @@ final class DependencyAnalyzer {
     private final UsageCollector collected;
     private final List<DependencyRule> rules;
     private final RuleTimer timer;
+    private final ExecutorService pool;
 
-    private final List<ProcessingError> errors = new ArrayList<>();
+    private final List<ProcessingError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, JarIndex> indexes = new LinkedHashMap<>();
     private final Map<String, List<Dependency>> classOwners = new HashMap<>();
     private final Map<String, List<Dependency>> packageOwners = new HashMap<>();
@@ -84,11 +89,18 @@ final class DependencyAnalyzer {
     /** A class to visit, and why it is reached. */
     private record Reach(String type, Evidence.Kind kind, String detail) {}
 
-    DependencyAnalyzer(DependencyGraph graph, UsageCollector collected, List<DependencyRule> rules, RuleTimer timer) {
+    /** @param pool where library classes are read in parallel; {@code null} reads them on the calling thread */
+    DependencyAnalyzer(
+            DependencyGraph graph,
+            UsageCollector collected,
+            List<DependencyRule> rules,
+            RuleTimer timer,
+            ExecutorService pool) {
         this.graph = graph;
         this.collected = collected;
         this.rules = List.copyOf(rules);
         this.timer = timer;
+        this.pool = pool;
     }
 
     /**
@@ -155,15 +167,21 @@ final class DependencyAnalyzer {
     }
 
     Outcome run() {
+        Map<String, java.time.Duration> steps = new LinkedHashMap<>();
+        long t = System.nanoTime();
         index();
         ResourceScan resources = ResourceScan.of(graph.resourceRoots());
         errors.addAll(resources.errors);
+        steps.put("dependencies: index jars and resources", elapsed(t));
+        t = System.nanoTime();
         try (JarIndex.Opener opener = new JarIndex.Opener()) {
             project(collected.main(), true, resources);
             drain(true, opener);
             project(collected.test(), false, null);
             drain(false, opener);
         }
+        steps.put("dependencies: walk library bytecode (" + visited.size() + " classes)", elapsed(t));
+        t = System.nanoTime();
         Usages usages = new Usages(resources.keys);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
@@ -181,7 +199,12 @@ final class DependencyAnalyzer {
                 timer.add(rule.key(), System.nanoTime() - start);
             }
         }
-        return new Outcome(findings, suppressed, errors);
+        steps.put("dependencies: rules", elapsed(t));
+        return new Outcome(findings, suppressed, errors, steps);
+    }
+
+    private static java.time.Duration elapsed(long startNanos) {
+        return java.time.Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private void index() {
@@ -228,7 +251,16 @@ final class DependencyAnalyzer {
                 }
             }
             if (!owners.isEmpty()) {
-                queue.add(new Reach(type, Evidence.Kind.LIBRARY_REFERENCE, ref.getValue()));
+                enqueue(type, Evidence.Kind.LIBRARY_REFERENCE, ref.getValue());
+            }
+        }
+        for (Map.Entry<String, String> ref : sorted(side.compileOnlyTypes)) {
+            for (Dependency owner : classOwners.getOrDefault(ref.getKey(), List.of())) {
+                note(
+                        evidence,
+                        owner,
+                        Evidence.Kind.COMPILE_TIME_ANNOTATION,
+                        ref.getValue() + " is annotated with " + ref.getKey());
             }
         }
         for (Map.Entry<String, String> ref : sorted(side.sourceNames)) {
@@ -259,7 +291,7 @@ final class DependencyAnalyzer {
             String asClass = resolveClass(target);
             if (asClass != null) {
                 classOwners.get(asClass).forEach(d -> note(evidence, d, Evidence.Kind.SOURCE_REFERENCE, detail));
-                queue.add(new Reach(asClass, Evidence.Kind.LIBRARY_REFERENCE, file));
+                enqueue(asClass, Evidence.Kind.LIBRARY_REFERENCE, file);
             } else {
                 packageOwners
                         .getOrDefault(ClassNames.internal(target), List.of())
@@ -270,7 +302,7 @@ final class DependencyAnalyzer {
         String type = resolveClass(name);
         if (type != null) {
             classOwners.get(type).forEach(d -> note(evidence, d, Evidence.Kind.SOURCE_REFERENCE, detail));
-            queue.add(new Reach(type, Evidence.Kind.LIBRARY_REFERENCE, file));
+            enqueue(type, Evidence.Kind.LIBRARY_REFERENCE, file);
         }
     }
 
@@ -317,7 +349,7 @@ final class DependencyAnalyzer {
                 runtimeMain.add(owner.key());
             }
         }
-        queue.add(new Reach(type, Evidence.Kind.LIBRARY_REFERENCE, prefix + " " + dotted));
+        enqueue(type, Evidence.Kind.LIBRARY_REFERENCE, prefix + " " + dotted);
     }
 
     /** Libraries that load an artifact by a version name: the project asks for a version, the artifact is used. */
@@ -345,7 +377,7 @@ final class DependencyAnalyzer {
                     String detail = who + " asks HAPI FHIR for " + family.artifactId()
                             + (anyVersion && !someVersion ? " (version chosen at run time)" : "");
                     note(evidence, dependency, Evidence.Kind.NAME_LOADED, detail);
-                    queue.add(new Reach(family.entryClass(), Evidence.Kind.NAME_LOADED, detail));
+                    enqueue(family.entryClass(), Evidence.Kind.NAME_LOADED, detail);
                 }
             }
         }
@@ -363,7 +395,7 @@ final class DependencyAnalyzer {
             Evidence.Kind kind = serviceKind(service);
             note(evidence, provider, kind, prefix + service);
             for (String name : providers) {
-                queue.add(new Reach(ClassNames.internal(name), kind, prefix + service));
+                enqueue(ClassNames.internal(name), kind, prefix + service);
             }
         }
     }
@@ -392,59 +424,100 @@ final class DependencyAnalyzer {
                 String detail = "provides " + name + ", which the JDK loads";
                 note(bindings, provider, kind, detail);
                 for (String providerClass : service.getValue()) {
-                    queue.add(new Reach(ClassNames.internal(providerClass), kind, detail));
+                    enqueue(ClassNames.internal(providerClass), kind, detail);
                 }
             }
         }
     }
 
-    /** Walks library classes from the queue; what is reached is bound for main code, or used by tests. */
+    /**
+     * Walks library classes from the queue, level by level: the classes of a level are read in parallel, then followed
+     * in queue order, so that the evidence recorded does not depend on the number of threads. What is reached is bound
+     * for main code, or used by tests.
+     */
     private void drain(boolean main, JarIndex.Opener opener) {
         Map<String, Evidence> reachedEvidence = main ? bindings : testEvidence;
         while (!queue.isEmpty()) {
-            Reach reach = queue.poll();
-            String type = reach.type();
-            List<Dependency> owners = classOwners.get(type);
-            if (owners == null || !visited.add(type)) {
-                continue;
+            List<Reach> level = new ArrayList<>(queue);
+            queue.clear();
+            List<LibraryClass> read = readAll(level, opener);
+            for (int i = 0; i < level.size(); i++) {
+                follow(level.get(i), read.get(i), main, reachedEvidence);
             }
-            Evidence.Kind kind = type.equals(SLF4J_1_BINDER) ? Evidence.Kind.LOGGING_BACKEND : reach.kind();
-            for (Dependency owner : owners) {
-                // A class the project itself refers to does not make its own jar "bound": the project's evidence says
-                // how it is used (an annotation processor seen only in sources stays compile-time only).
-                if (!(main && mainEvidence.containsKey(owner.key()))) {
-                    note(reachedEvidence, owner, kind, reach.detail() + " reaches " + type);
-                }
-            }
-            LibraryClass references = references(type, owners, opener);
-            if (references == null) {
-                continue;
-            }
-            String from = type + " (" + owners.get(0).key() + ")";
-            for (String referenced : references.types()) {
-                if (!visited.contains(referenced) && classOwners.containsKey(referenced)) {
-                    queue.add(new Reach(referenced, Evidence.Kind.LIBRARY_REFERENCE, from));
-                }
-            }
-            if (!NameLoadedFamilies.DISPATCHERS.contains(type)) {
-                for (String name : references.classNameStrings()) {
-                    String target = ClassNames.internal(name);
-                    if (!visited.contains(target) && classOwners.containsKey(target)) {
-                        queue.add(new Reach(target, Evidence.Kind.LIBRARY_REFERENCE, from + " by name"));
-                    }
-                }
-            }
-            if (references.loadsServices()) {
-                for (String referenced : references.types()) {
-                    loadServices(referenced, from + " loads service ", reachedEvidence);
-                }
-            }
-            if (references.loadsSpringFactories() && !springRooted) {
-                springRooted = true;
-                springAutoConfiguration(from, reachedEvidence);
-            }
-            nameLoaded(references.dispatchMembers(), reachedEvidence, from);
         }
+    }
+
+    /** Queues a class of some dependency once: the first reason to reach it is the one kept. */
+    private void enqueue(String type, Evidence.Kind kind, String detail) {
+        if (classOwners.containsKey(type) && visited.add(type)) {
+            queue.add(new Reach(type, kind, detail));
+        }
+    }
+
+    private static final int PARALLEL_BATCH = 256;
+
+    private List<LibraryClass> readAll(List<Reach> level, JarIndex.Opener opener) {
+        if (pool == null || level.size() < PARALLEL_BATCH) {
+            List<LibraryClass> read = new ArrayList<>(level.size());
+            level.forEach(reach -> read.add(references(reach.type(), classOwners.get(reach.type()), opener)));
+            return read;
+        }
+        List<Future<List<LibraryClass>>> batches = new ArrayList<>();
+        for (int start = 0; start < level.size(); start += PARALLEL_BATCH) {
+            List<Reach> batch = level.subList(start, Math.min(level.size(), start + PARALLEL_BATCH));
+            batches.add(pool.submit(() -> {
+                List<LibraryClass> read = new ArrayList<>(batch.size());
+                batch.forEach(reach -> read.add(references(reach.type(), classOwners.get(reach.type()), opener)));
+                return read;
+            }));
+        }
+        List<LibraryClass> read = new ArrayList<>(level.size());
+        for (Future<List<LibraryClass>> batch : batches) {
+            try {
+                read.addAll(batch.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Analysis interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Reading library classes failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return read;
+    }
+
+    private void follow(Reach reach, LibraryClass references, boolean main, Map<String, Evidence> reachedEvidence) {
+        String type = reach.type();
+        List<Dependency> owners = classOwners.get(type);
+        Evidence.Kind kind = type.equals(SLF4J_1_BINDER) ? Evidence.Kind.LOGGING_BACKEND : reach.kind();
+        for (Dependency owner : owners) {
+            // A class the project itself refers to does not make its own jar "bound": the project's evidence says how
+            // it is used (an annotation processor seen only in sources stays compile-time only).
+            if (!(main && mainEvidence.containsKey(owner.key())) && !reachedEvidence.containsKey(owner.key())) {
+                note(reachedEvidence, owner, kind, reach.detail() + " reaches " + type);
+            }
+        }
+        if (references == null) {
+            return;
+        }
+        String from = type + " (" + owners.get(0).key() + ")";
+        for (String referenced : references.types()) {
+            enqueue(referenced, Evidence.Kind.LIBRARY_REFERENCE, from);
+        }
+        if (!NameLoadedFamilies.DISPATCHERS.contains(type)) {
+            for (String name : references.classNameStrings()) {
+                enqueue(ClassNames.internal(name), Evidence.Kind.LIBRARY_REFERENCE, from);
+            }
+        }
+        if (references.loadsServices()) {
+            for (String referenced : references.types()) {
+                loadServices(referenced, from + " loads service ", reachedEvidence);
+            }
+        }
+        if (references.loadsSpringFactories() && !springRooted) {
+            springRooted = true;
+            springAutoConfiguration(from, reachedEvidence);
+        }
+        nameLoaded(references.dispatchMembers(), reachedEvidence, from);
     }
 
     private void springAutoConfiguration(String from, Map<String, Evidence> evidence) {
@@ -457,7 +530,7 @@ final class DependencyAnalyzer {
             String detail = "Spring Boot auto-configuration, loaded by " + from + ",";
             note(evidence, dependency, Evidence.Kind.SPRING_AUTO_CONFIGURATION, detail + " lists its classes");
             for (String name : configurations) {
-                queue.add(new Reach(ClassNames.internal(name), Evidence.Kind.SPRING_AUTO_CONFIGURATION, detail));
+                enqueue(ClassNames.internal(name), Evidence.Kind.SPRING_AUTO_CONFIGURATION, detail);
             }
         }
     }

@@ -106,10 +106,11 @@ public final class Engine {
                 if (usage != null) {
                     errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
                     DependencyAnalyzer.Outcome outcome =
-                            new DependencyAnalyzer(graph, usage, rules.dependencyRules(), timer).run();
+                            new DependencyAnalyzer(graph, usage, rules.dependencyRules(), timer, pool).run();
                     dependencyFindings.addAll(outcome.findings());
                     suppressed.addAll(outcome.suppressed());
                     errors.addAll(outcome.errors());
+                    phases.putAll(outcome.steps());
                 } else {
                     rules.dependencyRules().forEach(rule -> timer.add(rule.key(), 0));
                 }

@@ -32,11 +32,10 @@ final class JarIndex {
 
     static final String SERVICES = "META-INF/services/";
     static final String PROCESSOR_SERVICE = "javax.annotation.processing.Processor";
-    static final String AUTO_CONFIGURATION_IMPORTS =
-            "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+    /** Spring's class lists: auto-configurations and other {@code META-INF/spring/*.imports}. */
+    static final String SPRING_IMPORTS = "META-INF/spring/";
+
     static final String SPRING_FACTORIES = "META-INF/spring.factories";
-    private static final String ENABLE_AUTO_CONFIGURATION =
-            "org.springframework.boot.autoconfigure.EnableAutoConfiguration";
 
     private static final Map<String, SoftReference<JarIndex>> CACHE = new ConcurrentHashMap<>();
 
@@ -112,7 +111,11 @@ final class JarIndex {
         return processor;
     }
 
-    /** The Spring Boot auto-configuration classes it registers (binary names). */
+    /**
+     * The classes it registers with Spring's loaders (binary names): every value of {@code META-INF/spring.factories}
+     * (auto-configurations, listeners, logging systems, property source loaders…) and of {@code
+     * META-INF/spring/*.imports}. Spring instantiates them by name once its loader runs.
+     */
     List<String> autoConfigurations() {
         return autoConfigurations;
     }
@@ -129,16 +132,24 @@ final class JarIndex {
 
     /** Reads entries of indexed files, keeping each jar open for the time of one analysis. */
     static final class Opener implements AutoCloseable {
-        private final Map<Path, ZipFile> open = new LinkedHashMap<>();
+        private final Map<Path, ZipFile> open = new ConcurrentHashMap<>();
 
-        synchronized byte[] read(JarIndex index, String entry) throws IOException {
+        /** Thread-safe: a {@link ZipFile} reads entries concurrently. */
+        byte[] read(JarIndex index, String entry) throws IOException {
             if (index.directory) {
                 return Files.readAllBytes(index.file.resolve(entry));
             }
-            ZipFile zip = open.get(index.file);
-            if (zip == null) {
-                zip = new ZipFile(index.file.toFile());
-                open.put(index.file, zip);
+            ZipFile zip;
+            try {
+                zip = open.computeIfAbsent(index.file, file -> {
+                    try {
+                        return new ZipFile(file.toFile());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             ZipEntry zipEntry = zip.getEntry(entry);
             if (zipEntry == null) {
@@ -150,7 +161,7 @@ final class JarIndex {
         }
 
         @Override
-        public synchronized void close() {
+        public void close() {
             for (ZipFile zip : open.values()) {
                 try {
                     zip.close();
@@ -184,7 +195,7 @@ final class JarIndex {
                     } else if (!service.contains("/")) {
                         services.put(service, providers(text(zip, entry)));
                     }
-                } else if (name.equals(AUTO_CONFIGURATION_IMPORTS)) {
+                } else if (isSpringImports(name)) {
                     autoConfigurations.addAll(providers(text(zip, entry)));
                 } else if (name.equals(SPRING_FACTORIES)) {
                     autoConfigurations.addAll(factories(text(zip, entry)));
@@ -215,7 +226,7 @@ final class JarIndex {
                     } else if (!service.contains("/")) {
                         services.put(service, providers(Files.readString(path, StandardCharsets.UTF_8)));
                     }
-                } else if (name.equals(AUTO_CONFIGURATION_IMPORTS)) {
+                } else if (isSpringImports(name)) {
                     autoConfigurations.addAll(providers(Files.readString(path, StandardCharsets.UTF_8)));
                 } else if (name.equals(SPRING_FACTORIES)) {
                     autoConfigurations.addAll(factories(Files.readString(path, StandardCharsets.UTF_8)));
@@ -244,14 +255,19 @@ final class JarIndex {
         return names;
     }
 
+    private static boolean isSpringImports(String name) {
+        return name.startsWith(SPRING_IMPORTS) && name.endsWith(".imports");
+    }
+
     private static List<String> factories(String text) throws IOException {
         Properties properties = new Properties();
         properties.load(new java.io.StringReader(text));
-        String value = properties.getProperty(ENABLE_AUTO_CONFIGURATION, "");
         List<String> names = new ArrayList<>();
-        for (String name : value.split(",")) {
-            if (!name.isBlank()) {
-                names.add(name.strip());
+        for (String key : properties.stringPropertyNames()) {
+            for (String name : properties.getProperty(key).split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
             }
         }
         return names;

@@ -52,12 +52,7 @@ record LibraryClass(
                         types.add(name);
                     }
                 }
-                case UTF8 -> {
-                    String text = latin1(bytes, offset);
-                    if (text.indexOf(';') > 0) {
-                        descriptorTypes(text, types);
-                    }
-                }
+                case UTF8 -> descriptorTypes(bytes, offset + 2, readLength(bytes, offset), types);
                 case STRING -> {
                     String text = reader.readUTF8(offset, buffer);
                     if (ClassNames.looksLikeClassName(text)) {
@@ -83,28 +78,29 @@ record LibraryClass(
         return new LibraryClass(Set.copyOf(types), Set.copyOf(strings), Set.copyOf(members), services, spring);
     }
 
-    /** Constant-pool text is modified UTF-8; class names and descriptors are ASCII, which Latin-1 reads exactly. */
-    private static String latin1(byte[] bytes, int offset) {
-        int length = ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
-        return new String(bytes, offset + 2, length, StandardCharsets.ISO_8859_1);
+    private static int readLength(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
     }
 
-    /** The {@code Lname;} class types inside a descriptor or signature. */
-    static void descriptorTypes(String text, Set<String> sink) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (text.charAt(i) == 'L') {
-                int end = i + 1;
-                while (end < length && isNameChar(text.charAt(end))) {
-                    end++;
+    /**
+     * The {@code Lname;} class types inside a constant-pool UTF-8 entry, read from its bytes: most entries hold none,
+     * and reading them as strings first would cost an allocation each. Class names are ASCII; a multi-byte character
+     * ends a candidate name, which is then ignored.
+     */
+    static void descriptorTypes(byte[] bytes, int start, int length, Set<String> sink) {
+        int end = start + length;
+        int i = start;
+        while (i < end) {
+            if (bytes[i] == 'L') {
+                int nameEnd = i + 1;
+                boolean slash = false;
+                while (nameEnd < end && isNameByte(bytes[nameEnd])) {
+                    slash |= bytes[nameEnd] == '/';
+                    nameEnd++;
                 }
-                if (end < length && end > i + 1 && (text.charAt(end) == ';' || text.charAt(end) == '<')) {
-                    String name = text.substring(i + 1, end);
-                    if (name.indexOf('/') > 0) {
-                        sink.add(name);
-                    }
-                    i = end;
+                if (nameEnd < end && slash && (bytes[nameEnd] == ';' || bytes[nameEnd] == '<')) {
+                    sink.add(new String(bytes, i + 1, nameEnd - i - 1, StandardCharsets.ISO_8859_1));
+                    i = nameEnd;
                     continue;
                 }
             }
@@ -112,7 +108,18 @@ record LibraryClass(
         }
     }
 
-    private static boolean isNameChar(char c) {
-        return c == '/' || c == '$' || Character.isJavaIdentifierPart(c);
+    private static boolean isNameByte(byte b) {
+        return (b >= 'a' && b <= 'z')
+                || (b >= 'A' && b <= 'Z')
+                || (b >= '0' && b <= '9')
+                || b == '/'
+                || b == '$'
+                || b == '_';
+    }
+
+    /** The {@code Lname;} class types inside a descriptor or signature. */
+    static void descriptorTypes(String text, Set<String> sink) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        descriptorTypes(bytes, 0, bytes.length, sink);
     }
 }

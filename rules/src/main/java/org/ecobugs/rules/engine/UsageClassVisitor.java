@@ -31,6 +31,9 @@ final class UsageClassVisitor extends ClassVisitor {
 
     private final UsageCollector.Side side;
     private final Set<String> types = new HashSet<>();
+    /** Types named only by annotations the JVM does not keep at run time (CLASS retention). */
+    private final Set<String> invisibleTypes = new HashSet<>();
+
     private final Set<String> strings = new HashSet<>();
     private final Set<String> members = new HashSet<>();
     private String className = "?";
@@ -86,14 +89,12 @@ final class UsageClassVisitor extends ClassVisitor {
 
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-        descriptor(descriptor);
-        return new Annotations(super.visitAnnotation(descriptor, visible));
+        return annotation(descriptor, visible, super.visitAnnotation(descriptor, visible));
     }
 
     @Override
     public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor, boolean visible) {
-        descriptor(descriptor);
-        return new Annotations(super.visitTypeAnnotation(typeRef, typePath, descriptor, visible));
+        return annotation(descriptor, visible, super.visitTypeAnnotation(typeRef, typePath, descriptor, visible));
     }
 
     @Override
@@ -104,15 +105,14 @@ final class UsageClassVisitor extends ClassVisitor {
         return new RecordComponentVisitor(API, next) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                descriptor(annotation);
-                return new Annotations(super.visitAnnotation(annotation, visible));
+                return annotation(annotation, visible, super.visitAnnotation(annotation, visible));
             }
 
             @Override
             public AnnotationVisitor visitTypeAnnotation(
                     int typeRef, TypePath typePath, String annotation, boolean visible) {
-                descriptor(annotation);
-                return new Annotations(super.visitTypeAnnotation(typeRef, typePath, annotation, visible));
+                return annotation(
+                        annotation, visible, super.visitTypeAnnotation(typeRef, typePath, annotation, visible));
             }
         };
     }
@@ -125,15 +125,14 @@ final class UsageClassVisitor extends ClassVisitor {
         return new FieldVisitor(API, next) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                descriptor(annotation);
-                return new Annotations(super.visitAnnotation(annotation, visible));
+                return annotation(annotation, visible, super.visitAnnotation(annotation, visible));
             }
 
             @Override
             public AnnotationVisitor visitTypeAnnotation(
                     int typeRef, TypePath typePath, String annotation, boolean visible) {
-                descriptor(annotation);
-                return new Annotations(super.visitTypeAnnotation(typeRef, typePath, annotation, visible));
+                return annotation(
+                        annotation, visible, super.visitTypeAnnotation(typeRef, typePath, annotation, visible));
             }
         };
     }
@@ -159,6 +158,11 @@ final class UsageClassVisitor extends ClassVisitor {
                 side.types.putIfAbsent(type, className);
             }
         }
+        for (String type : invisibleTypes) {
+            if (!types.contains(type)) {
+                side.compileOnlyTypes.putIfAbsent(type, className);
+            }
+        }
         for (String string : strings) {
             side.classNameStrings.putIfAbsent(string, className);
         }
@@ -172,32 +176,55 @@ final class UsageClassVisitor extends ClassVisitor {
         }
     }
 
+    /** Records an annotation's type and values, as run-time references only when the JVM keeps it. */
+    private AnnotationVisitor annotation(String descriptor, boolean visible, AnnotationVisitor next) {
+        if (visible) {
+            descriptor(descriptor);
+        } else {
+            Type type = Type.getType(descriptor);
+            if (type.getSort() == Type.OBJECT) {
+                invisibleTypes.add(type.getInternalName());
+            }
+        }
+        return new Annotations(next, visible);
+    }
+
     private final class Annotations extends AnnotationVisitor {
-        Annotations(AnnotationVisitor next) {
+        private final boolean visible;
+
+        Annotations(AnnotationVisitor next, boolean visible) {
             super(API, next);
+            this.visible = visible;
         }
 
         @Override
         public void visit(String name, Object value) {
-            constant(value);
+            if (visible) {
+                constant(value);
+            } else if (value instanceof Type type && type.getSort() == Type.OBJECT) {
+                invisibleTypes.add(type.getInternalName());
+            }
             super.visit(name, value);
         }
 
         @Override
         public void visitEnum(String name, String descriptor, String value) {
-            descriptor(descriptor);
+            if (visible) {
+                descriptor(descriptor);
+            } else {
+                invisibleTypes.add(Type.getType(descriptor).getInternalName());
+            }
             super.visitEnum(name, descriptor, value);
         }
 
         @Override
         public AnnotationVisitor visitAnnotation(String name, String descriptor) {
-            descriptor(descriptor);
-            return new Annotations(super.visitAnnotation(name, descriptor));
+            return annotation(descriptor, visible, super.visitAnnotation(name, descriptor));
         }
 
         @Override
         public AnnotationVisitor visitArray(String name) {
-            return new Annotations(super.visitArray(name));
+            return new Annotations(super.visitArray(name), visible);
         }
     }
 
@@ -208,26 +235,23 @@ final class UsageClassVisitor extends ClassVisitor {
 
         @Override
         public AnnotationVisitor visitAnnotationDefault() {
-            return new Annotations(super.visitAnnotationDefault());
+            return new Annotations(super.visitAnnotationDefault(), true);
         }
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            descriptor(descriptor);
-            return new Annotations(super.visitAnnotation(descriptor, visible));
+            return annotation(descriptor, visible, super.visitAnnotation(descriptor, visible));
         }
 
         @Override
         public AnnotationVisitor visitTypeAnnotation(
                 int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            descriptor(descriptor);
-            return new Annotations(super.visitTypeAnnotation(typeRef, typePath, descriptor, visible));
+            return annotation(descriptor, visible, super.visitTypeAnnotation(typeRef, typePath, descriptor, visible));
         }
 
         @Override
         public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
-            descriptor(descriptor);
-            return new Annotations(super.visitParameterAnnotation(parameter, descriptor, visible));
+            return annotation(descriptor, visible, super.visitParameterAnnotation(parameter, descriptor, visible));
         }
 
         @Override
@@ -278,8 +302,7 @@ final class UsageClassVisitor extends ClassVisitor {
         @Override
         public AnnotationVisitor visitInsnAnnotation(
                 int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            descriptor(descriptor);
-            return new Annotations(super.visitInsnAnnotation(typeRef, typePath, descriptor, visible));
+            return annotation(descriptor, visible, super.visitInsnAnnotation(typeRef, typePath, descriptor, visible));
         }
 
         @Override
@@ -291,8 +314,8 @@ final class UsageClassVisitor extends ClassVisitor {
         @Override
         public AnnotationVisitor visitTryCatchAnnotation(
                 int typeRef, TypePath typePath, String descriptor, boolean visible) {
-            descriptor(descriptor);
-            return new Annotations(super.visitTryCatchAnnotation(typeRef, typePath, descriptor, visible));
+            return annotation(
+                    descriptor, visible, super.visitTryCatchAnnotation(typeRef, typePath, descriptor, visible));
         }
 
         @Override
@@ -312,8 +335,9 @@ final class UsageClassVisitor extends ClassVisitor {
                 int[] index,
                 String descriptor,
                 boolean visible) {
-            descriptor(descriptor);
-            return new Annotations(
+            return annotation(
+                    descriptor,
+                    visible,
                     super.visitLocalVariableAnnotation(typeRef, typePath, start, end, index, descriptor, visible));
         }
     }

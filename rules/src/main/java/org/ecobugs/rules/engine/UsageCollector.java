@@ -20,6 +20,8 @@ final class UsageCollector {
     static final class Side {
         /** Internal names referenced in bytecode → the referring class. */
         final Map<String, String> types = new ConcurrentHashMap<>();
+        /** Types named only by CLASS-retention annotations: needed to compile, ignored by the JVM. */
+        final Map<String, String> compileOnlyTypes = new ConcurrentHashMap<>();
         /** Dotted names imported or written in sources ({@code a.b.C}, {@code a.b.C.CONSTANT}, {@code a.b.*}). */
         final Map<String, String> sourceNames = new ConcurrentHashMap<>();
         /** String constants shaped like a class name → the class holding them. */

@@ -146,6 +146,39 @@ class DependencyAnalyzerTest {
                 .containsExactly("a.b.C", "a.b.D.X", "a.c.*");
     }
 
+    @Test
+    void indexesEverythingSpringLoadsByNameAndTheServicesAJarProvides() throws IOException {
+        Path jar = temp.resolve("spring-like.jar");
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("META-INF/spring.factories"));
+            zip.write(("org.springframework.boot.autoconfigure.EnableAutoConfiguration=a.Auto1,\\\n a.Auto2\n"
+                            + "org.springframework.context.ApplicationListener=a.Listener\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(
+                    "META-INF/spring/org.springframework.boot.actuate.ManagementContextConfiguration.imports"));
+            zip.write("# comment\na.Management\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("META-INF/services/java.sql.Driver"));
+            zip.write("a.Driver # the driver\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("META-INF/services/javax.annotation.processing.Processor"));
+            zip.write("a.Processor\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("a/Auto1.class"));
+            zip.write(new byte[] {1});
+            zip.putNextEntry(new ZipEntry("META-INF/versions/11/a/Auto1.class"));
+            zip.write(new byte[] {1});
+            zip.closeEntry();
+        }
+        JarIndex index = JarIndex.of(jar);
+        assertThat(index.autoConfigurations())
+                .containsExactlyInAnyOrder("a.Auto1", "a.Auto2", "a.Listener", "a.Management");
+        assertThat(index.services()).containsOnlyKeys("java.sql.Driver");
+        assertThat(index.services().get("java.sql.Driver")).containsExactly("a.Driver");
+        assertThat(index.processor()).isTrue();
+        assertThat(index.classes()).containsExactly("a/Auto1");
+        assertThat(index.packages()).containsExactly("a");
+        assertThat(index.bytes()).isEqualTo(Files.size(jar));
+    }
+
     /** A rule that hands the usage to the test (EB699 has test metadata beside this package). */
     @RuleKey("EB699")
     public static final class Capture implements DependencyRule {

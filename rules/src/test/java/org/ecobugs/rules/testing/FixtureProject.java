@@ -38,7 +38,8 @@ import org.objectweb.asm.Opcodes;
  *       <padding>} bytes of a stored entry; a {@code pom} type has no jar;
  *   <li>nested {@code <dependencies>} list what a dependency brings in (a dependency nested twice is one node required by
  *       both parents; the first declaration wins, as in Maven);
- *   <li>{@code <origin>inherited</origin>} marks a dependency inherited from a parent POM.
+ *   <li>{@code <origin>inherited</origin>} marks a dependency inherited from a parent POM, {@code <module>true</module>}
+ *       a module of the same build.
  * </ul>
  */
 public final class FixtureProject {
@@ -108,6 +109,7 @@ public final class FixtureProject {
             String scope,
             boolean optional,
             boolean inherited,
+            boolean module,
             List<String> classes,
             long padding,
             int line,
@@ -155,7 +157,8 @@ public final class FixtureProject {
                             direct ? null : top.key(),
                             requiredBy.getOrDefault(node.key(), Set.of()),
                             jar,
-                            direct ? new PomLocation(pom, node.line(), node.column()) : null));
+                            direct ? new PomLocation(pom, node.line(), node.column()) : null,
+                            node.module()));
         }
         for (Declared child : node.children()) {
             add(child, direct ? node : top, depth + 1, scope, jarDirectory, requiredBy, byKey);
@@ -269,6 +272,7 @@ public final class FixtureProject {
                 fields.get("scope"),
                 Boolean.parseBoolean(fields.get("optional")),
                 "inherited".equals(fields.get("origin")),
+                Boolean.parseBoolean(fields.get("module")),
                 classes,
                 Long.parseLong(fields.getOrDefault("padding", "0")),
                 line,
