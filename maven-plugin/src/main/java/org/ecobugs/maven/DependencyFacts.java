@@ -44,24 +44,37 @@ final class DependencyFacts {
     private final MavenProject project;
     private final RepositorySystem repositorySystem;
     private final RepositorySystemSession repositorySession;
+    private final Set<String> buildModules;
     private final Map<Path, List<String>> pomLines = new HashMap<>();
 
+    /**
+     * @param buildModules the keys ({@code groupId:artifactId}) of the modules of the same build
+     */
     DependencyFacts(
-            MavenProject project, RepositorySystem repositorySystem, RepositorySystemSession repositorySession) {
+            MavenProject project,
+            RepositorySystem repositorySystem,
+            RepositorySystemSession repositorySession,
+            Set<String> buildModules) {
         this.project = project;
         this.repositorySystem = repositorySystem;
         this.repositorySession = repositorySession;
+        this.buildModules = Set.copyOf(buildModules);
     }
 
     Built build(List<String> usedDependencies) {
-        Path pom = project.getFile().toPath().toAbsolutePath().normalize();
+        Path pom = (project.getFile() != null
+                        ? project.getFile().toPath()
+                        : project.getBasedir().toPath().resolve("pom.xml"))
+                .toAbsolutePath()
+                .normalize();
         Map<String, org.apache.maven.model.Dependency> declared = new LinkedHashMap<>();
         for (org.apache.maven.model.Dependency dependency : project.getDependencies()) {
             declared.put(
                     key(dependency.getGroupId(), dependency.getArtifactId(), dependency.getClassifier()), dependency);
         }
         Map<String, Set<String>> requiredBy = new HashMap<>();
-        String edgeSource = collectEdges(requiredBy);
+        long started = System.nanoTime();
+        String edgeSource = collectEdges(requiredBy) + " in " + (System.nanoTime() - started) / 1_000_000 + " ms";
 
         DependencyGraph.Builder graph = DependencyGraph.builder(pom);
         Set<String> keys = new LinkedHashSet<>();
@@ -104,7 +117,8 @@ final class DependencyFacts {
                     origin == Dependency.Origin.TRANSITIVE ? via : null,
                     parents,
                     artifact.getFile() == null ? null : artifact.getFile().toPath(),
-                    location));
+                    location,
+                    buildModules.contains(key)));
         }
         if (project.getBuild().getTestOutputDirectory() != null) {
             graph.addTestClassInput(Path.of(project.getBuild().getTestOutputDirectory()));
@@ -277,7 +291,8 @@ final class DependencyFacts {
                         anyDirect,
                         dependency.requiredBy(),
                         dependency.file(),
-                        dependency.pomLocation()));
+                        dependency.pomLocation(),
+                        dependency.sameBuild()));
             }
         }
         return new DependencyGraph(

@@ -139,6 +139,12 @@ class AnalyzeMojoTest {
         assertThat(AbstractEcobugsMojo.RuleSelection.parse(List.of("-EB401", "-EB402", "-EB403", "-EB404"))
                         .runsDependencyRules(catalog))
                 .isFalse();
+        assertThat(selection.mayRunDependencyRules()).isFalse();
+        assertThat(AbstractEcobugsMojo.RuleSelection.parse(List.of("EB101", "EB405"))
+                        .mayRunDependencyRules())
+                .isTrue();
+        assertThat(AbstractEcobugsMojo.RuleSelection.parse(List.of()).mayRunDependencyRules())
+                .isTrue();
     }
 
     @Test
