@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.deps.DependencyGraph;
 
 /**
  * Everything one analysis needs, as an immutable value. Hosts build it; {@link Analysis#run} consumes it.
@@ -22,6 +24,8 @@ import java.util.Set;
  * @param ruleParameters per rule key, parameter values that override the defaults of its metadata
  * @param threads how many files are analysed at once
  * @param sourceEncoding the encoding of the source files
+ * @param dependencies the project's dependency facts from its build, which the dependency rules (EB4xx) need; {@code
+ *     null} when the host has none, and then those rules find nothing
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -32,7 +36,8 @@ public record AnalysisRequest(
         Set<String> excludedRules,
         Map<String, Map<String, String>> ruleParameters,
         int threads,
-        Charset sourceEncoding) {
+        Charset sourceEncoding,
+        DependencyGraph dependencies) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -58,6 +63,35 @@ public record AnalysisRequest(
         java.util.Objects.requireNonNull(sourceEncoding, "sourceEncoding");
     }
 
+    /** A request without dependency facts. */
+    public AnalysisRequest(
+            List<Path> sourceRoots,
+            List<Path> classInputs,
+            List<Path> classpath,
+            int javaVersion,
+            Set<String> includedRules,
+            Set<String> excludedRules,
+            Map<String, Map<String, String>> ruleParameters,
+            int threads,
+            Charset sourceEncoding) {
+        this(
+                sourceRoots,
+                classInputs,
+                classpath,
+                javaVersion,
+                includedRules,
+                excludedRules,
+                ruleParameters,
+                threads,
+                sourceEncoding,
+                null);
+    }
+
+    /** The dependency facts, when the host gave them. */
+    public Optional<DependencyGraph> dependencyGraph() {
+        return Optional.ofNullable(dependencies);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -73,6 +107,7 @@ public record AnalysisRequest(
         private final Map<String, Map<String, String>> ruleParameters = new LinkedHashMap<>();
         private int threads = Runtime.getRuntime().availableProcessors();
         private Charset sourceEncoding = StandardCharsets.UTF_8;
+        private DependencyGraph dependencies;
 
         private Builder() {}
 
@@ -131,6 +166,11 @@ public record AnalysisRequest(
             return this;
         }
 
+        public Builder dependencies(DependencyGraph graph) {
+            this.dependencies = graph;
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -141,7 +181,8 @@ public record AnalysisRequest(
                     excludedRules,
                     ruleParameters,
                     threads,
-                    sourceEncoding);
+                    sourceEncoding,
+                    dependencies);
         }
     }
 }

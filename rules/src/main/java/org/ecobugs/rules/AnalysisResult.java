@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param sourceFiles how many source files were analysed
  * @param classFiles how many class files were analysed
  * @param timings wall time per phase and time spent per rule
+ * @param suppressed findings the host asked not to report (a dependency listed as used), sorted; they count nowhere
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -22,12 +23,25 @@ public record AnalysisResult(
         List<String> rulesRun,
         int sourceFiles,
         int classFiles,
-        Timings timings) {
+        Timings timings,
+        List<Finding> suppressed) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         rulesRun = List.copyOf(rulesRun);
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** A result without suppressed findings. */
+    public AnalysisResult(
+            List<Finding> findings,
+            List<ProcessingError> errors,
+            List<String> rulesRun,
+            int sourceFiles,
+            int classFiles,
+            Timings timings) {
+        this(findings, errors, rulesRun, sourceFiles, classFiles, timings, List.of());
     }
 
     /** Number of findings per rule key, in key order. */

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param ruleKey the stable rule key, e.g. {@code EB101}
  * @param file the source file the finding is in; absolute when the source was analysed, otherwise the path
- *     relative to a source root that the class file names (its package and {@code SourceFile} attribute)
+ *     relative to a source root that the class file names (its package and {@code SourceFile} attribute); for a
+ *     dependency finding, the build file ({@code pom.xml}) that declares the dependency
  * @param line 1-based line
  * @param column 1-based column, or 0 when only the line is known (bytecode findings)
  * @param endLine 1-based end line, or 0 when unknown
@@ -34,7 +35,9 @@ public record Finding(
     /** The walker that produced a finding. */
     public enum Origin {
         SOURCE,
-        BYTECODE
+        BYTECODE,
+        /** The dependency analysis: the finding is on a build file's {@code <dependency>} element. */
+        DEPENDENCIES
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.file.toString())

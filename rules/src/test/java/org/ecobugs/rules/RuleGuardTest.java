@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.DependencyRule;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceRule;
@@ -18,6 +19,7 @@ import org.ecobugs.rules.checks.RuleRegistry;
 import org.ecobugs.rules.meta.RgesnCriteria;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.testing.FixtureProject;
 import org.ecobugs.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,8 +86,16 @@ class RuleGuardTest {
                     .isPresent();
         }
         assertThat(metadata.descriptionHtml()).contains(HTML_HEADINGS);
-        assertThat(metadata.detection().source()).isEqualTo(SourceRule.class.isAssignableFrom(ruleClass));
-        assertThat(metadata.detection().bytecode()).isEqualTo(BytecodeRule.class.isAssignableFrom(ruleClass));
+        boolean dependencyRule = DependencyRule.class.isAssignableFrom(ruleClass);
+        assertThat(metadata.detection().judgesDependencies()).isEqualTo(dependencyRule);
+        if (dependencyRule) {
+            // Dependency rules read the evidence both walks collect, whatever walkers they are not.
+            assertThat(metadata.detection().source()).isTrue();
+            assertThat(metadata.detection().bytecode()).isTrue();
+        } else {
+            assertThat(metadata.detection().source()).isEqualTo(SourceRule.class.isAssignableFrom(ruleClass));
+            assertThat(metadata.detection().bytecode()).isEqualTo(BytecodeRule.class.isAssignableFrom(ruleClass));
+        }
     }
 
     @ParameterizedTest
@@ -103,15 +113,24 @@ class RuleGuardTest {
         String key = EnergyRule.keyOf(ruleClass);
         Path fixtures = Fixtures.source(key.toLowerCase(java.util.Locale.ROOT));
         assertThat(fixtures).isDirectory();
-        String text;
-        try (Stream<Path> files = Files.list(fixtures)) {
-            StringBuilder all = new StringBuilder();
-            for (Path file : files.toList()) {
-                all.append(Files.readString(file));
+        if (DependencyRule.class.isAssignableFrom(ruleClass)) {
+            // A dependency rule reports on the POM: its markers are XML comments on <dependency> lines (ADR 0007).
+            Path pom = fixtures.resolve("pom.xml");
+            assertThat(pom).isRegularFile();
+            assertThat(Files.readString(pom)).contains("<!-- Noncompliant").contains("<!-- Compliant");
+            assertThat(FixtureProject.of(key.toLowerCase(java.util.Locale.ROOT)).mainSources())
+                    .isNotEmpty();
+        } else {
+            String text;
+            try (Stream<Path> files = Files.list(fixtures)) {
+                StringBuilder all = new StringBuilder();
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    all.append(Files.readString(file));
+                }
+                text = all.toString();
             }
-            text = all.toString();
+            assertThat(text).contains("// Noncompliant").contains("// Compliant");
         }
-        assertThat(text).contains("// Noncompliant").contains("// Compliant");
         assertThat(RULES_TEST.resolve(ruleClass.getSimpleName() + "Test.java")).isRegularFile();
     }
 

@@ -36,11 +36,18 @@ final class ClassFileAnalyzer {
     private final List<String[]> prescreens = new ArrayList<>();
     private final Inputs inputs;
     private final RuleTimer timer;
+    private final UsageCollector usage;
 
     ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer) {
+        this(rules, inputs, timer, null);
+    }
+
+    /** With {@code usage}, also records what each class refers to, in the same read (for the dependency rules). */
+    ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage) {
         this.rules = List.copyOf(rules);
         this.inputs = inputs;
         this.timer = timer;
+        this.usage = usage;
         for (BytecodeRule rule : rules) {
             Set<String> wanted = rule.constantPoolPrescreen();
             prescreens.add(wanted.toArray(String[]::new));
@@ -109,11 +116,24 @@ final class ClassFileAnalyzer {
             return;
         }
         if (!anyTrue(wanted)) {
+            if (usage != null) {
+                try {
+                    reader.accept(usage.visitor(usage.sideOf(input), reader, null), ClassReader.SKIP_FRAMES);
+                } catch (RuntimeException e) {
+                    errors.add(new ProcessingError(
+                            input,
+                            null,
+                            ProcessingError.Kind.CORRUPT_CLASS,
+                            "Not a readable class file: " + describe(e)));
+                }
+            }
             return;
         }
         ClassNode classNode = new ClassNode();
         try {
-            reader.accept(classNode, ClassReader.SKIP_FRAMES);
+            reader.accept(
+                    usage == null ? classNode : usage.visitor(usage.sideOf(input), reader, classNode),
+                    ClassReader.SKIP_FRAMES);
         } catch (RuntimeException e) {
             errors.add(new ProcessingError(
                     input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not a readable class file: " + describe(e)));

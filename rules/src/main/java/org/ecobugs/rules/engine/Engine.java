@@ -22,6 +22,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.deps.DependencyGraph;
 import org.ecobugs.rules.java.KnownTypes;
 import org.ecobugs.rules.meta.RuleCatalog;
 
@@ -49,23 +50,28 @@ public final class Engine {
         long t = System.nanoTime();
         Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs());
         phases.put("collect inputs", since(t));
+        DependencyGraph graph = request.dependencyGraph().orElse(null);
+        UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
 
         List<RawFinding> sourceFindings = new ArrayList<>();
         List<RawFinding> classFindings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>(inputs.errors());
         Set<Path> parsedSources = new HashSet<>();
+        List<Finding> dependencyFindings = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
         int classCount = 0;
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
             t = System.nanoTime();
-            if (!rules.sourceRules().isEmpty()) {
+            if (!rules.sourceRules().isEmpty() || usage != null) {
                 SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
                         rules.sourceRules(),
                         request.javaVersion(),
                         request.sourceEncoding(),
                         new KnownTypes(request.classpath()),
-                        timer);
+                        timer,
+                        usage);
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(() -> analyzer.analyze(file));
@@ -84,8 +90,8 @@ public final class Engine {
             phases.put("parse (summed over threads)", timer.parse());
 
             t = System.nanoTime();
-            if (!rules.bytecodeRules().isEmpty()) {
-                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer);
+            if (!rules.bytecodeRules().isEmpty() || usage != null) {
+                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage);
                 List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.classFiles()) {
                     tasks.add(() -> analyzer.analyzeClassFile(file));
@@ -102,6 +108,22 @@ public final class Engine {
                 classCount = inputs.classFiles().size();
             }
             phases.put("analyse classes", since(t));
+
+            if (!rules.dependencyRules().isEmpty()) {
+                t = System.nanoTime();
+                if (usage != null) {
+                    errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
+                    DependencyAnalyzer.Outcome outcome =
+                            new DependencyAnalyzer(graph, usage, rules.dependencyRules(), timer, pool).run();
+                    dependencyFindings.addAll(outcome.findings());
+                    suppressed.addAll(outcome.suppressed());
+                    errors.addAll(outcome.errors());
+                    phases.putAll(outcome.steps());
+                } else {
+                    rules.dependencyRules().forEach(rule -> timer.add(rule.key(), 0));
+                }
+                phases.put("analyse dependencies", since(t));
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -114,6 +136,12 @@ public final class Engine {
         classFindings.removeIf(raw -> fallbackOnly.contains(raw.finding().ruleKey())
                 && parsedSources.contains(raw.finding().file()));
         List<Finding> findings = merge(sourceFindings, classFindings);
+        if (!dependencyFindings.isEmpty()) {
+            findings = new ArrayList<>(findings);
+            findings.addAll(dependencyFindings);
+            Collections.sort(findings);
+        }
+        Collections.sort(suppressed);
         Collections.sort(errors);
         phases.put("merge", since(t));
 
@@ -123,7 +151,8 @@ public final class Engine {
                 rules.keys(),
                 inputs.sourceFiles().size(),
                 classCount,
-                new AnalysisResult.Timings(since(started), phases, timer.byRule()));
+                new AnalysisResult.Timings(since(started), phases, timer.byRule()),
+                suppressed);
     }
 
     /**

@@ -50,9 +50,22 @@ final class SourceFileAnalyzer {
     private final RuleTimer timer;
     private final ThreadLocal<JavaParser> parsers;
     private final Map<Class<?>, int[]> dispatch = new ConcurrentHashMap<>();
+    private final UsageCollector usage;
 
     SourceFileAnalyzer(
             List<SourceRule> rules, int javaVersion, Charset encoding, KnownTypes knownTypes, RuleTimer timer) {
+        this(rules, javaVersion, encoding, knownTypes, timer, null);
+    }
+
+    /** With {@code usage}, also records the names each file imports or spells out (for the dependency rules). */
+    SourceFileAnalyzer(
+            List<SourceRule> rules,
+            int javaVersion,
+            Charset encoding,
+            KnownTypes knownTypes,
+            RuleTimer timer,
+            UsageCollector usage) {
+        this.usage = usage;
         this.rules = List.copyOf(rules);
         this.encoding = encoding;
         this.knownTypes = knownTypes;
@@ -91,8 +104,13 @@ final class SourceFileAnalyzer {
         } finally {
             timer.addParse(System.nanoTime() - start);
         }
+        if (usage != null) {
+            usage.recordSourceNames(file, SourceNames.of(unit));
+        }
         List<RawFinding> findings = new ArrayList<>();
-        walk(file, unit, findings, errors);
+        if (!rules.isEmpty()) {
+            walk(file, unit, findings, errors);
+        }
         return new Outcome(findings, errors, true);
     }
 

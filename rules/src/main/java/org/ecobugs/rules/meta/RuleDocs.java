@@ -146,6 +146,10 @@ public final class RuleDocs {
     }
 
     private static String walkers(RuleMetadata.Detection detection) {
+        if (detection.judgesDependencies()) {
+            // Dependency rules run after both walks, on what they found and on the build's dependency facts.
+            return "dependencies";
+        }
         if (detection.source() && detection.bytecode()) {
             return "source, bytecode";
         }

@@ -68,11 +68,28 @@ public record RuleMetadata(
      * @param source whether it reads Java source
      * @param bytecode whether it reads class files
      * @param uses what it needs and what a classpath adds, for the docs
+     * @param dependencies whether it judges the build's dependencies, from the dependency facts a build host gives
+     *     (then {@code source} and {@code bytecode} say which walks its evidence comes from); absent means false
      */
     public record Detection(
             @JsonProperty(required = true) boolean source,
             @JsonProperty(required = true) boolean bytecode,
-            @JsonProperty(required = true) String uses) {}
+            @JsonProperty(required = true) String uses,
+            Boolean dependencies) {
+
+        public Detection {
+            dependencies = Boolean.TRUE.equals(dependencies);
+        }
+
+        /** A source or bytecode rule's detection. */
+        public Detection(boolean source, boolean bytecode, String uses) {
+            this(source, bytecode, uses, false);
+        }
+
+        public boolean judgesDependencies() {
+            return dependencies;
+        }
+    }
 
     /** A rule of another tool that overlaps this one. */
     public record Peer(

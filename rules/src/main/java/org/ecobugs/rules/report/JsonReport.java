@@ -34,6 +34,8 @@ public final class JsonReport implements ReportWriter {
         ObjectNode timings = root.putObject("timings");
         timings.set("phasesMs", millis(result.timings().phases()));
         timings.set("rulesMs", millis(result.timings().rules()));
+        ArrayNode suppressed = root.putArray("suppressed");
+        result.suppressed().forEach(f -> suppressed.add(finding(context, f)));
         JsonOutput.write(root, out);
     }
 
@@ -47,6 +49,7 @@ public final class JsonReport implements ReportWriter {
         ObjectNode byRule = node.putObject("byRule");
         summary.byRule().forEach(byRule::put);
         node.put("durationMs", summary.duration().toMillis());
+        node.put("suppressed", summary.suppressed());
         return node;
     }
 

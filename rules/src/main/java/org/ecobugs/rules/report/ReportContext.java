@@ -34,6 +34,9 @@ public record ReportContext(AnalysisResult result, RuleCatalog catalog, Path bas
         for (Finding finding : result.findings()) {
             requireKnown(catalog, finding.ruleKey());
         }
+        for (Finding finding : result.suppressed()) {
+            requireKnown(catalog, finding.ruleKey());
+        }
         result.rulesRun().forEach(key -> requireKnown(catalog, key));
     }
 
@@ -57,6 +60,7 @@ public record ReportContext(AnalysisResult result, RuleCatalog catalog, Path bas
     public List<String> reportedRules() {
         TreeSet<String> keys = new TreeSet<>(result.rulesRun());
         result.findings().forEach(f -> keys.add(f.ruleKey()));
+        result.suppressed().forEach(f -> keys.add(f.ruleKey()));
         return List.copyOf(keys);
     }
 

@@ -25,6 +25,7 @@ import org.ecobugs.rules.meta.RuleMetadata.Severity;
  * @param byFamily findings per rule family, in family order, only families with findings
  * @param bySeverity findings per default severity of their rule, most severe first, only severities with findings
  * @param duration wall time of the analysis
+ * @param suppressed how many findings the host asked not to report
  */
 public record ReportSummary(
         int findings,
@@ -35,7 +36,8 @@ public record ReportSummary(
         Map<String, Integer> byRule,
         Map<Family, Integer> byFamily,
         Map<Severity, Integer> bySeverity,
-        Duration duration) {
+        Duration duration,
+        int suppressed) {
 
     private static final List<Severity> SEVERITIES_MOST_SEVERE_FIRST =
             List.of(Severity.BLOCKER, Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO);
@@ -65,12 +67,14 @@ public record ReportSummary(
                 result.countByRule(),
                 byFamily,
                 bySeverity,
-                result.timings().total());
+                result.timings().total(),
+                result.suppressed().size());
     }
 
     /**
      * One sentence for a terminal or a page header, e.g. {@code 3 energy bugs in 2 files (EB101: 1, EB604: 2); 1
-     * processing error; 12 source files and 30 classes analysed in 0.8 s.}
+     * processing error; 12 source files and 30 classes analysed in 0.8 s.} Suppressed findings, when there are some,
+     * are counted after the bugs: {@code …(EB401: 1), 2 suppressed; …}.
      */
     public String sentence() {
         String bugs = findings == 0
@@ -82,6 +86,9 @@ public record ReportSummary(
                                         .map(e -> e.getKey() + ": " + e.getValue())
                                         .toList())
                         + ")";
+        if (suppressed > 0) {
+            bugs += ", " + suppressed + " suppressed";
+        }
         String errors = processingErrors == 0
                 ? "no processing errors"
                 : count(processingErrors, "processing error", "processing errors");

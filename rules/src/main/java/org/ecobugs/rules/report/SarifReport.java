@@ -59,6 +59,15 @@ public final class SarifReport implements ReportWriter {
 
         ArrayNode results = run.putArray("results");
         context.result().findings().forEach(f -> results.add(result(context, f, ruleIndex.get(f.ruleKey()))));
+        for (Finding finding : context.result().suppressed()) {
+            ObjectNode suppressed = result(context, finding, ruleIndex.get(finding.ruleKey()));
+            suppressed
+                    .putArray("suppressions")
+                    .addObject()
+                    .put("kind", "external")
+                    .put("justification", "Suppressed by the build configuration (a dependency listed as used).");
+            results.add(suppressed);
+        }
 
         JsonOutput.write(root, out);
     }

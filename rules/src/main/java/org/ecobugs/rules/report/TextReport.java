@@ -28,6 +28,9 @@ public final class TextReport implements ReportWriter {
             out.write(findingLine(context, finding) + "\n");
             out.write(DOC_LINK_INDENT + "see " + context.docUrl(finding.ruleKey()) + "\n");
         }
+        for (Finding finding : context.result().suppressed()) {
+            out.write(suppressedLine(context, finding) + "\n");
+        }
         for (ProcessingError error : context.result().errors()) {
             out.write(errorLine(context, error) + "\n");
         }
@@ -39,6 +42,13 @@ public final class TextReport implements ReportWriter {
         String location = context.displayPath(finding.file()) + ":" + finding.line()
                 + (finding.hasColumn() ? ":" + finding.column() : "");
         return location + ": " + FINDING_LEVEL + ": [" + finding.ruleKey() + "] " + finding.message();
+    }
+
+    /** A finding the build suppressed, as a note so that tools do not count it as a warning. */
+    static String suppressedLine(ReportContext context, Finding finding) {
+        String location = context.displayPath(finding.file()) + ":" + finding.line()
+                + (finding.hasColumn() ? ":" + finding.column() : "");
+        return location + ": note: [" + finding.ruleKey() + "] suppressed: " + finding.message();
     }
 
     static String errorLine(ReportContext context, ProcessingError error) {

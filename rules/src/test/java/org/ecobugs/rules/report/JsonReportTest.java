@@ -33,7 +33,8 @@ class JsonReportTest {
     @Test
     void namesTheSchemaAndTheTool() {
         assertThat(fieldNames(report))
-                .containsExactly("schemaVersion", "tool", "summary", "findings", "processingErrors", "timings");
+                .containsExactly(
+                        "schemaVersion", "tool", "summary", "findings", "processingErrors", "timings", "suppressed");
         assertThat(report.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(report.at("/tool/name").textValue()).isEqualTo("ecobugs");
         assertThat(report.at("/tool/version").textValue()).isEqualTo(SampleAnalysis.VERSION);
@@ -44,7 +45,14 @@ class JsonReportTest {
         JsonNode summary = report.get("summary");
         assertThat(fieldNames(summary))
                 .containsExactly(
-                        "findings", "files", "processingErrors", "sourceFiles", "classFiles", "byRule", "durationMs");
+                        "findings",
+                        "files",
+                        "processingErrors",
+                        "sourceFiles",
+                        "classFiles",
+                        "byRule",
+                        "durationMs",
+                        "suppressed");
         assertThat(summary.get("findings").intValue()).isEqualTo(4);
         assertThat(summary.get("files").intValue()).isEqualTo(4);
         assertThat(summary.get("processingErrors").intValue()).isEqualTo(2);
@@ -144,7 +152,8 @@ class JsonReportTest {
         assertThat(out.toString()).contains("\"findings\":[]", "\"processingErrors\":[]", "\"byRule\":{}");
         JsonNode empty = new ObjectMapper().readTree(out.toString());
         assertThat(fieldNames(empty))
-                .containsExactly("schemaVersion", "tool", "summary", "findings", "processingErrors", "timings");
+                .containsExactly(
+                        "schemaVersion", "tool", "summary", "findings", "processingErrors", "timings", "suppressed");
         assertThat(empty.at("/summary/findings").intValue()).isZero();
         assertThat(empty.at("/summary/files").intValue()).isZero();
         assertThat(empty.at("/summary/sourceFiles").intValue()).isEqualTo(1);

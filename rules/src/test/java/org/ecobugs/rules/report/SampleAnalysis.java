@@ -75,6 +75,38 @@ final class SampleAnalysis {
         return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
     }
 
+    /**
+     * A dependency analysis: one finding on the POM and one the build suppressed (a dependency listed as used).
+     */
+    static ReportContext withDependencyFindings(Path baseDir) {
+        Path pom = baseDir.resolve("pom.xml");
+        AnalysisResult result = new AnalysisResult(
+                List.of(new Finding(
+                        "EB401",
+                        pom,
+                        12,
+                        5,
+                        0,
+                        0,
+                        "Remove the unused dependency a:b:1.0.",
+                        Finding.Origin.DEPENDENCIES)),
+                List.of(),
+                List.of("EB401"),
+                1,
+                1,
+                new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()),
+                List.of(new Finding(
+                        "EB401",
+                        pom,
+                        20,
+                        5,
+                        0,
+                        0,
+                        "Remove the unused dependency c:d:2.0.",
+                        Finding.Origin.DEPENDENCIES)));
+        return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
+    }
+
     /** An analysis with nothing to report. */
     static ReportContext empty(Path baseDir) {
         AnalysisResult result = new AnalysisResult(

@@ -72,6 +72,21 @@ final class Markers {
         return expected;
     }
 
+    private static final Pattern XML_MARKER = Pattern.compile("<!--\\s*(Noncompliant.*?)\\s*-->");
+
+    /**
+     * Parses the markers of an XML fixture, written as comments: {@code <!-- Noncompliant -->}, {@code <!--
+     * Noncompliant {{message}} -->}, with the same syntax inside.
+     */
+    static Map<Integer, Expectation> parseXml(String fixtureName, List<String> lines) {
+        List<String> asJava = new ArrayList<>();
+        for (String line : lines) {
+            Matcher marker = XML_MARKER.matcher(line);
+            asJava.add(marker.find() ? line.substring(0, marker.start()) + "// " + marker.group(1) : line);
+        }
+        return parse(fixtureName, asJava);
+    }
+
     private static int shift(String group, int line) {
         if (group == null) {
             return 0;

@@ -1,0 +1,4 @@
+package org.example.core;
+
+/** A patient record. */
+public record Patient(String id, String name) {}

@@ -1,0 +1,338 @@
+package org.ecobugs.maven;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.report.ReportContext;
+import org.ecobugs.rules.report.ReportFormat;
+import org.ecobugs.rules.report.ReportSummary;
+import org.ecobugs.rules.report.Reports;
+
+/**
+ * What {@code analyze} and {@code check} share: the parameters, building the engine's request from the project model,
+ * running the analysis once per module and build, printing warnings, writing the module's reports and the reactor's
+ * aggregate. Mojos hold no analysis: the engine does it all.
+ */
+abstract class AbstractEcobugsMojo extends AbstractMojo {
+
+    /** Where a module's analysis is kept for the other goal of the same build. */
+    static final String RESULT_KEY = "org.ecobugs.maven.analysis";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    /** Skips ecobugs entirely: nothing is analysed, written or checked. Wins over every other parameter. */
+    @Parameter(property = "ecobugs.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * Report formats to write to {@link #outputDirectory}: {@code text}, {@code json}, {@code sarif}, {@code html}
+     * (comma-separated on the command line). An empty list writes no report; warnings are printed anyway.
+     */
+    @Parameter(property = "ecobugs.formats", defaultValue = "text,json,sarif,html")
+    List<String> formats = new ArrayList<>(List.of("text", "json", "sarif", "html"));
+
+    /** Where the module's reports go, as {@code ecobugs.txt}, {@code .json}, {@code .sarif} and {@code .html}. */
+    @Parameter(property = "ecobugs.outputDirectory", defaultValue = "${project.build.directory}/ecobugs")
+    java.io.File outputDirectory;
+
+    /**
+     * Rule keys to run, comma-separated: a plain key selects a rule (active by default or not), a key prefixed with
+     * {@code -} excludes it. Without any plain key, the rules active by default run, minus the excluded ones: {@code
+     * -EB402} keeps the defaults but EB402; {@code EB101,EB405} runs those two.
+     */
+    @Parameter(property = "ecobugs.rules")
+    List<String> rules = new ArrayList<>();
+
+    /**
+     * Rule parameters as {@code KEY.name=value}, comma-separated, e.g. {@code EB102.maxPollIntervalMs=500}; each rule's
+     * page lists its parameters.
+     */
+    @Parameter(property = "ecobugs.params")
+    List<String> params = new ArrayList<>();
+
+    /**
+     * Also analyses the test sources and classes with the code rules. The dependency rules read the test code in any
+     * case, to tell test-only dependencies (EB403) from unused ones.
+     */
+    @Parameter(property = "ecobugs.includeTests", defaultValue = "false")
+    boolean includeTests;
+
+    /** How many files are analysed at once; 0 uses every processor. */
+    @Parameter(property = "ecobugs.threads", defaultValue = "0")
+    int threads;
+
+    /**
+     * Dependencies to count as used whatever the analysis finds, as {@code groupId:artifactId} patterns where {@code *}
+     * matches anything: for the uses no analysis can see (a class named in configuration outside the project, a plugin
+     * directory). Their findings are reported as suppressed and count nowhere.
+     */
+    @Parameter(property = "ecobugs.usedDependencies")
+    List<String> usedDependencies = new ArrayList<>();
+
+    /** A module's analysis, with the configuration it ran with. */
+    record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
+
+    /**
+     * The module's analysis: the one the other goal ran in this build with the same configuration, or a new one,
+     * printed and written to the reports. {@code null} when there is nothing to analyse.
+     */
+    Analysed analysis() throws MojoExecutionException {
+        List<ReportFormat> selected = formats();
+        String configuration = configuration();
+        Object stored = project.getContextValue(RESULT_KEY);
+        if (stored instanceof Analysed previous && previous.configuration().equals(configuration)) {
+            getLog().info("ecobugs: reusing this build's analysis of " + project.getArtifactId());
+            return previous;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("ecobugs: nothing to analyse in a pom module");
+            Aggregate.of(session).done(project, null, selected, getLog());
+            return null;
+        }
+        long started = System.nanoTime();
+        AnalysisRequest request = request();
+        long requestBuilt = System.nanoTime();
+        AnalysisResult result;
+        try {
+            result = Analysis.run(request);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ecobugs configuration: " + e.getMessage(), e);
+        }
+        for (Finding finding : result.findings()) {
+            getLog().warn(WarningLines.of(finding));
+        }
+        for (Finding finding : result.suppressed()) {
+            getLog().info("ecobugs: suppressed: " + WarningLines.of(finding));
+        }
+        for (ProcessingError error : result.errors()) {
+            getLog().warn("ecobugs could not process " + error.input() + ": " + error.message());
+        }
+        long engineDone = System.nanoTime();
+        Path directory = outputDirectory.toPath();
+        ReportContext context = ReportContext.of(result, project.getBasedir().toPath());
+        write(context, directory, selected);
+        getLog().info("ecobugs: " + ReportSummary.of(context).sentence()
+                + (selected.isEmpty() ? "" : " Reports in " + directory + "."));
+        Analysed analysed = new Analysed(configuration, result, directory);
+        project.setContextValue(RESULT_KEY, analysed);
+        Aggregate.of(session).done(project, result, selected, getLog());
+        long wall = System.nanoTime() - started;
+        // The plugin's own cost next to the engine's: building the request (dependency facts), the engine call, the
+        // reports and warnings.
+        getLog().debug(String.format(
+                java.util.Locale.ROOT,
+                "ecobugs: engine %d ms, plugin %d ms in all (request %d ms, analysis call %d ms, reports and aggregate %d ms)",
+                result.timings().total().toMillis(),
+                wall / 1_000_000,
+                (requestBuilt - started) / 1_000_000,
+                (engineDone - requestBuilt) / 1_000_000,
+                (System.nanoTime() - engineDone) / 1_000_000));
+        return analysed;
+    }
+
+    /** The engine request, built from the project model. */
+    AnalysisRequest request() throws MojoExecutionException {
+        AnalysisRequest.Builder request = AnalysisRequest.builder();
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        for (String root : project.getCompileSourceRoots()) {
+            addIfExists(request::addSourceRoot, Path.of(root));
+        }
+        addIfExists(request::addClassInput, classes);
+        if (includeTests) {
+            for (String root : project.getTestCompileSourceRoots()) {
+                addIfExists(request::addSourceRoot, Path.of(root));
+            }
+            if (project.getBuild().getTestOutputDirectory() != null) {
+                addIfExists(request::addClassInput, Path.of(project.getBuild().getTestOutputDirectory()));
+            }
+        }
+        try {
+            List<Path> classpath = new ArrayList<>();
+            for (String element : project.getCompileClasspathElements()) {
+                if (!Path.of(element).equals(classes)) {
+                    classpath.add(Path.of(element));
+                }
+            }
+            request.addClasspath(classpath);
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("The compile classpath is not resolved", e);
+        }
+        String encoding = project.getProperties().getProperty("project.build.sourceEncoding");
+        request.sourceEncoding(encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
+        RuleSelection selection = RuleSelection.parse(rules);
+        request.includeRules(selection.included());
+        request.excludeRules(selection.excluded());
+        for (Map.Entry<String, Map<String, String>> rule : parameters().entrySet()) {
+            rule.getValue().forEach((name, value) -> request.ruleParameter(rule.getKey(), name, value));
+        }
+        if (threads > 0) {
+            request.threads(threads);
+        }
+        if (selection.mayRunDependencyRules()) {
+            Set<String> modules = new LinkedHashSet<>();
+            if (session != null && session.getProjects() != null) {
+                session.getProjects().forEach(p -> modules.add(p.getGroupId() + ":" + p.getArtifactId()));
+            }
+            DependencyFacts.Built facts = new DependencyFacts(
+                            project, repositorySystem, session == null ? null : session.getRepositorySession(), modules)
+                    .build(split(usedDependencies));
+            getLog().debug("ecobugs: dependency requirements from " + facts.edgeSource());
+            request.dependencies(facts.graph());
+        }
+        return request.build();
+    }
+
+    /** Writes the selected reports of one analysis into a directory. */
+    static void write(ReportContext context, Path directory, List<ReportFormat> selected)
+            throws MojoExecutionException {
+        for (ReportFormat format : selected) {
+            Path file = directory.resolve("ecobugs." + format.extension());
+            try {
+                Reports.write(format, context, file);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    List<ReportFormat> formats() throws MojoExecutionException {
+        try {
+            return split(formats).stream()
+                    .map(ReportFormat::fromName)
+                    .distinct()
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ecobugs.formats: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code KEY.name=value} entries by rule key. */
+    Map<String, Map<String, String>> parameters() throws MojoExecutionException {
+        Map<String, Map<String, String>> byRule = new LinkedHashMap<>();
+        for (String entry : split(params)) {
+            int dot = entry.indexOf('.');
+            int equals = entry.indexOf('=');
+            if (dot < 1 || equals < dot + 2) {
+                throw new MojoExecutionException(
+                        "ecobugs.params: '" + entry + "' is not KEY.name=value (e.g. EB102.maxPollIntervalMs=500)");
+            }
+            byRule.computeIfAbsent(entry.substring(0, dot).strip(), k -> new LinkedHashMap<>())
+                    .put(
+                            entry.substring(dot + 1, equals).strip(),
+                            entry.substring(equals + 1).strip());
+        }
+        return byRule;
+    }
+
+    /** What the analysis depends on: an analysis with another configuration is not reused. */
+    String configuration() {
+        return String.join(
+                "|",
+                String.join(",", split(rules)),
+                String.join(",", split(params)),
+                String.valueOf(includeTests),
+                String.join(",", split(usedDependencies)));
+    }
+
+    /** Entries of a list parameter, each of which may itself be comma-separated (as from a user property). */
+    static List<String> split(List<String> values) {
+        List<String> result = new ArrayList<>();
+        if (values == null) {
+            return result;
+        }
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(part.strip());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void addIfExists(java.util.function.Consumer<Path> sink, Path path) {
+        if (Files.exists(path)) {
+            sink.accept(path);
+        }
+    }
+
+    /** The severity a rule's findings have. */
+    static RuleMetadata.Severity severity(Finding finding) {
+        return RuleCatalog.builtIn().get(finding.ruleKey()).defaultSeverity();
+    }
+
+    /** Included and excluded rule keys, from {@code EB101,-EB402}. */
+    record RuleSelection(Set<String> included, Set<String> excluded) {
+
+        static RuleSelection parse(List<String> values) {
+            Set<String> included = new LinkedHashSet<>();
+            Set<String> excluded = new LinkedHashSet<>();
+            for (String value : split(values)) {
+                if (value.startsWith("-") || value.startsWith("!")) {
+                    excluded.add(value.substring(1).strip());
+                } else {
+                    included.add(value);
+                }
+            }
+            return new RuleSelection(included, excluded);
+        }
+
+        /**
+         * Whether a dependency rule may run, so that the dependency facts are worth building. Decided from the keys
+         * alone (dependency rules are the EB4xx family), without loading the rule catalogue: that is the engine's
+         * start-up work, and doing it here would count it as the plugin's.
+         */
+        boolean mayRunDependencyRules() {
+            if (included.isEmpty()) {
+                return true;
+            }
+            return included.stream().anyMatch(key -> key.startsWith("EB4") && !excluded.contains(key));
+        }
+
+        /** Whether some dependency rule will run, by the catalogue's default activation. */
+        boolean runsDependencyRules(RuleCatalog catalog) {
+            for (RuleMetadata rule : catalog.all()) {
+                boolean selected = included.isEmpty() ? rule.energy().defaultActive() : included.contains(rule.key());
+                if (selected
+                        && !excluded.contains(rule.key())
+                        && rule.detection().judgesDependencies()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.ecobugs.maven;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.meta.RuleMetadata.Severity;
+
+/**
+ * Fails the build when the module has more findings than allowed. It reuses the analysis of {@code analyze} when that
+ * goal ran before it in the same build with the same configuration; otherwise it analyses the module itself (printing
+ * the warnings and writing the reports as {@code analyze} does).
+ *
+ * <p>The findings counted are those whose rule's severity is {@link #failOnSeverity} or above; the build fails when
+ * there are more than {@link #maxFindings} of them and {@link #failOnViolation} is true. Suppressed findings and
+ * processing errors are never counted.
+ */
+@Mojo(
+        name = "check",
+        defaultPhase = LifecyclePhase.VERIFY,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public class CheckMojo extends AbstractEcobugsMojo {
+
+    /** Fails the build on too many findings; false turns {@code check} into a report, like {@code analyze}. */
+    @Parameter(property = "ecobugs.failOnViolation", defaultValue = "true")
+    boolean failOnViolation;
+
+    /**
+     * The lowest rule severity that counts: {@code INFO}, {@code MINOR}, {@code MAJOR}, {@code CRITICAL} or {@code
+     * BLOCKER}. The default, {@code MINOR}, counts every finding but informational ones (EB402, EB405).
+     */
+    @Parameter(property = "ecobugs.failOnSeverity", defaultValue = "MINOR")
+    String failOnSeverity;
+
+    /** How many counted findings are tolerated; the build fails above it. */
+    @Parameter(property = "ecobugs.maxFindings", defaultValue = "0")
+    int maxFindings;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("ecobugs: skipped");
+            Aggregate.of(session).done(project, null, formats(), getLog());
+            return;
+        }
+        Severity threshold = threshold();
+        if (maxFindings < 0) {
+            throw new MojoExecutionException("ecobugs.maxFindings must be 0 or more, not " + maxFindings);
+        }
+        Analysed analysed = analysis();
+        if (analysed == null) {
+            return;
+        }
+        List<Finding> counted = analysed.result().findings().stream()
+                .filter(f -> severity(f).compareTo(threshold) >= 0)
+                .toList();
+        if (counted.size() <= maxFindings) {
+            getLog().info("ecobugs: " + counted.size() + " finding(s) at " + threshold + " or above, " + maxFindings
+                    + " allowed: passed");
+            return;
+        }
+        String message = failure(counted, threshold, analysed);
+        if (!failOnViolation) {
+            getLog().warn(message + " (failOnViolation is false: the build goes on)");
+            return;
+        }
+        throw new MojoFailureException(message);
+    }
+
+    private Severity threshold() throws MojoExecutionException {
+        try {
+            return Severity.valueOf(failOnSeverity.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MojoExecutionException("ecobugs.failOnSeverity must be INFO, MINOR, MAJOR, CRITICAL or"
+                    + " BLOCKER, not '" + failOnSeverity + "'");
+        }
+    }
+
+    private String failure(List<Finding> counted, Severity threshold, Analysed analysed) {
+        Map<String, Integer> byRule = new TreeMap<>();
+        counted.forEach(f -> byRule.merge(f.ruleKey(), 1, Integer::sum));
+        StringBuilder rules = new StringBuilder();
+        byRule.forEach((key, count) -> rules.append(rules.length() == 0 ? "" : ", ")
+                .append(key)
+                .append(": ")
+                .append(count));
+        return "ecobugs: " + counted.size() + " energy bug" + (counted.size() == 1 ? "" : "s") + " at " + threshold
+                + " or above (" + rules + "), more than the " + maxFindings + " allowed (ecobugs.maxFindings); see "
+                + analysed.reportDirectory().resolve("ecobugs.html");
+    }
+}

@@ -1,0 +1,275 @@
+package org.ecobugs.rules.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.SoftReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * What the dependency analysis needs to know about one dependency's file (a jar, or the classes directory of a module
+ * of the same build): its classes, its packages, the services it provides, whether it declares an annotation
+ * processor or Spring Boot auto-configuration, and the references of each of its classes, read on demand.
+ *
+ * <p>Indexes are cached for the life of the JVM, keyed by path, size and modification time, since a build analyses
+ * many modules against the same jars; the cache holds them softly, so memory pressure clears it.
+ */
+final class JarIndex {
+
+    static final String SERVICES = "META-INF/services/";
+    static final String PROCESSOR_SERVICE = "javax.annotation.processing.Processor";
+    /** Spring's class lists: auto-configurations and other {@code META-INF/spring/*.imports}. */
+    static final String SPRING_IMPORTS = "META-INF/spring/";
+
+    static final String SPRING_FACTORIES = "META-INF/spring.factories";
+
+    private static final Map<String, SoftReference<JarIndex>> CACHE = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final boolean directory;
+    private final long bytes;
+    private final Set<String> classes;
+    private final Set<String> packages;
+    private final Map<String, List<String>> services;
+    private final boolean processor;
+    private final List<String> autoConfigurations;
+    private final Map<String, LibraryClass> references = new ConcurrentHashMap<>();
+
+    private JarIndex(
+            Path file,
+            boolean directory,
+            long bytes,
+            Set<String> classes,
+            Map<String, List<String>> services,
+            boolean processor,
+            List<String> autoConfigurations) {
+        this.file = file;
+        this.directory = directory;
+        this.bytes = bytes;
+        this.classes = classes;
+        this.services = services;
+        this.processor = processor;
+        this.autoConfigurations = autoConfigurations;
+        Set<String> packageNames = new HashSet<>();
+        for (String name : classes) {
+            int slash = name.lastIndexOf('/');
+            packageNames.add(slash < 0 ? "" : name.substring(0, slash));
+        }
+        this.packages = packageNames;
+    }
+
+    /** The index of a jar or classes directory, from the cache when the file has not changed. */
+    static JarIndex of(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        String key = file.toAbsolutePath().normalize() + "|" + attributes.size() + "|"
+                + attributes.lastModifiedTime().toMillis();
+        SoftReference<JarIndex> cached = CACHE.get(key);
+        JarIndex index = cached == null ? null : cached.get();
+        if (index == null) {
+            index = attributes.isDirectory() ? readDirectory(file) : readJar(file, attributes.size());
+            CACHE.put(key, new SoftReference<>(index));
+        }
+        return index;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    Set<String> classes() {
+        return classes;
+    }
+
+    Set<String> packages() {
+        return packages;
+    }
+
+    /** Service interface (binary name) → provider classes (binary names), annotation processors excepted. */
+    Map<String, List<String>> services() {
+        return services;
+    }
+
+    boolean processor() {
+        return processor;
+    }
+
+    /**
+     * The classes it registers with Spring's loaders (binary names): every value of {@code META-INF/spring.factories}
+     * (auto-configurations, listeners, logging systems, property source loaders…) and of {@code
+     * META-INF/spring/*.imports}. Spring instantiates them by name once its loader runs.
+     */
+    List<String> autoConfigurations() {
+        return autoConfigurations;
+    }
+
+    /** The references of one of its classes, read once. */
+    LibraryClass references(String internalName, Opener opener) throws IOException {
+        LibraryClass known = references.get(internalName);
+        if (known == null) {
+            known = LibraryClass.read(opener.read(this, internalName + ".class"));
+            references.put(internalName, known);
+        }
+        return known;
+    }
+
+    /** Reads entries of indexed files, keeping each jar open for the time of one analysis. */
+    static final class Opener implements AutoCloseable {
+        private final Map<Path, ZipFile> open = new ConcurrentHashMap<>();
+
+        /** Thread-safe: a {@link ZipFile} reads entries concurrently. */
+        byte[] read(JarIndex index, String entry) throws IOException {
+            if (index.directory) {
+                return Files.readAllBytes(index.file.resolve(entry));
+            }
+            ZipFile zip;
+            try {
+                zip = open.computeIfAbsent(index.file, file -> {
+                    try {
+                        return new ZipFile(file.toFile());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            ZipEntry zipEntry = zip.getEntry(entry);
+            if (zipEntry == null) {
+                throw new IOException("No entry " + entry);
+            }
+            try (InputStream in = zip.getInputStream(zipEntry)) {
+                return in.readAllBytes();
+            }
+        }
+
+        @Override
+        public void close() {
+            for (ZipFile zip : open.values()) {
+                try {
+                    zip.close();
+                } catch (IOException e) {
+                    // Read-only use: nothing is lost when closing fails.
+                }
+            }
+            open.clear();
+        }
+    }
+
+    private static JarIndex readJar(Path file, long size) throws IOException {
+        Set<String> classes = new HashSet<>();
+        Map<String, List<String>> services = new LinkedHashMap<>();
+        List<String> autoConfigurations = new ArrayList<>();
+        boolean processor = false;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (name.endsWith(".class")) {
+                    // Multi-release variants repeat base classes; module descriptors hold no code.
+                    if (!name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
+                        classes.add(name.substring(0, name.length() - ".class".length()));
+                    }
+                } else if (name.startsWith(SERVICES) && !entry.isDirectory()) {
+                    String service = name.substring(SERVICES.length());
+                    if (service.equals(PROCESSOR_SERVICE)) {
+                        processor = true;
+                    } else if (!service.contains("/")) {
+                        services.put(service, providers(text(zip, entry)));
+                    }
+                } else if (isSpringImports(name)) {
+                    autoConfigurations.addAll(providers(text(zip, entry)));
+                } else if (name.equals(SPRING_FACTORIES)) {
+                    autoConfigurations.addAll(factories(text(zip, entry)));
+                }
+            }
+        }
+        return new JarIndex(file, false, size, classes, services, processor, autoConfigurations);
+    }
+
+    private static JarIndex readDirectory(Path root) throws IOException {
+        Set<String> classes = new HashSet<>();
+        Map<String, List<String>> services = new LinkedHashMap<>();
+        List<String> autoConfigurations = new ArrayList<>();
+        boolean processor = false;
+        long size = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                size += Files.size(path);
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (name.endsWith(".class")) {
+                    if (!name.startsWith("META-INF/") && !name.endsWith("module-info.class")) {
+                        classes.add(name.substring(0, name.length() - ".class".length()));
+                    }
+                } else if (name.startsWith(SERVICES)) {
+                    String service = name.substring(SERVICES.length());
+                    if (service.equals(PROCESSOR_SERVICE)) {
+                        processor = true;
+                    } else if (!service.contains("/")) {
+                        services.put(service, providers(Files.readString(path, StandardCharsets.UTF_8)));
+                    }
+                } else if (isSpringImports(name)) {
+                    autoConfigurations.addAll(providers(Files.readString(path, StandardCharsets.UTF_8)));
+                } else if (name.equals(SPRING_FACTORIES)) {
+                    autoConfigurations.addAll(factories(Files.readString(path, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return new JarIndex(root, true, size, classes, services, processor, autoConfigurations);
+    }
+
+    private static String text(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The class names of a service file: one per line, {@code #} starts a comment. */
+    static List<String> providers(String text) {
+        List<String> names = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int comment = line.indexOf('#');
+            String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static boolean isSpringImports(String name) {
+        return name.startsWith(SPRING_IMPORTS) && name.endsWith(".imports");
+    }
+
+    private static List<String> factories(String text) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(text));
+        List<String> names = new ArrayList<>();
+        for (String key : properties.stringPropertyNames()) {
+            for (String name : properties.getProperty(key).split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,17 @@
+package org.ecobugs.rules.checks;
+
+import java.nio.file.Path;
+import org.ecobugs.rules.testing.DependencyRuleVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnusedSpringBootStarterRuleTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void verifiesTheFixture() {
+        DependencyRuleVerifier.rule("EB404").verify("eb404", work);
+    }
+}

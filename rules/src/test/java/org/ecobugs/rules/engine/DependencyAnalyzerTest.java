@@ -1,0 +1,274 @@
+package org.ecobugs.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.api.DependencyContext;
+import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.deps.Coordinates;
+import org.ecobugs.rules.deps.Dependency;
+import org.ecobugs.rules.deps.DependencyGraph;
+import org.ecobugs.rules.deps.DependencyUsage;
+import org.ecobugs.rules.deps.PomLocation;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DependencyAnalyzerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFixRemovesTheDependencyAndWhatOnlyItBringsInButNotWhatOthersRequire() throws IOException {
+        // project -> app (used) -> shared ; project -> extra -> only, shared ; project -> pin, also required by app
+        Dependency app = direct("app", 100, Set.of());
+        Dependency extra = direct("extra", 1_000, Set.of());
+        Dependency pin = direct("pin", 10, Set.of("g:app"));
+        Dependency only = transitive("only", "g:extra", 20_000, Set.of("g:extra"));
+        Dependency shared = transitive("shared", "g:app", 300_000, Set.of("g:app", "g:extra"));
+        DependencyUsage usage = usageOf(List.of(app, extra, pin, only, shared));
+
+        Set<Dependency> gone = usage.shippedOnlyThrough(Set.of(extra), Set.of());
+        assertThat(gone).containsExactly(extra, only);
+        assertThat(usage.bytes(gone)).isEqualTo(1_000 + 20_000);
+        assertThat(usage.shippedOnlyThrough(Set.of(pin), Set.of())).isEmpty();
+        assertThat(usage.shippedOnlyThrough(Set.of(extra), Set.of(only))).containsExactly(extra);
+        assertThat(usage.shippedOnlyThrough(Set.of(shared), Set.of())).containsExactly(shared);
+        assertThat(usage.directAncestors(shared)).containsExactly(app, extra);
+        assertThat(usage.directAncestors(only)).containsExactly(extra);
+    }
+
+    @Test
+    void aTestScopedParentDoesNotShipItsChildren() throws IOException {
+        Dependency tool = new Dependency(
+                Coordinates.of("g", "tool", "1"),
+                "test",
+                false,
+                1,
+                Dependency.Origin.DECLARED,
+                null,
+                Set.of(),
+                jar("tool", 10),
+                null);
+        Dependency lib = direct("lib", 10, Set.of("g:tool"));
+        DependencyUsage usage = usageOf(List.of(tool, lib));
+        assertThat(usage.shippedOnlyThrough(Set.of(lib), Set.of())).containsExactly(lib);
+    }
+
+    @Test
+    void aCorruptJarIsAProcessingErrorAndTheOthersAreStillJudged() throws IOException {
+        Path corrupt = temp.resolve("corrupt.jar");
+        Files.writeString(corrupt, "not a zip");
+        Dependency broken = new Dependency(
+                Coordinates.of("g", "broken", "1"),
+                "compile",
+                false,
+                1,
+                Dependency.Origin.DECLARED,
+                null,
+                Set.of(),
+                corrupt,
+                new PomLocation(temp.resolve("pom.xml"), 3, 5));
+        Dependency fine = direct("fine", 10, Set.of());
+        AnalysisResult result = Analysis.run(AnalysisRequest.builder()
+                .includeRules(Set.of("EB401"))
+                .dependencies(graph(List.of(broken, fine)))
+                .build());
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ProcessingError.Kind.CORRUPT_CLASS);
+            assertThat(e.message()).startsWith("Cannot read the dependency g:broken:1");
+        });
+        assertThat(result.findings()).extracting(f -> f.message()).anyMatch(m -> m.contains("g:fine:1"));
+        assertThat(result.timings().phases()).containsKey("analyse dependencies");
+    }
+
+    @Test
+    void withoutDependencyFactsTheDependencyRulesRunAndFindNothing() {
+        AnalysisResult result = Analysis.run(
+                AnalysisRequest.builder().includeRules(Set.of("EB401", "EB402")).build());
+        assertThat(result.rulesRun()).containsExactly("EB401", "EB402");
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.timings().rules()).containsOnlyKeys("EB401", "EB402");
+    }
+
+    @Test
+    void readsConfigurationKeysOfYamlFiles() {
+        assertThat(ResourceScan.yamlKeys(
+                        "# comment\nspring:\n  datasource:\n    url: jdbc:x\n  jpa:\n    open-in-view: false\nserver:\n"
+                                + "  port: 8080\n"))
+                .containsExactly(
+                        "spring",
+                        "spring.datasource",
+                        "spring.datasource.url",
+                        "spring.jpa",
+                        "spring.jpa.open-in-view",
+                        "server",
+                        "server.port");
+    }
+
+    @Test
+    void findsClassNamesInDescriptorsAndSignatures() {
+        Set<String> types = new LinkedHashSet<>();
+        LibraryClass.descriptorTypes(
+                "(ILjava/util/Map<Ljava/lang/String;Lorg/x/Outer$Inner;>;[Lorg/y/Z;)Lcom/a/B;", types);
+        assertThat(types)
+                .containsExactly("java/util/Map", "java/lang/String", "org/x/Outer$Inner", "org/y/Z", "com/a/B");
+    }
+
+    @Test
+    void recognisesStringsShapedLikeClassNames() {
+        assertThat(ClassNames.looksLikeClassName("org.postgresql.Driver")).isTrue();
+        assertThat(ClassNames.looksLikeClassName("a.b.Outer$Inner")).isTrue();
+        assertThat(ClassNames.looksLikeClassName("Driver")).isFalse();
+        assertThat(ClassNames.looksLikeClassName("jdbc:postgresql://db/x")).isFalse();
+        assertThat(ClassNames.looksLikeClassName("a..b")).isFalse();
+        assertThat(ClassNames.looksLikeClassName("org.x.")).isFalse();
+    }
+
+    @Test
+    void findsImportsInTextThatIsNotParsed() {
+        assertThat(SourceNames.importsOf("package p;\nimport a.b.C;\nimport static a.b.D.X;\nimport  a.c .* ;\n"))
+                .containsExactly("a.b.C", "a.b.D.X", "a.c.*");
+    }
+
+    @Test
+    void indexesEverythingSpringLoadsByNameAndTheServicesAJarProvides() throws IOException {
+        Path jar = temp.resolve("spring-like.jar");
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("META-INF/spring.factories"));
+            zip.write(("org.springframework.boot.autoconfigure.EnableAutoConfiguration=a.Auto1,\\\n a.Auto2\n"
+                            + "org.springframework.context.ApplicationListener=a.Listener\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(
+                    "META-INF/spring/org.springframework.boot.actuate.ManagementContextConfiguration.imports"));
+            zip.write("# comment\na.Management\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("META-INF/services/java.sql.Driver"));
+            zip.write("a.Driver # the driver\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("META-INF/services/javax.annotation.processing.Processor"));
+            zip.write("a.Processor\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("a/Auto1.class"));
+            zip.write(new byte[] {1});
+            zip.putNextEntry(new ZipEntry("META-INF/versions/11/a/Auto1.class"));
+            zip.write(new byte[] {1});
+            zip.closeEntry();
+        }
+        JarIndex index = JarIndex.of(jar);
+        assertThat(index.autoConfigurations())
+                .containsExactlyInAnyOrder("a.Auto1", "a.Auto2", "a.Listener", "a.Management");
+        assertThat(index.services()).containsOnlyKeys("java.sql.Driver");
+        assertThat(index.services().get("java.sql.Driver")).containsExactly("a.Driver");
+        assertThat(index.processor()).isTrue();
+        assertThat(index.classes()).containsExactly("a/Auto1");
+        assertThat(index.packages()).containsExactly("a");
+        assertThat(index.bytes()).isEqualTo(Files.size(jar));
+    }
+
+    /** A rule that hands the usage to the test (EB699 has test metadata beside this package). */
+    @RuleKey("EB699")
+    public static final class Capture implements DependencyRule {
+        static final List<DependencyUsage> SEEN = new ArrayList<>();
+
+        @Override
+        public void check(DependencyUsage usage, DependencyContext context) {
+            SEEN.add(usage);
+        }
+    }
+
+    private DependencyUsage usageOf(List<Dependency> dependencies) {
+        Capture.SEEN.clear();
+        Engine engine = new Engine(RuleCatalog.load(List.of(Capture.class)));
+        engine.run(AnalysisRequest.builder()
+                .dependencies(graph(dependencies))
+                .includeRules(Set.of("EB699"))
+                .build());
+        return Capture.SEEN.get(0);
+    }
+
+    private DependencyGraph graph(List<Dependency> dependencies) {
+        DependencyGraph.Builder graph = DependencyGraph.builder(temp.resolve("pom.xml"));
+        dependencies.forEach(graph::add);
+        return graph.build();
+    }
+
+    private Dependency direct(String name, int bytes, Set<String> requiredBy) throws IOException {
+        return new Dependency(
+                Coordinates.of("g", name, "1"),
+                "compile",
+                false,
+                1,
+                Dependency.Origin.DECLARED,
+                null,
+                requiredBy,
+                jar(name, bytes),
+                new PomLocation(temp.resolve("pom.xml"), 10, 5));
+    }
+
+    private Dependency transitive(String name, String via, int bytes, Set<String> requiredBy) throws IOException {
+        return new Dependency(
+                Coordinates.of("g", name, "1"),
+                "compile",
+                false,
+                2,
+                Dependency.Origin.TRANSITIVE,
+                via,
+                requiredBy,
+                jar(name, bytes),
+                null);
+    }
+
+    /** A jar of exactly {@code bytes} bytes holding one class, {@code g/<name>/C}. */
+    private Path jar(String name, int bytes) throws IOException {
+        Path jar = temp.resolve(name + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("g/" + name + "/C.class"));
+            zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+            zip.closeEntry();
+        }
+        long size = Files.size(jar);
+        if (size < bytes) {
+            // Zip readers ignore bytes after the end record's comment only if they are part of it; pad the comment.
+            rewriteWithComment(jar, name, (int) (bytes - size));
+        }
+        return jar;
+    }
+
+    private static void rewriteWithComment(Path jar, String name, int extra) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setComment("x".repeat(Math.min(extra, 65_535)));
+            zip.putNextEntry(new ZipEntry("g/" + name + "/C.class"));
+            zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+            zip.closeEntry();
+            int left = extra - 65_535;
+            if (left > 0) {
+                ZipEntry padding = new ZipEntry("pad.bin");
+                padding.setMethod(ZipEntry.STORED);
+                byte[] data = new byte[left];
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(data);
+                padding.setSize(left);
+                padding.setCrc(crc.getValue());
+                zip.putNextEntry(padding);
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+    }
+}
