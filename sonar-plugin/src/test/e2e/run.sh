@@ -18,7 +18,7 @@
 #   ECOBUGS_E2E_USER          system user that runs the server when this script runs as root (default ecobugs-sq)
 #   ECOBUGS_E2E_COMPARE       true: also scan the sample on the default profile (plugin installed, its rules inactive)
 #                             to compare scan times
-#   ECOBUGS_E2E_START_TIMEOUT seconds to wait for a server to be UP (default 300)
+#   ECOBUGS_E2E_START_TIMEOUT seconds to wait for a server to be UP (default 420: 25.12 needed 204 s on busy cores)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,13 +33,15 @@ VERSIONS="${ECOBUGS_E2E_VERSIONS:-25.12.0.117093}"
 PLUGIN_JAR="${ECOBUGS_E2E_PLUGIN_JAR:?set ECOBUGS_E2E_PLUGIN_JAR to the plugin jar}"
 WORK="${ECOBUGS_E2E_WORK:-$REPO_ROOT/sonar-plugin/target/e2e}"
 RUN_USER="${ECOBUGS_E2E_USER:-ecobugs-sq}"
-START_TIMEOUT="${ECOBUGS_E2E_START_TIMEOUT:-300}"
+START_TIMEOUT="${ECOBUGS_E2E_START_TIMEOUT:-420}"
 COMPARE="${ECOBUGS_E2E_COMPARE:-false}"
 M2_ARGS=()
 if [ -n "${ECOBUGS_E2E_M2_REPO:-}" ]; then M2_ARGS=("-Dmaven.repo.local=$ECOBUGS_E2E_M2_REPO"); fi
 M2_REPO="${ECOBUGS_E2E_M2_REPO:-$HOME/.m2/repository}"
 
-log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+# The log goes to the script's own output (fd 3) even from a trap that fires while a step's output is redirected.
+exec 3>&1
+log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&3; }
 fail() { log "FAILED: $*"; exit 1; }
 now() { date +%s; }
 
@@ -65,25 +67,51 @@ as_server_user() {
 
 # Servers started by this script, stopped on any exit.
 STARTED=()
+descendants() {  # the process ids below a process, deepest first
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do descendants "$child"; echo "$child"; done
+}
 stop_server() {
-  local home="$1" t0 pid=""
+  local home="$1" t0 pid="" tree=""
   t0=$(now)
   [ -f "$home/bin/linux-x86-64/SonarQube.pid" ] && pid="$(cat "$home/bin/linux-x86-64/SonarQube.pid" 2>/dev/null || true)"
-  as_server_user "$home/bin/linux-x86-64/sonar.sh" stop >/dev/null 2>&1 || true
-  if [ -n "$pid" ]; then
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    if kill -0 "$pid" 2>/dev/null; then
-      log "server $pid did not stop in 60 s, killing it and its children"
-      pkill -KILL -P "$pid" 2>/dev/null || true
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then tree="$(descendants "$pid") $pid"; fi
+  # A graceful stop takes seconds, but minutes when interrupted during start-up on busy cores: bounded, then killed.
+  local stop=("$home/bin/linux-x86-64/sonar.sh" stop)
+  if [ "$(id -u)" -eq 0 ]; then stop=(runuser -u "$RUN_USER" -- "${stop[@]}"); fi
+  timeout -k 10 90 "${stop[@]}" >/dev/null 2>&1 || true
+  # The server may have launched processes since the tree was read: read it again before killing what is left.
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then tree="$(descendants "$pid") $tree"; fi
+  local p alive=""
+  for p in $tree; do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+  if [ -n "$alive" ]; then
+    log "server processes$alive still running after a graceful stop: killing them"
+    for p in $alive; do kill -KILL "$p" 2>/dev/null || true; done
+    for _ in $(seq 1 10); do
+      local running=""
+      for p in $alive; do kill -0 "$p" 2>/dev/null && running=1; done
+      [ -z "$running" ] && break
+      sleep 1
+    done
   fi
   if [ "$(id -u)" -eq 0 ]; then chown -R "$(id -u):$(id -g)" "$home" 2>/dev/null || true; fi
   log "server in $home stopped in $(( $(now) - t0 )) s"
 }
+# Long steps run in the background and are waited for, so that a signal stops the test at once (bash runs a trap
+# only when its foreground command ends); the step still running is ended by the cleanup.
+CHILD=""
+interruptible() {
+  "$@" &
+  CHILD=$!
+  local status=0
+  wait "$CHILD" || status=$?
+  CHILD=""
+  return "$status"
+}
 cleanup() {
   local status=$?
   local home
+  if [ -n "$CHILD" ]; then kill "$CHILD" 2>/dev/null || true; fi
   for home in "${STARTED[@]}"; do stop_server "$home"; done
   STARTED=()
   exit "$status"
@@ -101,7 +129,7 @@ ensure_user() {
 
 scan() {  # scan <url> <token> <project> <java home> <log file>: runs the scanner, returns its exit status
   local url="$1" token="$2" project="$3" java_home="$4" logfile="$5"
-  JAVA_HOME="$java_home" "$REPO_ROOT/mvnw" -B "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" "$SCANNER" \
+  JAVA_HOME="$java_home" interruptible "$REPO_ROOT/mvnw" -B "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" "$SCANNER" \
     -Dsonar.host.url="$url" -Dsonar.token="$token" -Dsonar.projectKey="$project" \
     -Dsonar.scanner.skipJreProvisioning=true -Dsonar.qualitygate.wait=true -Dsonar.qualitygate.timeout=300 \
     >"$logfile" 2>&1
@@ -127,7 +155,7 @@ run_version() {
   t0=$(now)
   if [ ! -f "$zip" ]; then
     log "downloading SonarQube $version from Maven Central into the local repository"
-    "$REPO_ROOT/mvnw" -B -q -N "${M2_ARGS[@]}" -f "$REPO_ROOT/pom.xml" dependency:get \
+    interruptible "$REPO_ROOT/mvnw" -B -q -N "${M2_ARGS[@]}" -f "$REPO_ROOT/pom.xml" dependency:get \
       -Dartifact="org.sonarsource.sonarqube:sonar-application:$version:zip" -Dtransitive=false
   fi
   # A server left running by an interrupted run of this directory is stopped before its files are replaced.
@@ -164,12 +192,13 @@ EOF
 
   STARTED+=("$home")
   as_server_user env SONAR_JAVA_PATH="$server_java/bin/java" "$home/bin/linux-x86-64/sonar.sh" start >/dev/null
-  if ! up=$("${API[@]}" wait-up "$url" "$home/bin/linux-x86-64/SonarQube.pid" "$START_TIMEOUT"); then
+  if ! interruptible "${API[@]}" wait-up "$url" "$home/bin/linux-x86-64/SonarQube.pid" "$START_TIMEOUT" >"$dir/up"; then
     for f in sonar es web ce; do
       [ -f "$home/logs/$f.log" ] && { echo "--- $f.log"; tail -n 30 "$home/logs/$f.log"; }
     done
     fail "SonarQube $version did not start"
   fi
+  up="$(cat "$dir/up")"
   log "SonarQube $version UP in $up s"
 
   "${API[@]}" setup "$url" "$PROJECT" "$dir/token" || fail "plugin, profile or rules not as expected on $version"
@@ -218,7 +247,7 @@ EOF
 T_ALL=$(now)
 mkdir -p "$WORK"
 log "compiling the sample health app"
-JAVA_HOME="$JAVA17_HOME" "$REPO_ROOT/mvnw" -B -q "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" compile
+JAVA_HOME="$JAVA17_HOME" interruptible "$REPO_ROOT/mvnw" -B -q "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" compile
 IFS=',' read -r -a VERSION_LIST <<<"$VERSIONS"
 for version in "${VERSION_LIST[@]}"; do
   run_version "$(echo "$version" | tr -d '[:space:]')"
