@@ -7,6 +7,12 @@ public final class EcobugsPlugin implements Plugin {
 
     @Override
     public void define(Context context) {
-        context.addExtension(EcobugsRulesDefinition.class);
+        context.addExtensions(
+                EcobugsRulesDefinition.class,
+                // Registered, or the profile never appears and users see nothing happen.
+                EcobugsQualityProfile.class,
+                EcobugsMetrics.class,
+                EcobugsSensor.class,
+                EcobugsMeasureComputer.class);
     }
 }

@@ -13,11 +13,17 @@ import org.sonar.api.utils.Version;
 class EcobugsPluginTest {
 
     @Test
-    void registersTheRulesRepository() {
+    void registersTheRulesTheProfileTheMetricsTheSensorAndTheMeasureComputer() {
         SonarRuntime runtime =
                 SonarRuntimeImpl.forSonarQube(Version.create(13, 4), SonarQubeSide.SERVER, SonarEdition.COMMUNITY);
         Plugin.Context context = new Plugin.Context(runtime);
         new EcobugsPlugin().define(context);
-        assertThat(context.getExtensions()).containsExactly(EcobugsRulesDefinition.class);
+        assertThat(context.getExtensions())
+                .containsExactlyInAnyOrder(
+                        EcobugsRulesDefinition.class,
+                        EcobugsQualityProfile.class,
+                        EcobugsMetrics.class,
+                        EcobugsSensor.class,
+                        EcobugsMeasureComputer.class);
     }
 }

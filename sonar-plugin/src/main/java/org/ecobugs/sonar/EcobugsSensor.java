@@ -1,0 +1,288 @@
+package org.ecobugs.sonar;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.ecobugs.rules.Analysis;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.ecoscore.StaticEcoscore;
+import org.ecobugs.rules.meta.Family;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.meta.RuleMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sonar.api.batch.fs.FilePredicates;
+import org.sonar.api.batch.fs.FileSystem;
+import org.sonar.api.batch.fs.InputFile;
+import org.sonar.api.batch.fs.TextRange;
+import org.sonar.api.batch.rule.ActiveRule;
+import org.sonar.api.batch.sensor.Sensor;
+import org.sonar.api.batch.sensor.SensorContext;
+import org.sonar.api.batch.sensor.SensorDescriptor;
+import org.sonar.api.batch.sensor.issue.NewIssue;
+import org.sonar.api.measures.Metric;
+import org.sonar.api.rule.RuleKey;
+
+/**
+ * Analyses a module with the ecobugs engine: one request for its main Java files, its compiled classes
+ * ({@code sonar.java.binaries}) and its libraries ({@code sonar.java.libraries}), run once. Saves each finding as an
+ * issue at its exact range, and on each file the measures that {@link EcobugsMeasureComputer} adds up for directories
+ * and the project. Inputs the engine cannot process are logged, one line each, and never fail the scan.
+ */
+public final class EcobugsSensor implements Sensor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EcobugsSensor.class);
+
+    private final Function<AnalysisRequest, AnalysisResult> analysis;
+
+    public EcobugsSensor() {
+        this(Analysis::run);
+    }
+
+    /** For tests: an engine stand-in that returns chosen findings and errors. */
+    EcobugsSensor(Function<AnalysisRequest, AnalysisResult> analysis) {
+        this.analysis = analysis;
+    }
+
+    @Override
+    public void describe(SensorDescriptor descriptor) {
+        descriptor
+                .name("ecobugs energy bugs")
+                .onlyOnLanguage(EcobugsRulesDefinition.LANGUAGE)
+                .createIssuesForRuleRepository(EcobugsRulesDefinition.REPOSITORY_KEY);
+    }
+
+    @Override
+    public void execute(SensorContext context) {
+        FileSystem fs = context.fileSystem();
+        FilePredicates p = fs.predicates();
+        List<InputFile> mainJava = new ArrayList<>();
+        fs.inputFiles(p.and(p.hasLanguage(EcobugsRulesDefinition.LANGUAGE), p.hasType(InputFile.Type.MAIN)))
+                .forEach(mainJava::add);
+        if (mainJava.isEmpty()) {
+            LOG.info("ecobugs: no main Java file in this module, nothing to analyse");
+            return;
+        }
+        RuleCatalog catalog = RuleCatalog.builtIn();
+        AnalysisRequest request = request(context, mainJava, catalog);
+        AnalysisResult result;
+        try {
+            result = analysis.apply(request);
+        } catch (IllegalArgumentException e) {
+            // Only a rule parameter the server let through with a value the engine refuses can get here.
+            LOG.error("ecobugs did not analyse this module: {}", e.getMessage());
+            return;
+        }
+        for (ProcessingError error : result.errors()) {
+            logProcessingError(error);
+        }
+
+        Map<InputFile, FileTally> tallies = new LinkedHashMap<>();
+        Map<Path, Optional<InputFile>> located = new HashMap<>();
+        Set<String> notIndexed = new TreeSet<>();
+        List<Finding> saved = new ArrayList<>();
+        for (Finding finding : result.findings()) {
+            Optional<InputFile> file = located.computeIfAbsent(finding.file(), path -> locate(fs, path));
+            if (file.isEmpty()) {
+                notIndexed.add(finding.file().toString());
+                continue;
+            }
+            saveIssue(context, file.get(), finding);
+            tallies.computeIfAbsent(file.get(), f -> new FileTally()).add(catalog.get(finding.ruleKey()));
+            saved.add(finding);
+        }
+        for (String path : notIndexed) {
+            LOG.warn(
+                    "ecobugs found energy bugs in {}, which is not among the indexed files of this module (add it"
+                            + " to sonar.sources to see them, or check sonar.exclusions)",
+                    path);
+        }
+
+        long lines = 0;
+        for (InputFile file : mainJava) {
+            int counted = nonBlankLines(file);
+            tallies.computeIfAbsent(file, f -> new FileTally()).lines = counted;
+            lines += counted;
+        }
+        tallies.forEach((file, tally) -> saveMeasures(context, file, tally));
+
+        String score = lines > 0
+                ? String.valueOf(StaticEcoscore.compute(saved, catalog, lines).score())
+                : "not computed (no line)";
+        LOG.info(
+                "ecobugs: {} energy bugs saved as issues; {} source and {} class files analysed in {} ms; {}"
+                        + " processing errors; static écoscore of this module {} over {} non-blank lines",
+                saved.size(),
+                result.sourceFiles(),
+                result.classFiles(),
+                result.timings().total().toMillis(),
+                result.errors().size(),
+                score,
+                lines);
+    }
+
+    private static AnalysisRequest request(SensorContext context, List<InputFile> mainJava, RuleCatalog catalog) {
+        FileSystem fs = context.fileSystem();
+        ModuleInputs inputs = new ModuleInputs(context.config(), fs.baseDir().toPath());
+        List<Path> binaries = inputs.binaries();
+        AnalysisRequest.Builder request = AnalysisRequest.builder()
+                .addSourceRoots(mainJava.stream().map(InputFile::path).toList())
+                .addClassInputs(binaries)
+                .addClasspath(inputs.libraries())
+                .sourceEncoding(fs.encoding());
+        for (String entry : inputs.missing()) {
+            LOG.warn(
+                    "ecobugs: nothing found at {} (from {} or {})",
+                    entry,
+                    ModuleInputs.BINARIES,
+                    ModuleInputs.LIBRARIES);
+        }
+        if (binaries.isEmpty()) {
+            LOG.info(
+                    "ecobugs: no compiled classes found through {}, only the source rules run; compile before"
+                            + " the analysis to run the bytecode rules too",
+                    ModuleInputs.BINARIES);
+        }
+        OptionalInt level = inputs.javaVersion();
+        if (level.isPresent()) {
+            request.javaVersion(Math.max(
+                    AnalysisRequest.MIN_JAVA_VERSION,
+                    Math.min(AnalysisRequest.DEFAULT_JAVA_VERSION, level.getAsInt())));
+        }
+
+        Set<String> keys = new TreeSet<>();
+        for (ActiveRule active : context.activeRules().findByRepository(EcobugsRulesDefinition.REPOSITORY_KEY)) {
+            String key = active.ruleKey().rule();
+            Optional<RuleMetadata> metadata = catalog.find(key);
+            if (metadata.isEmpty()) {
+                LOG.warn("ecobugs: the quality profile activates {}, which this version of ecobugs does not know", key);
+                continue;
+            }
+            keys.add(key);
+            for (RuleMetadata.Param param : metadata.get().params()) {
+                String value = active.param(param.key());
+                if (value != null && !value.isBlank()) {
+                    request.ruleParameter(key, param.key(), value);
+                }
+            }
+        }
+        return request.includeRules(keys).build();
+    }
+
+    private static void logProcessingError(ProcessingError error) {
+        if (error.ruleKey() == null) {
+            LOG.warn("ecobugs could not process {}: {}", error.input(), error.message());
+        } else {
+            LOG.warn("ecobugs rule {} failed on {}: {}", error.ruleKey(), error.input(), error.message());
+        }
+    }
+
+    /**
+     * The indexed file a finding is in. Findings of analysed sources carry their absolute path; a bytecode finding
+     * whose source was not analysed carries its package path, which no indexed file of this module matches.
+     */
+    private static Optional<InputFile> locate(FileSystem fs, Path path) {
+        if (!path.isAbsolute()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(fs.inputFile(fs.predicates().hasAbsolutePath(path.toString())));
+    }
+
+    private static void saveIssue(SensorContext context, InputFile file, Finding finding) {
+        NewIssue issue =
+                context.newIssue().forRule(RuleKey.of(EcobugsRulesDefinition.REPOSITORY_KEY, finding.ruleKey()));
+        issue.at(issue.newLocation().on(file).at(range(file, finding)).message(finding.message()))
+                .save();
+    }
+
+    /**
+     * The finding's range in SonarQube's terms: engine columns are 1-based and the end column inclusive, SonarQube
+     * offsets are 0-based and the end exclusive. Without a column (bytecode) the whole line is selected; without an end,
+     * the line from the column on. A range the file cannot hold (a file changed since it was compiled) falls back to
+     * the line.
+     */
+    static TextRange range(InputFile file, Finding finding) {
+        if (finding.hasColumn()) {
+            try {
+                if (finding.hasEnd()) {
+                    return file.newRange(finding.line(), finding.column() - 1, finding.endLine(), finding.endColumn());
+                }
+                return file.newRange(
+                        file.newPointer(finding.line(), finding.column() - 1),
+                        file.selectLine(finding.line()).end());
+            } catch (IllegalArgumentException e) {
+                LOG.debug("ecobugs: {} has no range {}:{}, reporting the line", file, finding.line(), finding.column());
+            }
+        }
+        return file.selectLine(finding.line());
+    }
+
+    /** Non-blank lines, comments included: the denominator of the static écoscore. */
+    static int nonBlankLines(InputFile file) {
+        String contents;
+        try {
+            contents = file.contents();
+        } catch (IOException e) {
+            LOG.warn("ecobugs could not read {} to count its lines: {}", file, e.getMessage());
+            return file.lines();
+        }
+        int count = 0;
+        boolean blank = true;
+        for (int i = 0; i < contents.length(); i++) {
+            char c = contents.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (!blank) {
+                    count++;
+                }
+                blank = true;
+            } else if (blank && !Character.isWhitespace(c)) {
+                blank = false;
+            }
+        }
+        return blank ? count : count + 1;
+    }
+
+    private static void saveMeasures(SensorContext context, InputFile file, FileTally tally) {
+        if (tally.bugs > 0) {
+            save(context, file, EcobugsMetrics.ENERGY_BUGS, tally.bugs);
+            tally.byFamily.forEach(
+                    (family, count) -> save(context, file, EcobugsMetrics.ENERGY_BUGS_BY_FAMILY.get(family), count));
+            save(context, file, EcobugsMetrics.ECOSCORE_POINTS, tally.points);
+        }
+        if (tally.lines > 0) {
+            save(context, file, EcobugsMetrics.ECOSCORE_LINES, tally.lines);
+        }
+    }
+
+    private static <T extends java.io.Serializable> void save(
+            SensorContext context, InputFile file, Metric<T> metric, T value) {
+        context.<T>newMeasure().on(file).forMetric(metric).withValue(value).save();
+    }
+
+    /** What one file contributes to the measures. */
+    private static final class FileTally {
+        int bugs;
+        double points;
+        int lines;
+        final Map<Family, Integer> byFamily = new EnumMap<>(Family.class);
+
+        void add(RuleMetadata rule) {
+            bugs++;
+            points += StaticEcoscore.weight(rule);
+            byFamily.merge(rule.family(), 1, Integer::sum);
+        }
+    }
+}
