@@ -12,6 +12,7 @@ public final class RuleRegistry {
             PrettyPrintedPayloadRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
+            UninterruptibleInfiniteLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}

@@ -1,13 +1,26 @@
 package org.ecobugs.rules.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,5 +83,83 @@ public final class Loops {
     /** Where a finding on the loop is shown: its condition when it has one, else the loop itself. */
     public static Node anchor(Statement loop) {
         return condition(loop).<Node>map(c -> c).orElse(loop);
+    }
+
+    /**
+     * The statements of a loop's body that leave it: {@code return}, {@code throw}, a {@code break} of this loop or of
+     * an enclosing statement, a {@code continue} of an enclosing loop, and {@code System.exit}. Code in lambdas and in
+     * nested or anonymous classes does not leave the loop, nor does a {@code break} of a nested loop or switch.
+     */
+    public static List<Node> exits(Statement loop) {
+        List<Node> exits = new ArrayList<>();
+        collectExits(body(loop), loop, exits);
+        return exits;
+    }
+
+    /** Whether some statement of the loop's body leaves it (see {@link #exits}). */
+    public static boolean hasExit(Statement loop) {
+        return !exits(loop).isEmpty();
+    }
+
+    private static void collectExits(Node node, Statement loop, List<Node> exits) {
+        if (node instanceof LambdaExpr
+                || node instanceof TypeDeclaration<?>
+                || node instanceof CallableDeclaration<?>
+                || (node instanceof ObjectCreationExpr creation
+                        && creation.getAnonymousClassBody().isPresent())) {
+            if (node instanceof ObjectCreationExpr creation) {
+                // The constructor's arguments run in the loop; the anonymous class body does not.
+                creation.getArguments().forEach(argument -> collectExits(argument, loop, exits));
+            }
+            return;
+        }
+        if (isExit(node, loop)) {
+            exits.add(node);
+        }
+        for (Node child : node.getChildNodes()) {
+            collectExits(child, loop, exits);
+        }
+    }
+
+    private static boolean isExit(Node node, Statement loop) {
+        if (node instanceof ReturnStmt || node instanceof ThrowStmt) {
+            return true;
+        }
+        if (node instanceof MethodCallExpr call) {
+            return call.getNameAsString().equals("exit")
+                    && call.getScope().map(s -> s.toString().equals("System")).orElse(false);
+        }
+        if (node instanceof BreakStmt breakStmt) {
+            return breakStmt.getLabel().isPresent()
+                    ? !labelInside(breakStmt, breakStmt.getLabel().get(), loop)
+                    : nearestBreakTarget(breakStmt) == loop;
+        }
+        if (node instanceof ContinueStmt continueStmt && continueStmt.getLabel().isPresent()) {
+            SimpleName label = continueStmt.getLabel().get();
+            boolean ownLabel = loop.getParentNode()
+                    .filter(LabeledStmt.class::isInstance)
+                    .map(p -> ((LabeledStmt) p).getLabel().equals(label))
+                    .orElse(false);
+            return !ownLabel && !labelInside(continueStmt, label, loop);
+        }
+        return false;
+    }
+
+    /** Whether the statement labelled {@code label} that a jump refers to is inside the loop. */
+    private static boolean labelInside(Statement jump, SimpleName label, Statement loop) {
+        Node current = jump.getParentNode().orElse(null);
+        while (current != null && current != loop) {
+            if (current instanceof LabeledStmt labeled && labeled.getLabel().equals(label)) {
+                return true;
+            }
+            current = current.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    private static Node nearestBreakTarget(BreakStmt breakStmt) {
+        return breakStmt
+                .findAncestor(n -> isLoop(n) || n instanceof SwitchStmt, Node.class)
+                .orElse(null);
     }
 }
