@@ -13,6 +13,7 @@ public final class RuleRegistry {
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
             UninterruptibleInfiniteLoopRule.class,
+            RegexRecompiledInLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
