@@ -5,14 +5,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * The loops of a method as compilers lay them out: a jump back to an earlier instruction, the loop's head. A loop is
@@ -92,5 +98,167 @@ public final class BytecodeLoops {
             return true;
         }
         return labels.stream().anyMatch(label -> !loop.contains(instructions.indexOf(label)));
+    }
+
+    /**
+     * Whether the loop's number of iterations is fixed by the code: it leaves on a comparison of a counter that starts
+     * at a constant with another constant, at most {@code maxIterations} apart, or of an index with the length of an
+     * enum's {@code values()} or of an array created with a constant length. The bytecode counterpart of
+     * {@code Loops.isBoundedByConstant}; it recognises at least what that method does.
+     */
+    public static boolean isBoundedByConstant(
+            InsnList instructions, Loop loop, Frame<SourceValue>[] frames, long maxIterations) {
+        for (AbstractInsnNode exit : exits(instructions, loop)) {
+            int opcode = exit.getOpcode();
+            Frame<SourceValue> frame = frames[instructions.indexOf(exit)];
+            if (frame == null) {
+                continue;
+            }
+            if (opcode >= Opcodes.IF_ICMPEQ && opcode <= Opcodes.IF_ICMPLE) {
+                SourceValue left = frame.getStack(frame.getStackSize() - 2);
+                SourceValue right = frame.getStack(frame.getStackSize() - 1);
+                if (isConstantRange(left, right, instructions, loop, frames, maxIterations)
+                        || isConstantRange(right, left, instructions, loop, frames, maxIterations)) {
+                    return true;
+                }
+            } else if (opcode >= Opcodes.IFEQ && opcode <= Opcodes.IFLE) {
+                OptionalLong start = counterStart(frame.getStack(frame.getStackSize() - 1), instructions, loop, frames);
+                if (start.isPresent() && Math.abs(start.getAsLong()) <= maxIterations) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConstantRange(
+            SourceValue counter,
+            SourceValue bound,
+            InsnList instructions,
+            Loop loop,
+            Frame<SourceValue>[] frames,
+            long maxIterations) {
+        OptionalLong start = counterStart(counter, instructions, loop, frames);
+        if (start.isEmpty()) {
+            return false;
+        }
+        if (isConstantArrayLength(bound, instructions, frames, 0)) {
+            return true;
+        }
+        OptionalLong end = constant(bound, instructions, frames);
+        return end.isPresent() && Math.abs(end.getAsLong() - start.getAsLong()) <= maxIterations;
+    }
+
+    /** The constant a counter starts from: its stores before the loop push one constant, the loop only increments it. */
+    private static OptionalLong counterStart(
+            SourceValue value, InsnList instructions, Loop loop, Frame<SourceValue>[] frames) {
+        if (value.insns.size() != 1 || !(value.insns.iterator().next() instanceof VarInsnNode load)) {
+            return OptionalLong.empty();
+        }
+        Frame<SourceValue> frame = frames[instructions.indexOf(load)];
+        if (frame == null) {
+            return OptionalLong.empty();
+        }
+        OptionalLong start = OptionalLong.empty();
+        for (AbstractInsnNode store : frame.getLocal(load.var).insns) {
+            int index = instructions.indexOf(store);
+            if (loop.contains(index)) {
+                if (!(store instanceof IincInsnNode)) {
+                    return OptionalLong.empty();
+                }
+                continue;
+            }
+            Frame<SourceValue> atStore = frames[index];
+            if (store.getOpcode() != Opcodes.ISTORE || atStore == null) {
+                return OptionalLong.empty();
+            }
+            OptionalLong stored = constant(atStore.getStack(atStore.getStackSize() - 1), instructions, frames);
+            if (stored.isEmpty() || (start.isPresent() && start.getAsLong() != stored.getAsLong())) {
+                return OptionalLong.empty();
+            }
+            start = stored;
+        }
+        return start;
+    }
+
+    private static OptionalLong constant(SourceValue value, InsnList instructions, Frame<SourceValue>[] frames) {
+        if (value.insns.size() != 1) {
+            return OptionalLong.empty();
+        }
+        return Instructions.integerConstant(value.insns.iterator().next());
+    }
+
+    /** The length of {@code Kind.values()} or of {@code new T[constant]}, directly or through local variables. */
+    private static boolean isConstantArrayLength(
+            SourceValue value, InsnList instructions, Frame<SourceValue>[] frames, int depth) {
+        if (depth > 8 || value.insns.size() != 1) {
+            return false;
+        }
+        AbstractInsnNode producer = value.insns.iterator().next();
+        Frame<SourceValue> frame = frames[instructions.indexOf(producer)];
+        if (frame == null) {
+            return false;
+        }
+        if (producer instanceof VarInsnNode load) {
+            SourceValue stored = frame.getLocal(load.var);
+            if (stored.insns.isEmpty()) {
+                return false;
+            }
+            for (AbstractInsnNode store : stored.insns) {
+                Frame<SourceValue> atStore = frames[instructions.indexOf(store)];
+                if (!(store instanceof VarInsnNode)
+                        || atStore == null
+                        || !isConstantArrayLength(
+                                atStore.getStack(atStore.getStackSize() - 1), instructions, frames, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (producer.getOpcode() == Opcodes.ARRAYLENGTH) {
+            return isConstantArray(frame.getStack(frame.getStackSize() - 1), instructions, frames, depth + 1);
+        }
+        return false;
+    }
+
+    private static boolean isConstantArray(
+            SourceValue value, InsnList instructions, Frame<SourceValue>[] frames, int depth) {
+        if (depth > 8 || value.insns.size() != 1) {
+            return false;
+        }
+        AbstractInsnNode producer = value.insns.iterator().next();
+        Frame<SourceValue> frame = frames[instructions.indexOf(producer)];
+        if (frame == null) {
+            return false;
+        }
+        if (producer.getOpcode() == Opcodes.DUP || producer.getOpcode() == Opcodes.CHECKCAST) {
+            return isConstantArray(frame.getStack(frame.getStackSize() - 1), instructions, frames, depth + 1);
+        }
+        if (producer instanceof MethodInsnNode call) {
+            return call.getOpcode() == Opcodes.INVOKESTATIC
+                    && call.name.equals("values")
+                    && call.desc.startsWith("()[L");
+        }
+        if (producer.getOpcode() == Opcodes.ANEWARRAY || producer.getOpcode() == Opcodes.NEWARRAY) {
+            return constant(frame.getStack(frame.getStackSize() - 1), instructions, frames)
+                    .isPresent();
+        }
+        if (producer instanceof VarInsnNode load) {
+            SourceValue stored = frame.getLocal(load.var);
+            if (stored.insns.isEmpty()) {
+                return false;
+            }
+            for (AbstractInsnNode store : stored.insns) {
+                Frame<SourceValue> atStore = frames[instructions.indexOf(store)];
+                if (!(store instanceof VarInsnNode)
+                        || atStore == null
+                        || !isConstantArray(
+                                atStore.getStack(atStore.getStackSize() - 1), instructions, frames, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -14,6 +14,7 @@ public final class RuleRegistry {
             UnboundedRetryRule.class,
             UninterruptibleInfiniteLoopRule.class,
             RegexRecompiledInLoopRule.class,
+            StringConcatInLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}

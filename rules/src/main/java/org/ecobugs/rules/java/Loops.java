@@ -3,11 +3,18 @@ package org.ecobugs.rules.java;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
@@ -23,6 +30,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The parts of {@code while}, {@code do}, {@code for} and enhanced {@code for} loops, seen alike. */
 public final class Loops {
@@ -161,5 +169,112 @@ public final class Loops {
         return breakStmt
                 .findAncestor(n -> isLoop(n) || n instanceof SwitchStmt, Node.class)
                 .orElse(null);
+    }
+
+    /**
+     * The parts of a loop that run at every iteration: the body of an enhanced {@code for}; the condition, update and
+     * body of a {@code for}; all of a {@code while} or {@code do}.
+     */
+    public static List<Node> repeatedParts(Statement loop) {
+        if (loop instanceof ForEachStmt forEach) {
+            return List.of(forEach.getBody());
+        }
+        if (loop instanceof ForStmt forStmt) {
+            List<Node> parts = new ArrayList<>();
+            forStmt.getCompare().ifPresent(parts::add);
+            parts.addAll(forStmt.getUpdate());
+            parts.add(forStmt.getBody());
+            return parts;
+        }
+        return List.of(loop);
+    }
+
+    /**
+     * Whether the number of iterations is fixed by the code: a counted {@code for} from a constant to a constant
+     * ({@code for (int i = 0; i < 8; i++)}) with at most {@code maxIterations} steps, or an enhanced {@code for} over an
+     * enum's {@code values()} or over an array written out in the code. Such a loop does the same work whatever the
+     * input.
+     */
+    public static boolean isBoundedByConstant(Statement loop, ConstantFolder constants, long maxIterations) {
+        if (loop instanceof ForEachStmt forEach) {
+            return isConstantArray(forEach.getIterable());
+        }
+        if (!(loop instanceof ForStmt forStmt)
+                || forStmt.getInitialization().size() != 1
+                || !(forStmt.getInitialization().get(0) instanceof VariableDeclarationExpr init)
+                || init.getVariables().size() != 1
+                || forStmt.getCompare().isEmpty()) {
+            return false;
+        }
+        VariableDeclarator counter = init.getVariable(0);
+        OptionalLong start = counter.getInitializer().map(constants::integer).orElse(OptionalLong.empty());
+        if (start.isEmpty()) {
+            return false;
+        }
+        for (Expression term : conjuncts(forStmt.getCompare().get())) {
+            if (!(term instanceof BinaryExpr comparison) || !isOrdering(comparison.getOperator())) {
+                continue;
+            }
+            Expression other = null;
+            if (isName(comparison.getLeft(), counter.getNameAsString())) {
+                other = comparison.getRight();
+            } else if (isName(comparison.getRight(), counter.getNameAsString())) {
+                other = comparison.getLeft();
+            }
+            OptionalLong end = other == null ? OptionalLong.empty() : constants.integer(other);
+            if (end.isPresent() && Math.abs(end.getAsLong() - start.getAsLong()) <= maxIterations) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isName(Expression expression, String name) {
+        return expression instanceof NameExpr n && n.getNameAsString().equals(name);
+    }
+
+    private static List<Expression> conjuncts(Expression condition) {
+        Expression e = condition;
+        while (e instanceof EnclosedExpr enclosed) {
+            e = enclosed.getInner();
+        }
+        if (e instanceof BinaryExpr and && and.getOperator() == BinaryExpr.Operator.AND) {
+            List<Expression> terms = new ArrayList<>(conjuncts(and.getLeft()));
+            terms.addAll(conjuncts(and.getRight()));
+            return terms;
+        }
+        return List.of(e);
+    }
+
+    private static boolean isOrdering(BinaryExpr.Operator operator) {
+        return switch (operator) {
+            case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code Kind.values()}, {@code new String[] {…}}, or a local initialised with {@code {…}} and never reassigned. */
+    private static boolean isConstantArray(Expression iterable) {
+        if (iterable instanceof MethodCallExpr call) {
+            return call.getNameAsString().equals("values")
+                    && call.getArguments().isEmpty()
+                    && call.getScope()
+                            .map(s -> Character.isUpperCase(
+                                    JavaNames.simpleName(s.toString()).charAt(0)))
+                            .orElse(false);
+        }
+        if (iterable instanceof ArrayCreationExpr creation) {
+            return creation.getInitializer().isPresent();
+        }
+        if (iterable instanceof NameExpr name) {
+            return Scopes.declarationOf(name)
+                    .filter(d -> !d.field() && Scopes.isNeverReassigned(d, null))
+                    .flatMap(Scopes.Declaration::initializer)
+                    .filter(init -> init instanceof ArrayInitializerExpr
+                            || (init instanceof ArrayCreationExpr creation
+                                    && creation.getInitializer().isPresent()))
+                    .isPresent();
+        }
+        return false;
     }
 }
