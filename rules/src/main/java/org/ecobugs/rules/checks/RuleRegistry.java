@@ -15,6 +15,7 @@ public final class RuleRegistry {
             UninterruptibleInfiniteLoopRule.class,
             RegexRecompiledInLoopRule.class,
             StringConcatInLoopRule.class,
+            ListLookupInLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
