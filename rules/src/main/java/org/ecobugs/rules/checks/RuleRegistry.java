@@ -16,6 +16,7 @@ public final class RuleRegistry {
             RegexRecompiledInLoopRule.class,
             StringConcatInLoopRule.class,
             ListLookupInLoopRule.class,
+            WrongListForAccessPatternRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
