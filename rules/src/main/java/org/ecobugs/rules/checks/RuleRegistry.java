@@ -17,6 +17,8 @@ public final class RuleRegistry {
             StringConcatInLoopRule.class,
             ListLookupInLoopRule.class,
             WrongListForAccessPatternRule.class,
+            LegacySynchronizedCollectionRule.class,
+            BoxedAccumulatorInLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
