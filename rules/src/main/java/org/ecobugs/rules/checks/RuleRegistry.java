@@ -19,6 +19,7 @@ public final class RuleRegistry {
             WrongListForAccessPatternRule.class,
             LegacySynchronizedCollectionRule.class,
             BoxedAccumulatorInLoopRule.class,
+            EagerLogMessageRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
