@@ -20,6 +20,7 @@ public final class RuleRegistry {
             LegacySynchronizedCollectionRule.class,
             BoxedAccumulatorInLoopRule.class,
             EagerLogMessageRule.class,
+            LoggingInLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
