@@ -217,11 +217,11 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
     @Override
     public void visitClass(ClassNode classNode, BytecodeContext context) {
         for (MethodNode method : classNode.methods) {
-            if (method.name.equals("<clinit>") || !boxes(method.instructions)) {
+            if (method.name.equals("<clinit>")) {
                 continue;
             }
             List<BytecodeLoops.Loop> loops = BytecodeLoops.of(method.instructions);
-            if (loops.isEmpty()) {
+            if (loops.isEmpty() || !boxesInLoop(method.instructions, loops)) {
                 continue;
             }
             Frame<SourceValue>[] frames;
@@ -255,9 +255,12 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
         }
     }
 
-    private static boolean boxes(InsnList instructions) {
-        for (AbstractInsnNode insn : instructions) {
-            if (insn instanceof MethodInsnNode call && isValueOf(call) != null) {
+    /** A cheap test before the data flow: a wrapper's valueOf inside a loop. */
+    private static boolean boxesInLoop(InsnList instructions, List<BytecodeLoops.Loop> loops) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) instanceof MethodInsnNode call
+                    && isValueOf(call) != null
+                    && BytecodeLoops.innermost(loops, i).isPresent()) {
                 return true;
             }
         }

@@ -80,12 +80,10 @@ public final class EagerLogMessageRule implements SourceRule {
     @Override
     public void visitNode(Node node, SourceContext context) {
         MethodCallExpr call = (MethodCallExpr) node;
-        Optional<Loggers.LogCall> log = Loggers.of(call, context.names());
+        Optional<Loggers.LogCall> log = Loggers.of(call, context.names(), levels);
         if (log.isEmpty()
                 || !levels.contains(log.get().level())
-                || call.findAncestor(CatchClause.class).isPresent()
-                || Loggers.isGuarded(call)
-                || runsOnceAtSetUp(call)) {
+                || call.findAncestor(CatchClause.class).isPresent()) {
             return;
         }
         boolean repeated = Repetition.isRepeated(call);
@@ -94,8 +92,11 @@ public final class EagerLogMessageRule implements SourceRule {
             if (work == null || (!work.costly() && !repeated)) {
                 continue;
             }
-            String what = work.costly() ? work.what() : work.what() + " at every iteration";
-            context.report(call, message(log.get().method(), what));
+            // The guards read the whole method: only for calls that build something.
+            if (!Loggers.isGuarded(call) && !runsOnceAtSetUp(call)) {
+                String what = work.costly() ? work.what() : work.what() + " at every iteration";
+                context.report(call, message(log.get().method(), what));
+            }
             return;
         }
     }

@@ -78,6 +78,10 @@ public final class LegacySynchronizedCollectionRule implements SourceRule, Bytec
             return;
         }
         ObjectCreationExpr creation = (ObjectCreationExpr) node;
+        String simpleName = creation.getType().getNameAsString();
+        if (!simpleName.equals("Hashtable") && !simpleName.equals("Stack")) {
+            return;
+        }
         String type = creation.getType().getNameWithScope();
         boolean hashtable = context.names().mayBe(type, HASHTABLE);
         if (!hashtable && !context.names().mayBe(type, STACK)) {
@@ -96,6 +100,9 @@ public final class LegacySynchronizedCollectionRule implements SourceRule, Bytec
 
     private static void visitWrapper(MethodCallExpr call, SourceContext context) {
         String wrapped = WRAPPED.get(call.getNameAsString());
+        if (wrapped == null) {
+            return;
+        }
         boolean onCollections = call.getScope()
                 .map(s -> context.names().isTypeName(s, COLLECTIONS))
                 .orElseGet(() -> context.names()

@@ -68,7 +68,7 @@ public final class LoggingInLoopRule implements SourceRule {
     @Override
     public void visitNode(Node node, SourceContext context) {
         MethodCallExpr call = (MethodCallExpr) node;
-        Optional<Loggers.LogCall> log = Loggers.of(call, context.names());
+        Optional<Loggers.LogCall> log = Loggers.of(call, context.names(), levels);
         if (log.isEmpty()
                 || !levels.contains(log.get().level())
                 || call.findAncestor(CatchClause.class).isPresent()

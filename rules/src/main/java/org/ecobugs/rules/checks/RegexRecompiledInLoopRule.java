@@ -42,6 +42,8 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule {
 
     private static final String PATTERN = "java.util.regex.Pattern";
+    private static final Set<String> REGEX_METHODS =
+            Set.of("compile", "matches", "replaceAll", "replaceFirst", "split");
     private static final String STRING = "java.lang.String";
     /** The metacharacters that keep a one-character {@code split} regex off the fast path. */
     private static final String SPLIT_METACHARACTERS = ".$|()[{^?*+\\";
@@ -110,6 +112,9 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
 
     private static RegexCall regexCall(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
+        if (!REGEX_METHODS.contains(name)) {
+            return null;
+        }
         int arity = call.getArguments().size();
         boolean onPattern = call.getScope()
                 .map(s -> context.names().isTypeName(s, PATTERN))

@@ -228,7 +228,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                 continue;
             }
             List<BytecodeLoops.Loop> loops = BytecodeLoops.of(method.instructions);
-            if (loops.isEmpty() || !storesString(method.instructions)) {
+            if (loops.isEmpty() || !concatenatesInLoop(method.instructions, loops)) {
                 continue;
             }
             Frame<SourceValue>[] frames;
@@ -242,10 +242,17 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
         }
     }
 
-    private static boolean storesString(InsnList instructions) {
-        for (AbstractInsnNode insn : instructions) {
-            if (insn.getOpcode() == Opcodes.ASTORE
-                    || (insn instanceof FieldInsnNode field && field.desc.equals("Ljava/lang/String;"))) {
+    /** A cheap test before the data flow: a concatenation inside a loop (invokedynamic or a builder's toString). */
+    private static boolean concatenatesInLoop(InsnList instructions, List<BytecodeLoops.Loop> loops) {
+        for (int i = 0; i < instructions.size(); i++) {
+            AbstractInsnNode insn = instructions.get(i);
+            boolean concatenation =
+                    (insn instanceof InvokeDynamicInsnNode indy && indy.name.equals("makeConcatWithConstants"))
+                            || (insn instanceof MethodInsnNode call
+                                    && call.name.equals("toString")
+                                    && (call.owner.equals("java/lang/StringBuilder")
+                                            || call.owner.equals("java/lang/StringBuffer")));
+            if (concatenation && BytecodeLoops.innermost(loops, i).isPresent()) {
                 return true;
             }
         }

@@ -93,31 +93,42 @@ public final class Loggers {
 
     /** The logging call this is, if it is one. */
     public static Optional<LogCall> of(MethodCallExpr call, JavaNames names) {
-        if (call.getScope().isEmpty()
-                || call.getArguments().isEmpty()
-                || !isLogger(call.getScope().get(), names)) {
+        return of(call, names, null);
+    }
+
+    /**
+     * The logging call this is, if it is one at one of {@code levels} (any level when null). The level is read from
+     * the call's name or its first argument before the receiver is resolved, which costs more.
+     */
+    public static Optional<LogCall> of(MethodCallExpr call, JavaNames names, Set<String> levels) {
+        if (call.getScope().isEmpty() || call.getArguments().isEmpty()) {
             return Optional.empty();
         }
         String name = call.getNameAsString();
+        LogCall log = null;
         String level = METHOD_LEVELS.get(name);
         if (level != null) {
-            return Optional.of(new LogCall(call, level, name, call.getArguments()));
-        }
-        if (name.equals("log") && call.getArguments().size() >= 2) {
+            log = new LogCall(call, level, name, call.getArguments());
+        } else if (name.equals("log") && call.getArguments().size() >= 2) {
             Expression first = call.getArgument(0);
             String constant = first instanceof FieldAccessExpr access
                     ? access.getNameAsString()
                     : first instanceof NameExpr n ? n.getNameAsString() : null;
             String constantLevel = constant == null ? null : CONSTANT_LEVELS.get(constant);
             if (constantLevel != null) {
-                return Optional.of(new LogCall(
+                log = new LogCall(
                         call,
                         constantLevel,
                         constant.toLowerCase(Locale.ROOT),
-                        call.getArguments().subList(1, call.getArguments().size())));
+                        call.getArguments().subList(1, call.getArguments().size()));
             }
         }
-        return Optional.empty();
+        if (log == null
+                || (levels != null && !levels.contains(log.level()))
+                || !isLogger(call.getScope().get(), names)) {
+            return Optional.empty();
+        }
+        return Optional.of(log);
     }
 
     /**
