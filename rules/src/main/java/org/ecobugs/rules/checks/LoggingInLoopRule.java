@@ -1,0 +1,128 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Loggers;
+import org.ecobugs.rules.java.Loops;
+import org.ecobugs.rules.java.Repetition;
+import org.ecobugs.rules.java.Scopes;
+
+/**
+ * A log line at a level that production keeps (info, warn) written unconditionally for every element a loop processes.
+ * Left out: lines written only on some iterations (under an {@code if} or a {@code switch} case: anomalies, sampled
+ * progress), logging in {@code catch} blocks (failures), retry loops (one line per attempt), loops with a fixed small
+ * number of iterations, and loggers whose name matches a pattern (audit trails that regulation requires per access).
+ */
+@RuleKey("EB311")
+public final class LoggingInLoopRule implements SourceRule {
+
+    static final String PARAM_LEVELS = "levels";
+    static final String PARAM_IGNORED_LOGGERS = "ignoredLoggers";
+
+    private static final long MAX_CONSTANT_ITERATIONS = 16;
+
+    private final Set<String> levels;
+    private final Pattern ignoredLoggers;
+
+    public LoggingInLoopRule(RuleParameters parameters) {
+        this.levels = Arrays.stream(parameters.string(PARAM_LEVELS).split(","))
+                .map(level -> level.strip().toLowerCase(Locale.ROOT))
+                .filter(level -> !level.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        this.ignoredLoggers = Pattern.compile(parameters.string(PARAM_IGNORED_LOGGERS));
+    }
+
+    static String message(String level) {
+        return "This loop writes " + article(level) + " " + level
+                + " log line for every element it processes; log a summary after the loop"
+                + " and keep the per-element detail at debug level.";
+    }
+
+    private static String article(String level) {
+        return "aeiou".indexOf(level.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    @Override
+    public Set<Class<? extends Node>> nodesToVisit() {
+        return Set.of(MethodCallExpr.class);
+    }
+
+    @Override
+    public void visitNode(Node node, SourceContext context) {
+        MethodCallExpr call = (MethodCallExpr) node;
+        Optional<Loggers.LogCall> log = Loggers.of(call, context.names(), levels);
+        if (log.isEmpty()
+                || !levels.contains(log.get().level())
+                || call.findAncestor(CatchClause.class).isPresent()
+                || isIgnoredLogger(call)) {
+            return;
+        }
+        Optional<Node> repeating = Repetition.repeatingContext(call);
+        if (repeating.isEmpty() || isConditional(call, repeating.get())) {
+            return;
+        }
+        if (repeating.get() instanceof Statement loop
+                && (Loops.isBoundedByConstant(loop, context.constants(), MAX_CONSTANT_ITERATIONS)
+                        || RetryLoops.match(loop, context).isPresent())) {
+            return;
+        }
+        context.report(call, message(log.get().method()));
+    }
+
+    /**
+     * Whether the line is written only on some iterations: under an {@code if}, a {@code switch} case or a condition
+     * (an anomaly being reported, or progress sampled with {@code count % 1000 == 0}), rather than for every element.
+     */
+    private static boolean isConditional(Node call, Node repeating) {
+        Node child = call;
+        Node current = call.getParentNode().orElse(null);
+        while (current != null && current != repeating) {
+            if (current instanceof IfStmt
+                    || current instanceof SwitchEntry
+                    || current instanceof ConditionalExpr
+                    || (current instanceof BinaryExpr binary
+                            && (binary.getOperator() == BinaryExpr.Operator.AND
+                                    || binary.getOperator() == BinaryExpr.Operator.OR)
+                            && binary.getRight() == child)) {
+                return true;
+            }
+            child = current;
+            current = current.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    /** The logger's variable name, or the name it was created with, matches the ignored pattern. */
+    private boolean isIgnoredLogger(MethodCallExpr call) {
+        Expression receiver = call.getScope().orElseThrow();
+        if (ignoredLoggers.matcher(receiver.toString()).matches()) {
+            return true;
+        }
+        if (!(receiver instanceof NameExpr name)) {
+            return false;
+        }
+        return Scopes.declarationOf(name)
+                .flatMap(Scopes.Declaration::initializer)
+                .map(init -> init.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class).stream()
+                        .anyMatch(s -> ignoredLoggers.matcher(s.asString()).matches()))
+                .orElse(false);
+    }
+}
