@@ -11,8 +11,8 @@ import java.util.TreeMap;
 public final class Measurements {
 
     /** Plain harnesses, by the name used on the command line; JMH benchmarks run through {@code jmh}. */
-    private static final Map<String, Measurement> HARNESSES =
-            new TreeMap<>(Map.of("waiting", WaitingStyles::run, "precision", PrecisionReport::run));
+    private static final Map<String, Measurement> HARNESSES = new TreeMap<>(
+            Map.of("waiting", WaitingStyles::run, "precision", PrecisionReport::run, "payload", FhirPayloads::run));
 
     /** A measurement that does not fit JMH (thread CPU time, wake-ups, bytes). */
     @FunctionalInterface

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param ruleParameters per rule key, parameter values that override the defaults of its metadata
  * @param threads how many files are analysed at once
  * @param sourceEncoding the encoding of the source files
+ * @param resourceRoots configuration files or directories searched for Spring Boot's {@code application*.properties},
+ *     {@code application*.yml} and {@code application*.yaml}, except under build output and test folders ({@code
+ *     target}, {@code build}, {@code test}, {@code node_modules})
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -32,7 +35,8 @@ public record AnalysisRequest(
         Set<String> excludedRules,
         Map<String, Map<String, String>> ruleParameters,
         int threads,
-        Charset sourceEncoding) {
+        Charset sourceEncoding,
+        List<Path> resourceRoots) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -56,6 +60,7 @@ public record AnalysisRequest(
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         java.util.Objects.requireNonNull(sourceEncoding, "sourceEncoding");
+        resourceRoots = List.copyOf(resourceRoots);
     }
 
     public static Builder builder() {
@@ -73,6 +78,7 @@ public record AnalysisRequest(
         private final Map<String, Map<String, String>> ruleParameters = new LinkedHashMap<>();
         private int threads = Runtime.getRuntime().availableProcessors();
         private Charset sourceEncoding = StandardCharsets.UTF_8;
+        private final List<Path> resourceRoots = new ArrayList<>();
 
         private Builder() {}
 
@@ -131,6 +137,16 @@ public record AnalysisRequest(
             return this;
         }
 
+        public Builder addResourceRoot(Path path) {
+            resourceRoots.add(path);
+            return this;
+        }
+
+        public Builder addResourceRoots(List<Path> paths) {
+            resourceRoots.addAll(paths);
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -141,7 +157,8 @@ public record AnalysisRequest(
                     excludedRules,
                     ruleParameters,
                     threads,
-                    sourceEncoding);
+                    sourceEncoding,
+                    resourceRoots);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.checks.RuleRegistry;
@@ -86,6 +87,7 @@ class RuleGuardTest {
         assertThat(metadata.descriptionHtml()).contains(HTML_HEADINGS);
         assertThat(metadata.detection().source()).isEqualTo(SourceRule.class.isAssignableFrom(ruleClass));
         assertThat(metadata.detection().bytecode()).isEqualTo(BytecodeRule.class.isAssignableFrom(ruleClass));
+        assertThat(metadata.detection().resources()).isEqualTo(ResourceRule.class.isAssignableFrom(ruleClass));
     }
 
     @ParameterizedTest
@@ -104,14 +106,15 @@ class RuleGuardTest {
         Path fixtures = Fixtures.source(key.toLowerCase(java.util.Locale.ROOT));
         assertThat(fixtures).isDirectory();
         String text;
-        try (Stream<Path> files = Files.list(fixtures)) {
+        try (Stream<Path> files = Files.walk(fixtures)) {
             StringBuilder all = new StringBuilder();
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 all.append(Files.readString(file));
             }
             text = all.toString();
         }
-        assertThat(text).contains("// Noncompliant").contains("// Compliant");
+        // Java fixtures mark cases with // comments, configuration files with # comments.
+        assertThat(text).containsPattern("(//|#) Noncompliant").containsPattern("(//|#) Compliant");
         assertThat(RULES_TEST.resolve(ruleClass.getSimpleName() + "Test.java")).isRegularFile();
     }
 

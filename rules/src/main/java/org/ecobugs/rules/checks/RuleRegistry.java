@@ -14,6 +14,7 @@ public final class RuleRegistry {
             FhirPollInsteadOfSubscriptionRule.class,
             DirectoryPollingRule.class,
             PrettyPrintedPayloadRule.class,
+            ServerResponseCompressionOffRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
             SelectStarRule.class);

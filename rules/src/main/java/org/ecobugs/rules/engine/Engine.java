@@ -47,7 +47,7 @@ public final class Engine {
         RuleTimer timer = new RuleTimer();
 
         long t = System.nanoTime();
-        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs());
+        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots());
         phases.put("collect inputs", since(t));
 
         List<RawFinding> sourceFindings = new ArrayList<>();
@@ -102,6 +102,15 @@ public final class Engine {
                 classCount = inputs.classFiles().size();
             }
             phases.put("analyse classes", since(t));
+
+            t = System.nanoTime();
+            if (!rules.resourceRules().isEmpty()) {
+                ConfigFileAnalyzer.Outcome outcome =
+                        new ConfigFileAnalyzer(rules.resourceRules(), timer).analyze(inputs.configFiles());
+                sourceFindings.addAll(outcome.findings());
+                errors.addAll(outcome.errors());
+            }
+            phases.put("analyse configuration", since(t));
         } finally {
             pool.shutdownNow();
         }

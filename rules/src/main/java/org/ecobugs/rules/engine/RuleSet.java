@@ -10,6 +10,7 @@ import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.meta.RuleCatalog;
@@ -21,6 +22,7 @@ final class RuleSet {
     private final List<EnergyRule> rules;
     private final List<SourceRule> sourceRules = new ArrayList<>();
     private final List<BytecodeRule> bytecodeRules = new ArrayList<>();
+    private final List<ResourceRule> resourceRules = new ArrayList<>();
 
     private RuleSet(List<EnergyRule> rules) {
         this.rules = List.copyOf(rules);
@@ -30,6 +32,9 @@ final class RuleSet {
             }
             if (rule instanceof BytecodeRule bytecode) {
                 bytecodeRules.add(bytecode);
+            }
+            if (rule instanceof ResourceRule resource) {
+                resourceRules.add(resource);
             }
         }
     }
@@ -102,6 +107,10 @@ final class RuleSet {
 
     List<BytecodeRule> bytecodeRules() {
         return bytecodeRules;
+    }
+
+    List<ResourceRule> resourceRules() {
+        return resourceRules;
     }
 
     List<String> keys() {

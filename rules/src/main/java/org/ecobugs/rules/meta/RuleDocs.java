@@ -1,5 +1,7 @@
 package org.ecobugs.rules.meta;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -146,10 +148,17 @@ public final class RuleDocs {
     }
 
     private static String walkers(RuleMetadata.Detection detection) {
-        if (detection.source() && detection.bytecode()) {
-            return "source, bytecode";
+        List<String> walkers = new ArrayList<>();
+        if (detection.source()) {
+            walkers.add("source");
         }
-        return detection.source() ? "source" : "bytecode";
+        if (detection.bytecode()) {
+            walkers.add("bytecode");
+        }
+        if (detection.resources()) {
+            walkers.add("configuration");
+        }
+        return String.join(", ", walkers);
     }
 
     private static String capitalized(String name) {

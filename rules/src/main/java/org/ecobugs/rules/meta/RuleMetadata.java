@@ -68,11 +68,17 @@ public record RuleMetadata(
      * @param source whether it reads Java source
      * @param bytecode whether it reads class files
      * @param uses what it needs and what a classpath adds, for the docs
+     * @param resources whether it reads configuration files ({@code application*.properties|yml}); false when absent
      */
     public record Detection(
             @JsonProperty(required = true) boolean source,
             @JsonProperty(required = true) boolean bytecode,
-            @JsonProperty(required = true) String uses) {}
+            @JsonProperty(required = true) String uses,
+            Boolean resources) {
+        public Detection {
+            resources = resources != null && resources;
+        }
+    }
 
     /** A rule of another tool that overlaps this one. */
     public record Peer(

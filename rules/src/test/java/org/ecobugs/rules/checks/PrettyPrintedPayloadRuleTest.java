@@ -21,6 +21,11 @@ class PrettyPrintedPayloadRuleTest {
         verifier.verify("eb201/PrettyPrintedPayload.java", RuleVerifier.Mode.SOURCE);
     }
 
+    @Test
+    void springBootProperties() {
+        verifier.verify("eb201/config", RuleVerifier.Mode.SOURCE);
+    }
+
     @ParameterizedTest
     @EnumSource
     void eachWalkerAloneFindsTheSameSettings(RuleVerifier.Mode mode) {
