@@ -15,8 +15,11 @@ public final class RuleRegistry {
             DirectoryPollingRule.class,
             PrettyPrintedPayloadRule.class,
             ServerResponseCompressionOffRule.class,
+            HttpCallInLoopRule.class,
+            FhirReadInLoopRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
+            DbCallInLoopRule.class,
             SelectStarRule.class);
 
     private RuleRegistry() {}
