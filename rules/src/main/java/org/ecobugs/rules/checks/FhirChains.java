@@ -123,7 +123,8 @@ final class FhirChains {
         List<MethodCallExpr> calls = new ArrayList<>();
         calls.add(call);
         Node current = call;
-        while (current.getParentNode().orElse(null) instanceof MethodCallExpr parent
+        while (!((MethodCallExpr) current).getNameAsString().equals("execute")
+                && current.getParentNode().orElse(null) instanceof MethodCallExpr parent
                 && parent.getScope().orElse(null) == current) {
             calls.add(parent);
             current = parent;

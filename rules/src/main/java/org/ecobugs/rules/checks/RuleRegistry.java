@@ -14,13 +14,22 @@ public final class RuleRegistry {
             FhirPollInsteadOfSubscriptionRule.class,
             DirectoryPollingRule.class,
             PrettyPrintedPayloadRule.class,
+            HttpClientWithoutCompressionRule.class,
             ServerResponseCompressionOffRule.class,
+            FhirSearchWithoutCountRule.class,
+            FhirFullResourceWhenSubsetUsedRule.class,
+            FhirRereadWithoutEtagRule.class,
+            DicomUncompressedOnlyTransferSyntaxRule.class,
             HttpCallInLoopRule.class,
             FhirReadInLoopRule.class,
+            HttpCallWithoutTimeoutRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
             DbCallInLoopRule.class,
-            SelectStarRule.class);
+            EagerFetchCollectionRule.class,
+            SelectStarRule.class,
+            UnpaginatedQueryRule.class,
+            CountByFetchingAllRule.class);
 
     private RuleRegistry() {}
 }
