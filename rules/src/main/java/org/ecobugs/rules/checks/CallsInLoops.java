@@ -119,7 +119,7 @@ final class CallsInLoops {
             }
             Optional<RemoteCalls.RemoteCall> inside =
                     helper.get().getBody().get().findAll(MethodCallExpr.class).stream()
-                            .map(c -> RemoteCalls.classify(c, context))
+                            .map(c -> RemoteCalls.classifyInWrapper(c, context))
                             .flatMap(Optional::stream)
                             .filter(wanted)
                             .findFirst();

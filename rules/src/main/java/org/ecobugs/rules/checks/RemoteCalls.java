@@ -106,6 +106,32 @@ final class RemoteCalls {
         return database(call, context);
     }
 
+    /**
+     * What a call inside a wrapper method reaches: as {@link #classify}, and also a JDBC statement prepared there, which
+     * the wrapper runs (possibly through a further helper) each time it is called.
+     */
+    static Optional<RemoteCall> classifyInWrapper(MethodCallExpr call, SourceContext context) {
+        Optional<RemoteCall> direct = classify(call, context);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        String name = call.getNameAsString();
+        if ((name.equals("prepareStatement") || name.equals("prepareCall"))
+                && !call.getArguments().isEmpty()
+                && call.getScope().isPresent()
+                && declaredTypeName(call.getScope().get())
+                        .map(t -> t.equals("Connection"))
+                        .orElse(context.names().imports("java.sql"))) {
+            boolean read = context.constants()
+                    .template(call.getArgument(0))
+                    .map(sql -> sql.strip().toLowerCase(java.util.Locale.ROOT))
+                    .map(sql -> sql.startsWith("select") || sql.startsWith("with") || sql.startsWith("{"))
+                    .orElse(true);
+            return Optional.of(remote(read ? Kind.DATABASE_READ : Kind.DATABASE_WRITE, call, name + "()"));
+        }
+        return Optional.empty();
+    }
+
     /** A HAPI FHIR interaction: reported on its {@code read()}, {@code search()}, … call, the start of the chain. */
     private static Optional<RemoteCall> fhir(MethodCallExpr call, SourceContext context) {
         Optional<FhirChains.Chain> chain = FhirChains.startingAt(call, context);

@@ -64,12 +64,16 @@ public final class ServerResponseCompressionOffRule implements ResourceRule {
         }
     }
 
+    /** Whether compression is on for a profile that serves real traffic (developer profiles do not count). */
     private static boolean enabledAnywhere(List<ConfigFile> files) {
-        return files.stream().flatMap(f -> f.findAll(ENABLED).stream()).anyMatch(ConfigEntry::isTrue);
+        return files.stream()
+                .flatMap(f -> f.findAll(ENABLED).stream())
+                .filter(e -> !e.isForDevelopers())
+                .anyMatch(ConfigEntry::isTrue);
     }
 
     private static boolean setAnywhere(List<ConfigFile> files) {
-        return files.stream().anyMatch(f -> !f.findAll(ENABLED).isEmpty());
+        return files.stream().flatMap(f -> f.findAll(ENABLED).stream()).anyMatch(e -> !e.isForDevelopers());
     }
 
     private static boolean isHapiFhirServer(List<ConfigFile> files) {
