@@ -1,5 +1,6 @@
 package org.ecobugs.rules.checks;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -18,8 +19,11 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -39,6 +43,14 @@ import org.ecobugs.rules.java.Waits;
  * few constants.
  */
 final class CallsInLoops {
+
+    /*
+     * What this class works out about a file's nodes is kept on the nodes themselves (JavaParser's per-node data): the
+     * AST belongs to one file and one thread, so nothing is shared across files or threads.
+     */
+    private static final DataKey<List<RemoteCalls.RemoteCall>> WRAPPED_CALLS = new DataKey<>() {};
+    private static final DataKey<Boolean> PER_ELEMENT = new DataKey<>() {};
+    private static final DataKey<Map<String, List<MethodDeclaration>>> METHODS_BY_NAME = new DataKey<>() {};
 
     /** At most this many constant elements make a loop too small to batch. */
     private static final int FEW = 3;
@@ -106,6 +118,11 @@ final class CallsInLoops {
     /** The remote call that {@code call} makes per element, directly or through a same-file helper. */
     static Optional<LoopedCall> of(
             MethodCallExpr call, SourceContext context, Predicate<RemoteCalls.RemoteCall> wanted) {
+        // Most calls are not repeated: that is the cheapest test, so it comes first.
+        Optional<Node> repetition = Repetition.repeatingContext(call);
+        if (repetition.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<RemoteCalls.RemoteCall> direct =
                 RemoteCalls.classify(call, context).filter(wanted);
         Optional<MethodDeclaration> helper = Optional.empty();
@@ -114,23 +131,17 @@ final class CallsInLoops {
             remote = direct.get();
         } else {
             helper = sameFileMethod(call);
-            if (helper.isEmpty() || helper.get().getBody().isEmpty() || !isWrapper(helper.get())) {
+            if (helper.isEmpty()) {
                 return Optional.empty();
             }
             Optional<RemoteCalls.RemoteCall> inside =
-                    helper.get().getBody().get().findAll(MethodCallExpr.class).stream()
-                            .map(c -> RemoteCalls.classifyInWrapper(c, context))
-                            .flatMap(Optional::stream)
-                            .filter(wanted)
-                            .findFirst();
+                    wrappedCalls(helper.get(), context).stream().filter(wanted).findFirst();
             if (inside.isEmpty()) {
                 return Optional.empty();
             }
             remote = inside.get();
         }
-        Optional<Node> repetition = Repetition.repeatingContext(call);
-        if (repetition.isEmpty()
-                || !isPerElement(repetition.get(), call, context)
+        if (!isPerElement(repetition.get(), call, context)
                 || elementsAreBatches(repetition.get())
                 || passesACollection(call)
                 || (helper.isEmpty() && statementComesFromTheElement(remote.call(), repetition.get()))) {
@@ -204,8 +215,36 @@ final class CallsInLoops {
         return false;
     }
 
-    /** Whether the repetition runs once per element of something, rather than polling, retrying or paging. */
+    /**
+     * The remote calls a same-file method makes when it is a wrapper (small enough), remembered on the method's node:
+     * the per-element rules ask about the same helpers for every call site of a file.
+     */
+    private static List<RemoteCalls.RemoteCall> wrappedCalls(MethodDeclaration helper, SourceContext context) {
+        if (helper.containsData(WRAPPED_CALLS)) {
+            return helper.getData(WRAPPED_CALLS);
+        }
+        List<RemoteCalls.RemoteCall> calls = helper.getBody().isEmpty() || !isWrapper(helper)
+                ? List.of()
+                : helper.getBody().get().findAll(MethodCallExpr.class).stream()
+                        .map(c -> RemoteCalls.classifyInWrapper(c, context))
+                        .flatMap(Optional::stream)
+                        .toList();
+        helper.setData(WRAPPED_CALLS, calls);
+        return calls;
+    }
+
+    /** Whether the repetition runs once per element of something, remembered on the loop's node. */
     private static boolean isPerElement(Node repetition, MethodCallExpr call, SourceContext context) {
+        if (repetition.containsData(PER_ELEMENT)) {
+            return repetition.getData(PER_ELEMENT);
+        }
+        boolean perElement = decidePerElement(repetition, context);
+        repetition.setData(PER_ELEMENT, perElement);
+        return perElement;
+    }
+
+    /** Whether the repetition runs once per element of something, rather than polling, retrying or paging. */
+    private static boolean decidePerElement(Node repetition, SourceContext context) {
         if (repetition instanceof MethodCallExpr perElement) {
             return !overFewConstants(perElement.getScope().orElse(null));
         }
@@ -217,7 +256,7 @@ final class CallsInLoops {
             return !overFewConstants(forEach.getIterable());
         }
         if (loop instanceof ForStmt forLoop) {
-            return countsOverElements(forLoop, call, context);
+            return countsOverElements(forLoop, context);
         }
         if (loop instanceof WhileStmt || loop instanceof DoStmt) {
             return advancesACursor(loop) && !conditionDependsOnBody(loop);
@@ -239,7 +278,7 @@ final class CallsInLoops {
      * A counting loop whose index the repeated code uses ({@code ids.get(i)}): one call per element. A loop that does
      * not use its index repeats the same call (attempts, warm-ups); a small constant bound is not worth batching.
      */
-    private static boolean countsOverElements(ForStmt loop, MethodCallExpr call, SourceContext context) {
+    private static boolean countsOverElements(ForStmt loop, SourceContext context) {
         if (loop.getUpdate().isEmpty()
                 || loop.getCompare().isEmpty()
                 || !loop.getUpdate().stream().allMatch(CallsInLoops::isCounterUpdate)) {
@@ -347,16 +386,32 @@ final class CallsInLoops {
                 current != null;
                 current = current.getParentNode().orElse(null)) {
             if (current instanceof TypeDeclaration<?> type) {
-                Optional<MethodDeclaration> found = type.getMethodsByName(call.getNameAsString()).stream()
-                        .filter(m ->
-                                m.getParameters().size() == call.getArguments().size() || isVarArgs(m.getParameters()))
-                        .findFirst();
+                Optional<MethodDeclaration> found =
+                        methodsByName(type).getOrDefault(call.getNameAsString(), List.of()).stream()
+                                .filter(m -> m.getParameters().size()
+                                                == call.getArguments().size()
+                                        || isVarArgs(m.getParameters()))
+                                .findFirst();
                 if (found.isPresent()) {
                     return found;
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A type's methods by name, indexed once per type node: generated classes have thousands. */
+    private static Map<String, List<MethodDeclaration>> methodsByName(TypeDeclaration<?> type) {
+        if (type.containsData(METHODS_BY_NAME)) {
+            return type.getData(METHODS_BY_NAME);
+        }
+        Map<String, List<MethodDeclaration>> index = new HashMap<>();
+        for (MethodDeclaration method : type.getMethods()) {
+            index.computeIfAbsent(method.getNameAsString(), n -> new ArrayList<>())
+                    .add(method);
+        }
+        type.setData(METHODS_BY_NAME, index);
+        return index;
     }
 
     private static boolean isVarArgs(List<Parameter> parameters) {

@@ -32,6 +32,11 @@ public final class CountByFetchingAllRule implements SourceRule {
             "count.*|exists.*|find|get|findById|getById|getOne|load|getSingleResult.*|uniqueResult.*|queryForObject"
                     + "|queryForMap|find(First|Top)\\w*|get(First|Top)\\w*");
 
+    /** Reads that may return a list: the only ones worth resolving. */
+    private static final Pattern LIST_READ = Pattern.compile(
+            "(find|read|query|search|stream)\\w*|get\\w*By\\w+|getAll\\w*|getResultList|getResultStream|list"
+                    + "|queryForList|queryForStream");
+
     private static final Pattern LIST_RETURNING =
             Pattern.compile("findAll\\w*|getResultList|list|queryForList|query|\\w+All\\w*By\\w+");
     private static final Set<String> LIST_TYPES =
@@ -58,6 +63,9 @@ public final class CountByFetchingAllRule implements SourceRule {
                             .isPresent()) {
                 context.report(call.getName(), FHIR_COUNT);
             }
+            return;
+        }
+        if (!LIST_READ.matcher(call.getNameAsString()).matches()) {
             return;
         }
         Optional<RemoteCalls.RemoteCall> read = RemoteCalls.classify(call, context)

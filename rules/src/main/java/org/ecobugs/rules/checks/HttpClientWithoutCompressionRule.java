@@ -40,10 +40,12 @@ public final class HttpClientWithoutCompressionRule implements SourceRule {
 
     @Override
     public void visitNode(Node node, SourceContext context) {
-        if (context.names().imports("android")) {
+        MethodCallExpr call = (MethodCallExpr) node;
+        String name = call.getNameAsString();
+        if (!(name.equals("newBuilder") || name.equals("getInputStream"))
+                || context.names().imports("android")) {
             return;
         }
-        MethodCallExpr call = (MethodCallExpr) node;
         Optional<List<MethodCallExpr>> request = HttpRequests.requestChain(call, context);
         if (request.isPresent()) {
             if (!HttpRequests.setsHeader(request.get(), "Accept-Encoding", context)

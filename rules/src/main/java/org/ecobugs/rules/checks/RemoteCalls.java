@@ -94,8 +94,51 @@ final class RemoteCalls {
 
     private RemoteCalls() {}
 
+    /** Method names worth a closer look; everything else is answered without resolving the receiver. */
+    private static final Set<String> CANDIDATES = union(
+            Set.of(
+                    "search",
+                    "read",
+                    "create",
+                    "update",
+                    "delete",
+                    "patch",
+                    "send",
+                    "sendAsync",
+                    "getInputStream",
+                    "getResponseCode",
+                    "connect",
+                    "newCall",
+                    "retrieve",
+                    "exchangeToMono",
+                    "exchangeToFlux",
+                    "execute",
+                    "executeQuery",
+                    "executeUpdate",
+                    "executeLargeUpdate",
+                    "find",
+                    "get"),
+            REST_TEMPLATE_CALLS,
+            REST_TEMPLATE_GENERIC,
+            JDBC_TEMPLATE_READS,
+            JDBC_TEMPLATE_WRITES,
+            QUERY_READS);
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        java.util.HashSet<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
+    }
+
     /** What this call reaches over the network, if anything. */
     static Optional<RemoteCall> classify(MethodCallExpr call, SourceContext context) {
+        String name = call.getNameAsString();
+        if (!CANDIDATES.contains(name) && !REPOSITORY_READ.matcher(name).matches()) {
+            return Optional.empty();
+        }
         Optional<RemoteCall> fhir = fhir(call, context);
         if (fhir.isPresent()) {
             return fhir;
@@ -146,14 +189,14 @@ final class RemoteCalls {
         String name = call.getNameAsString();
         JavaNames names = context.names();
         int arity = call.getArguments().size();
-        Optional<String> receiver = call.getScope().flatMap(RemoteCalls::declaredTypeName);
+        Lazy receiver = new Lazy(call.getScope().orElse(null));
         switch (name) {
             case "send", "sendAsync":
                 // java.net.http.HttpClient.send(request, bodyHandler)
-                return arity == 2 && names.imports("java.net.http") && !receiverIsAnother(receiver, "HttpClient");
+                return arity == 2 && names.imports("java.net.http") && !receiverIsAnother(receiver.get(), "HttpClient");
             case "getInputStream", "getResponseCode", "connect":
                 return arity == 0
-                        && receiver.filter(HTTP_URL_CONNECTIONS::contains).isPresent();
+                        && receiver.get().filter(HTTP_URL_CONNECTIONS::contains).isPresent();
             case "newCall":
                 return arity == 1 && names.imports("okhttp3");
             case "retrieve", "exchangeToMono", "exchangeToFlux":
@@ -164,14 +207,16 @@ final class RemoteCalls {
                 break;
         }
         if (REST_TEMPLATE_CALLS.contains(name) && arity >= 1) {
-            return receiver.map(REST_TEMPLATE_TYPES::contains).orElse(names.imports("org.springframework.web.client"));
+            return receiver.get()
+                    .map(REST_TEMPLATE_TYPES::contains)
+                    .orElse(names.imports("org.springframework.web.client"));
         }
         if (REST_TEMPLATE_GENERIC.contains(name) && arity >= 1) {
-            return receiver.filter(REST_TEMPLATE_TYPES::contains).isPresent();
+            return receiver.get().filter(REST_TEMPLATE_TYPES::contains).isPresent();
         }
         if (name.equals("execute") && arity >= 1) {
             // Apache HttpClient 4 and 5: client.execute(request, …)
-            return receiver.filter(t -> t.endsWith("HttpClient")).isPresent()
+            return receiver.get().filter(t -> t.endsWith("HttpClient")).isPresent()
                     && (names.imports("org.apache.http") || names.imports("org.apache.hc"));
         }
         return false;
@@ -189,20 +234,21 @@ final class RemoteCalls {
         if (scope.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> receiver = declaredTypeName(scope.get());
+        Lazy receiver = new Lazy(scope.get());
         JavaNames names = context.names();
         boolean jdbcImported = names.imports("java.sql");
         // JDBC statements.
         if ((name.equals("executeQuery") || name.equals("executeUpdate") || name.equals("executeLargeUpdate"))
-                && (receiver.map(JDBC_STATEMENTS::contains).orElse(jdbcImported))) {
+                && (receiver.get().map(JDBC_STATEMENTS::contains).orElse(jdbcImported))) {
             return Optional.of(
                     remote(name.equals("executeQuery") ? Kind.DATABASE_READ : Kind.DATABASE_WRITE, call, name + "()"));
         }
-        if (name.equals("execute") && receiver.filter(JDBC_STATEMENTS::contains).isPresent()) {
+        if (name.equals("execute")
+                && receiver.get().filter(JDBC_STATEMENTS::contains).isPresent()) {
             return Optional.of(remote(Kind.DATABASE_WRITE, call, "execute()"));
         }
         // Spring JDBC.
-        boolean jdbcTemplate = receiver.map(JDBC_TEMPLATES::contains).orElse(false);
+        boolean jdbcTemplate = receiver.get().map(JDBC_TEMPLATES::contains).orElse(false);
         if (jdbcTemplate && JDBC_TEMPLATE_READS.contains(name) && arity >= 1) {
             return Optional.of(remote(Kind.DATABASE_READ, call, name + "()"));
         }
@@ -210,7 +256,7 @@ final class RemoteCalls {
             return Optional.of(remote(Kind.DATABASE_WRITE, call, name + "()"));
         }
         // JPA and Hibernate: entity lookups, and the execution of queries.
-        boolean entityManager = receiver.map(ENTITY_MANAGERS::contains).orElse(false);
+        boolean entityManager = receiver.get().map(ENTITY_MANAGERS::contains).orElse(false);
         if (entityManager && (name.equals("find") || name.equals("get")) && arity >= 2) {
             return Optional.of(remote(Kind.DATABASE_READ, call, name + "()"));
         }
@@ -221,7 +267,8 @@ final class RemoteCalls {
             return Optional.of(remote(Kind.DATABASE_WRITE, call, name + "()"));
         }
         // Spring Data repositories and DAOs, by their type names.
-        if (receiver.filter(t -> REPOSITORY_TYPE.matcher(t).matches() && !t.contains("Cach"))
+        if (receiver.get()
+                        .filter(t -> REPOSITORY_TYPE.matcher(t).matches() && !t.contains("Cach"))
                         .isPresent()
                 && REPOSITORY_READ.matcher(name).matches()
                 && !name.equals("getReferenceById")) {
@@ -241,6 +288,23 @@ final class RemoteCalls {
         }
         return current != null
                 && declaredTypeName(current).filter(QUERY_TYPES::contains).isPresent();
+    }
+
+    /** The receiver's declared type, resolved on first use only: most calls never need it. */
+    private static final class Lazy {
+        private final Expression receiver;
+        private Optional<String> type;
+
+        Lazy(Expression receiver) {
+            this.receiver = receiver;
+        }
+
+        Optional<String> get() {
+            if (type == null) {
+                type = receiver == null ? Optional.empty() : declaredTypeName(receiver);
+            }
+            return type;
+        }
     }
 
     private static RemoteCall remote(Kind kind, MethodCallExpr call, String what) {
