@@ -1,6 +1,8 @@
 package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -9,13 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.java.Annotations;
+import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Scopes;
 
 /**
  * What a database list read says about its size and order: a limit in its name ({@code findFirst…}, {@code
  * findTop10…}), a paging argument ({@code Pageable}, {@code PageRequest.of}, {@code Limit.of}), {@code setMaxResults}
  * on the query, {@code LIMIT}, {@code FETCH FIRST}, {@code TOP} or {@code ROWNUM} in its constant text; an order in its
- * name ({@code …OrderBy…}) or its text ({@code ORDER BY}).
+ * name ({@code …OrderBy…}) or its text ({@code ORDER BY}). The text is the SQL given to the call, to {@code
+ * createQuery}/{@code createNativeQuery}, a {@code @NamedQuery} of the same file for {@code createNamedQuery}, or the
+ * {@code @Query} of a repository method declared in the same file.
  */
 final class QueryLimits {
 
@@ -77,6 +83,10 @@ final class QueryLimits {
      * the text given to {@code createQuery} and its kin, in the chain or in the initializer of the query variable.
      */
     static Optional<String> queryText(MethodCallExpr call, SourceContext context) {
+        Optional<String> declared = repositoryQuery(call, context);
+        if (declared.isPresent()) {
+            return declared;
+        }
         for (Expression argument : call.getArguments()) {
             Optional<String> text = context.constants().string(argument);
             if (text.isPresent() && isQueryText(text.get())) {
@@ -86,6 +96,10 @@ final class QueryLimits {
         Expression current = call.getScope().orElse(null);
         for (int depth = 0; depth < 2 && current != null; depth++) {
             while (current instanceof MethodCallExpr scope) {
+                if (scope.getNameAsString().equals("createNamedQuery")
+                        && !scope.getArguments().isEmpty()) {
+                    return context.constants().string(scope.getArgument(0)).flatMap(n -> namedQuery(n, context));
+                }
                 if (scope.getNameAsString().startsWith("create")
                         && !scope.getArguments().isEmpty()) {
                     return context.constants().string(scope.getArgument(0));
@@ -99,6 +113,43 @@ final class QueryLimits {
                         .orElse(null);
             } else {
                 current = null;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The text of a repository method's {@code @Query}, when the repository is declared in the same file: Spring Data
+     * runs that query, whatever the method's name says.
+     */
+    private static Optional<String> repositoryQuery(MethodCallExpr call, SourceContext context) {
+        if (call.getScope().isEmpty()) {
+            return Optional.empty();
+        }
+        for (MethodDeclaration method : context.compilationUnit().findAll(MethodDeclaration.class)) {
+            if (method.getNameAsString().equals(call.getNameAsString())
+                    && method.getBody().isEmpty()
+                    && method.getParameters().size() == call.getArguments().size()) {
+                for (AnnotationExpr annotation : method.getAnnotations()) {
+                    if (JavaNames.simpleName(annotation.getNameAsString()).equals("Query")) {
+                        return Annotations.member(annotation, "value").flatMap(context.constants()::template);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text of a JPA {@code @NamedQuery} of the same file, by name. */
+    private static Optional<String> namedQuery(String name, SourceContext context) {
+        for (AnnotationExpr annotation : context.compilationUnit().findAll(AnnotationExpr.class)) {
+            String type = JavaNames.simpleName(annotation.getNameAsString());
+            if ((type.equals("NamedQuery") || type.equals("NamedNativeQuery"))
+                    && Annotations.member(annotation, "name")
+                            .flatMap(context.constants()::string)
+                            .filter(name::equals)
+                            .isPresent()) {
+                return Annotations.member(annotation, "query").flatMap(context.constants()::template);
             }
         }
         return Optional.empty();
