@@ -72,6 +72,26 @@ final class CallsInLoops {
             "Queue",
             "Deque");
 
+    /** Calls that start a stream of elements. */
+    private static final Set<String> STREAM_SOURCES = Set.of(
+            "stream",
+            "parallelStream",
+            "range",
+            "rangeClosed",
+            "iterate",
+            "generate",
+            "fromIterable",
+            "fromArray",
+            "fromStream",
+            "lines",
+            "chars",
+            "entrySet",
+            "values",
+            "keySet");
+
+    private static final Set<String> STREAM_TYPES =
+            Set.of("Stream", "IntStream", "LongStream", "DoubleStream", "Flux", "Observable", "Flowable");
+
     /** Methods whose first argument is the text of the statement to run. */
     private static final Set<String> STATEMENT_TAKERS = Set.of(
             "createQuery",
@@ -246,7 +266,8 @@ final class CallsInLoops {
     /** Whether the repetition runs once per element of something, rather than polling, retrying or paging. */
     private static boolean decidePerElement(Node repetition, SourceContext context) {
         if (repetition instanceof MethodCallExpr perElement) {
-            return !overFewConstants(perElement.getScope().orElse(null));
+            return overElements(perElement)
+                    && !overFewConstants(perElement.getScope().orElse(null));
         }
         Statement loop = (Statement) repetition;
         if (waits(loop, context) || RetryLoops.match(loop, context).isPresent()) {
@@ -262,6 +283,33 @@ final class CallsInLoops {
             return advancesACursor(loop) && !conditionDependsOnBody(loop);
         }
         return false;
+    }
+
+    /**
+     * Whether a per-element operation runs over the elements of a collection or stream, not over the one value of an
+     * {@code Optional}, a {@code Mono} or a future ({@code findById(id).map(…)}): {@code forEach}, {@code removeIf} and
+     * {@code replaceAll} always; {@code map}, {@code filter} and the others when their chain starts from a stream.
+     */
+    private static boolean overElements(MethodCallExpr operation) {
+        String name = operation.getNameAsString();
+        if (name.equals("forEach") || name.equals("removeIf") || name.equals("replaceAll")) {
+            return true;
+        }
+        Expression current = operation.getScope().orElse(null);
+        while (current instanceof MethodCallExpr call) {
+            if (STREAM_SOURCES.contains(call.getNameAsString())
+                    || (call.getNameAsString().equals("of")
+                            && call.getScope()
+                                    .filter(s -> STREAM_TYPES.contains(s.toString()))
+                                    .isPresent())) {
+                return true;
+            }
+            current = call.getScope().orElse(null);
+        }
+        return current != null
+                && RemoteCalls.declaredTypeName(current)
+                        .filter(STREAM_TYPES::contains)
+                        .isPresent();
     }
 
     /** Whether the loop sleeps or blocks on an event: a poller or a worker, not a loop over elements. */
