@@ -2,6 +2,8 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -90,10 +92,33 @@ final class HttpRequests {
             return Optional.empty();
         }
         return Scopes.declarationOf(variable)
+                .filter(d -> d.node() instanceof VariableDeclarator)
                 .filter(d -> !d.field())
                 .filter(d -> d.type().isClassOrInterfaceType()
                         && URL_CONNECTIONS.contains(
-                                d.type().asClassOrInterfaceType().getNameAsString()));
+                                d.type().asClassOrInterfaceType().getNameAsString()))
+                .filter(HttpRequests::isOpenedHere);
+    }
+
+    /**
+     * Whether the connection is opened in the method that declares it ({@code url.openConnection()} in its initializer or
+     * an assignment): one received from elsewhere was configured there.
+     */
+    private static boolean isOpenedHere(Scopes.Declaration connection) {
+        if (connection.initializer().filter(HttpRequests::opens).isPresent()) {
+            return true;
+        }
+        return enclosingCode(connection.node())
+                .map(code -> code.findAll(AssignExpr.class).stream()
+                        .anyMatch(a -> a.getTarget() instanceof NameExpr target
+                                && target.getNameAsString().equals(connection.name())
+                                && opens(a.getValue())))
+                .orElse(false);
+    }
+
+    private static boolean opens(Expression value) {
+        return value.findAll(MethodCallExpr.class).stream()
+                .anyMatch(c -> c.getNameAsString().equals("openConnection"));
     }
 
     /** The calls made on a local variable in its method, in source order. */
