@@ -22,6 +22,7 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
@@ -50,7 +51,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "PATH",
-            description = "Files or directories to analyse: .java sources, .class files, .jar archives.")
+            description = "Files or directories to analyse: .java sources, .class files, .jar archives, Spring Boot"
+                    + " configuration files (application*.properties|yml|yaml).")
     List<Path> paths = new ArrayList<>();
 
     @Option(
@@ -167,8 +169,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (name.endsWith(".class") || name.endsWith(".jar")) {
                 request.addClassInput(path);
             } else if (Files.isDirectory(path)) {
-                // A directory may hold sources and classes alike (a project, an unpacked distribution).
-                request.addSourceRoot(path).addClassInput(path);
+                // A directory may hold sources, classes and configuration alike (a project, an unpacked distribution).
+                request.addSourceRoot(path).addClassInput(path).addResourceRoot(path);
+                mavenResourcesBeside(path).ifPresent(request::addResourceRoot);
+            } else if (ConfigFile.isConfigFileName(name)) {
+                request.addResourceRoot(path);
             } else {
                 request.addSourceRoot(path);
             }
@@ -196,6 +201,23 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .threads(threads)
                 .sourceEncoding(charset(encoding))
                 .build();
+    }
+
+    /**
+     * The configuration beside sources given in the Maven layout: {@code src/main/resources} for {@code
+     * src/main/java}, where Spring Boot's {@code application.properties} lives.
+     */
+    private static java.util.Optional<Path> mavenResourcesBeside(Path sources) {
+        Path normalized = sources.toAbsolutePath().normalize();
+        if (normalized.getFileName() != null
+                && normalized.getFileName().toString().equals("java")
+                && normalized.getParent() != null) {
+            Path resources = normalized.getParent().resolve("resources");
+            if (Files.isDirectory(resources)) {
+                return java.util.Optional.of(resources);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static Charset charset(String name) {

@@ -93,7 +93,7 @@ class AnalyzeCommandTest {
                                 + " the event instead (a queue's take() or poll(timeout), a future, a latch or a"
                                 + " condition).",
                         file + ":33:16: warning: [EB201] Jackson INDENT_OUTPUT pads every payload with indentation"
-                                + " (about +50 % bytes on a FHIR Bundle); serialize compactly and pretty-print only"
+                                + " (+50 to +75 % bytes on a FHIR Bundle); serialize compactly and pretty-print only"
                                 + " for human readers.",
                         file + ":41:49: warning: [EB604] SELECT * reads and transfers every column, including the ones"
                                 + " the code never uses; list only the columns it needs.");

@@ -37,9 +37,16 @@ class HealthStyleCodeTest {
                 .containsExactly(
                         "org/example/his/BedBoard.java:13 EB103",
                         "org/example/his/DropFolder.java:18 EB106",
+                        // A RestTemplate with the default factory: no timeouts (payload and data-access rules).
+                        "org/example/his/LabResultSync.java:11 EB210",
                         "org/example/his/LabResultSync.java:18 EB104",
                         "org/example/his/MllpLink.java:21 EB302",
                         "org/example/his/ObservationWatcher.java:25 EB105",
-                        "org/example/his/ReportWaiter.java:17 EB104");
+                        // The polled search does not set _count either.
+                        "org/example/his/ObservationWatcher.java:29 EB204",
+                        "org/example/his/ReportWaiter.java:17 EB104",
+                        // The polled request asks for no gzip and has no timeout.
+                        "org/example/his/ReportWaiter.java:18 EB202",
+                        "org/example/his/ReportWaiter.java:18 EB210");
     }
 }

@@ -55,6 +55,7 @@ final class PrecisionReport {
             AnalysisResult result = Analysis.run(AnalysisRequest.builder()
                     .addSourceRoot(src)
                     .addClassInput(corpus.resolve(entry).resolve("classes"))
+                    .addResourceRoot(src)
                     .includeRules(Set.copyOf(allRules))
                     .build());
             linesByEntry.put(
@@ -91,8 +92,9 @@ final class PrecisionReport {
                 .append("). Reviewed findings were read in the code and judged a true positive (TP: a real energy bug"
                         + " the rule is right to report) or a false positive (FP); the verdicts, with a note each,"
                         + " are in `docs/precision/labels`. Precision = TP / reviewed.\n\n"
-                        + "The corpus is made of libraries and frameworks: the scheduling, polling and retry code that"
-                        + " applications write around them is rare there, so some rules find little or nothing in it."
+                        + "The corpus is made of libraries and frameworks: the scheduling, polling and retry code, the"
+                        + " FHIR, HTTP and DICOM client calls and the Spring Boot configuration that applications write"
+                        + " around them are rare there, so some rules find little or nothing in it."
                         + " Their fixtures, with the look-alikes that must stay silent, and the command line's tests on"
                         + " code written the way health-software teams write it, cover them.\n\n");
         md.append(

@@ -26,6 +26,9 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * @param sourceEncoding the encoding of the source files
  * @param dependencies the project's dependency facts from its build, which the dependency rules (EB4xx) need; {@code
  *     null} when the host has none, and then those rules find nothing
+ * @param resourceRoots configuration files or directories searched for Spring Boot's {@code application*.properties},
+ *     {@code application*.yml} and {@code application*.yaml}, except under build output and test folders ({@code
+ *     target}, {@code build}, {@code test}, {@code node_modules})
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -37,7 +40,8 @@ public record AnalysisRequest(
         Map<String, Map<String, String>> ruleParameters,
         int threads,
         Charset sourceEncoding,
-        DependencyGraph dependencies) {
+        DependencyGraph dependencies,
+        List<Path> resourceRoots) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -61,9 +65,10 @@ public record AnalysisRequest(
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         java.util.Objects.requireNonNull(sourceEncoding, "sourceEncoding");
+        resourceRoots = List.copyOf(resourceRoots);
     }
 
-    /** A request without dependency facts. */
+    /** A request without dependency facts or configuration files. */
     public AnalysisRequest(
             List<Path> sourceRoots,
             List<Path> classInputs,
@@ -84,7 +89,8 @@ public record AnalysisRequest(
                 ruleParameters,
                 threads,
                 sourceEncoding,
-                null);
+                null,
+                List.of());
     }
 
     /** The dependency facts, when the host gave them. */
@@ -108,6 +114,7 @@ public record AnalysisRequest(
         private int threads = Runtime.getRuntime().availableProcessors();
         private Charset sourceEncoding = StandardCharsets.UTF_8;
         private DependencyGraph dependencies;
+        private final List<Path> resourceRoots = new ArrayList<>();
 
         private Builder() {}
 
@@ -171,6 +178,16 @@ public record AnalysisRequest(
             return this;
         }
 
+        public Builder addResourceRoot(Path path) {
+            resourceRoots.add(path);
+            return this;
+        }
+
+        public Builder addResourceRoots(List<Path> paths) {
+            resourceRoots.addAll(paths);
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -182,7 +199,8 @@ public record AnalysisRequest(
                     ruleParameters,
                     threads,
                     sourceEncoding,
-                    dependencies);
+                    dependencies,
+                    resourceRoots);
         }
     }
 }

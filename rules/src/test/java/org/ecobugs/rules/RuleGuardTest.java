@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.DependencyRule;
 import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.checks.RuleRegistry;
@@ -96,6 +97,7 @@ class RuleGuardTest {
             assertThat(metadata.detection().source()).isEqualTo(SourceRule.class.isAssignableFrom(ruleClass));
             assertThat(metadata.detection().bytecode()).isEqualTo(BytecodeRule.class.isAssignableFrom(ruleClass));
         }
+        assertThat(metadata.detection().resources()).isEqualTo(ResourceRule.class.isAssignableFrom(ruleClass));
     }
 
     @ParameterizedTest
@@ -122,14 +124,15 @@ class RuleGuardTest {
                     .isNotEmpty();
         } else {
             String text;
-            try (Stream<Path> files = Files.list(fixtures)) {
+            try (Stream<Path> files = Files.walk(fixtures)) {
                 StringBuilder all = new StringBuilder();
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     all.append(Files.readString(file));
                 }
                 text = all.toString();
             }
-            assertThat(text).contains("// Noncompliant").contains("// Compliant");
+            // Java fixtures mark cases with // comments, configuration files with # comments.
+            assertThat(text).containsPattern("(//|#) Noncompliant").containsPattern("(//|#) Compliant");
         }
         assertThat(RULES_TEST.resolve(ruleClass.getSimpleName() + "Test.java")).isRegularFile();
     }

@@ -188,7 +188,7 @@ final class PollingWork {
     }
 
     /** The same-class method an unqualified or {@code this.} call invokes, when there is one by that name. */
-    private static Optional<Node> sameClassTarget(MethodCallExpr call) {
+    static Optional<Node> sameClassTarget(MethodCallExpr call) {
         boolean local = call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr;
         if (!local) {
             return Optional.empty();

@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.ResourceContext;
+import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.Instructions;
+import org.ecobugs.rules.config.ConfigEntry;
+import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.java.Fixes;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Scopes;
@@ -43,10 +47,19 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * writerWithDefaultPrettyPrinter()}, {@code useDefaultPrettyPrinter()}), Gson ({@code setPrettyPrinting()}), HAPI
  * FHIR ({@code setPrettyPrint(true)}, {@code setDefaultPrettyPrint(true)}, {@code prettyPrint()}), JAXB
  * ({@code JAXB_FORMATTED_OUTPUT}) and XSLT ({@code OutputKeys.INDENT}). Code whose method writes to files is left
- * alone: files are often meant for human readers.
+ * alone: files are often meant for human readers. In Spring Boot configuration, the properties that make the
+ * application's own mapper indent every response ({@code spring.jackson.serialization.indent-output}, {@code
+ * spring.gson.pretty-printing}, the HAPI FHIR JPA starter's {@code hapi.fhir.default_pretty_print}), except in
+ * developer and test profiles.
  */
 @RuleKey("EB201")
-public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule {
+public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule, ResourceRule {
+
+    /** Configuration properties that make every response of the application indented. */
+    private static final List<String> PRETTY_PROPERTIES = List.of(
+            "spring.jackson.serialization.indent-output",
+            "spring.gson.pretty-printing",
+            "hapi.fhir.default-pretty-print");
 
     private static final List<String> SERIALIZATION_FEATURE = List.of(
             "com.fasterxml.jackson.databind.SerializationFeature", "tools.jackson.databind.SerializationFeature");
@@ -61,7 +74,7 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
     private static final Pattern READS = Pattern.compile("parse|read|fromJson|deserialize|unmarshal");
 
     static String message(String setting) {
-        return setting + " pads every payload with indentation (about +50 % bytes on a FHIR Bundle);"
+        return setting + " pads every payload with indentation (+50 to +75 % bytes on a FHIR Bundle);"
                 + " serialize compactly and pretty-print only for human readers.";
     }
 
@@ -113,6 +126,17 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule 
                 return Optional.of(Fixes.deleteAfter(COMPACT, call.getScope().get(), call));
             default:
                 return Optional.empty();
+        }
+    }
+
+    @Override
+    public void visitConfigFile(ConfigFile file, ResourceContext context) {
+        for (ConfigEntry entry : file.entries()) {
+            if (entry.isTrue()
+                    && !entry.isForDevelopers()
+                    && PRETTY_PROPERTIES.stream().anyMatch(entry::is)) {
+                context.report(entry.line(), message(entry.key() + "=true"));
+            }
         }
     }
 

@@ -16,6 +16,15 @@ public final class RuleRegistry {
             AndroidExactAlarmRule.class,
             BackgroundWorkWithoutConstraintsRule.class,
             PrettyPrintedPayloadRule.class,
+            HttpClientWithoutCompressionRule.class,
+            ServerResponseCompressionOffRule.class,
+            FhirSearchWithoutCountRule.class,
+            FhirFullResourceWhenSubsetUsedRule.class,
+            FhirRereadWithoutEtagRule.class,
+            DicomUncompressedOnlyTransferSyntaxRule.class,
+            HttpCallInLoopRule.class,
+            FhirReadInLoopRule.class,
+            HttpCallWithoutTimeoutRule.class,
             RetryWithoutBackoffRule.class,
             UnboundedRetryRule.class,
             UninterruptibleInfiniteLoopRule.class,
@@ -37,7 +46,11 @@ public final class RuleRegistry {
             HeavyweightObjectPerCallRule.class,
             PowerResourceNotReleasedRule.class,
             WakeLockWithoutTimeoutRule.class,
-            SelectStarRule.class);
+            DbCallInLoopRule.class,
+            EagerFetchCollectionRule.class,
+            SelectStarRule.class,
+            UnpaginatedQueryRule.class,
+            CountByFetchingAllRule.class);
 
     private RuleRegistry() {}
 }

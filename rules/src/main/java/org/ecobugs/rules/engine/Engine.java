@@ -48,7 +48,7 @@ public final class Engine {
         RuleTimer timer = new RuleTimer();
 
         long t = System.nanoTime();
-        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs());
+        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots());
         phases.put("collect inputs", since(t));
         DependencyGraph graph = request.dependencyGraph().orElse(null);
         UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
@@ -124,6 +124,14 @@ public final class Engine {
                 }
                 phases.put("analyse dependencies", since(t));
             }
+            t = System.nanoTime();
+            if (!rules.resourceRules().isEmpty()) {
+                ConfigFileAnalyzer.Outcome outcome =
+                        new ConfigFileAnalyzer(rules.resourceRules(), timer).analyze(inputs.configFiles());
+                sourceFindings.addAll(outcome.findings());
+                errors.addAll(outcome.errors());
+            }
+            phases.put("analyse configuration", since(t));
         } finally {
             pool.shutdownNow();
         }

@@ -11,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.config.ConfigFile;
 
 /**
  * The files an analysis reads: {@code .java} files under the source roots, {@code .class} files and {@code .jar}
- * archives under the class inputs. Paths that do not exist or cannot be listed become processing errors.
+ * archives under the class inputs, Spring Boot configuration files ({@code application*.properties|yml|yaml}) under
+ * the resource roots. Paths that do not exist or cannot be listed become processing errors.
  */
 final class Inputs {
 
@@ -24,12 +27,25 @@ final class Inputs {
     private final List<Path> classFiles;
     private final List<Path> archives;
     private final List<ProcessingError> errors;
+    private final List<Path> configFiles;
     private final Map<String, List<Path>> sourcesByFileName = new HashMap<>();
 
-    private Inputs(List<Path> sourceFiles, List<Path> classFiles, List<Path> archives, List<ProcessingError> errors) {
+    /**
+     * Directories below a resource root whose configuration files are not the project's own: build output (copies
+     * of the sources' files) and test configuration.
+     */
+    private static final Set<String> NOT_PROJECT_CONFIGURATION = Set.of("target", "build", "test", "node_modules");
+
+    private Inputs(
+            List<Path> sourceFiles,
+            List<Path> classFiles,
+            List<Path> archives,
+            List<Path> configFiles,
+            List<ProcessingError> errors) {
         this.sourceFiles = sourceFiles;
         this.classFiles = classFiles;
         this.archives = archives;
+        this.configFiles = configFiles;
         this.errors = errors;
         for (Path source : sourceFiles) {
             sourcesByFileName
@@ -39,6 +55,10 @@ final class Inputs {
     }
 
     static Inputs collect(List<Path> sourceRoots, List<Path> classInputs) {
+        return collect(sourceRoots, classInputs, List.of());
+    }
+
+    static Inputs collect(List<Path> sourceRoots, List<Path> classInputs, List<Path> resourceRoots) {
         List<ProcessingError> errors = new ArrayList<>();
         TreeSet<Path> sources = new TreeSet<>();
         TreeSet<Path> classes = new TreeSet<>();
@@ -60,7 +80,29 @@ final class Inputs {
                 }
             });
         }
-        return new Inputs(List.copyOf(sources), List.copyOf(classes), List.copyOf(jars), errors);
+        TreeSet<Path> configs = new TreeSet<>();
+        for (Path root : resourceRoots) {
+            Path start = root.toAbsolutePath().normalize();
+            walk(root, errors, file -> {
+                if (ConfigFile.isConfigFileName(file.getFileName().toString()) && isProjectConfiguration(start, file)) {
+                    configs.add(file);
+                }
+            });
+        }
+        return new Inputs(List.copyOf(sources), List.copyOf(classes), List.copyOf(jars), List.copyOf(configs), errors);
+    }
+
+    private static boolean isProjectConfiguration(Path root, Path file) {
+        if (!file.startsWith(root) || file.equals(root)) {
+            return true;
+        }
+        Path relative = root.relativize(file);
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            if (NOT_PROJECT_CONFIGURATION.contains(relative.getName(i).toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void walk(Path root, List<ProcessingError> errors, java.util.function.Consumer<Path> sink) {
@@ -121,6 +163,10 @@ final class Inputs {
 
     List<ProcessingError> errors() {
         return errors;
+    }
+
+    List<Path> configFiles() {
+        return configFiles;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.DependencyRule;
 import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.meta.RuleCatalog;
@@ -23,6 +24,7 @@ final class RuleSet {
     private final List<SourceRule> sourceRules = new ArrayList<>();
     private final List<BytecodeRule> bytecodeRules = new ArrayList<>();
     private final List<DependencyRule> dependencyRules = new ArrayList<>();
+    private final List<ResourceRule> resourceRules = new ArrayList<>();
 
     private RuleSet(List<EnergyRule> rules) {
         this.rules = List.copyOf(rules);
@@ -35,6 +37,9 @@ final class RuleSet {
             }
             if (rule instanceof DependencyRule dependency) {
                 dependencyRules.add(dependency);
+            }
+            if (rule instanceof ResourceRule resource) {
+                resourceRules.add(resource);
             }
         }
     }
@@ -111,6 +116,10 @@ final class RuleSet {
 
     List<DependencyRule> dependencyRules() {
         return dependencyRules;
+    }
+
+    List<ResourceRule> resourceRules() {
+        return resourceRules;
     }
 
     List<String> keys() {

@@ -1,5 +1,7 @@
 package org.ecobugs.rules.meta;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -150,10 +152,17 @@ public final class RuleDocs {
             // Dependency rules run after both walks, on what they found and on the build's dependency facts.
             return "dependencies";
         }
-        if (detection.source() && detection.bytecode()) {
-            return "source, bytecode";
+        List<String> walkers = new ArrayList<>();
+        if (detection.source()) {
+            walkers.add("source");
         }
-        return detection.source() ? "source" : "bytecode";
+        if (detection.bytecode()) {
+            walkers.add("bytecode");
+        }
+        if (detection.resources()) {
+            walkers.add("configuration");
+        }
+        return String.join(", ", walkers);
     }
 
     private static String capitalized(String name) {

@@ -70,20 +70,23 @@ public record RuleMetadata(
      * @param uses what it needs and what a classpath adds, for the docs
      * @param dependencies whether it judges the build's dependencies, from the dependency facts a build host gives
      *     (then {@code source} and {@code bytecode} say which walks its evidence comes from); absent means false
+     * @param resources whether it reads configuration files ({@code application*.properties|yml}); false when absent
      */
     public record Detection(
             @JsonProperty(required = true) boolean source,
             @JsonProperty(required = true) boolean bytecode,
             @JsonProperty(required = true) String uses,
-            Boolean dependencies) {
+            Boolean dependencies,
+            Boolean resources) {
 
         public Detection {
             dependencies = Boolean.TRUE.equals(dependencies);
+            resources = Boolean.TRUE.equals(resources);
         }
 
         /** A source or bytecode rule's detection. */
         public Detection(boolean source, boolean bytecode, String uses) {
-            this(source, bytecode, uses, false);
+            this(source, bytecode, uses, false, false);
         }
 
         public boolean judgesDependencies() {

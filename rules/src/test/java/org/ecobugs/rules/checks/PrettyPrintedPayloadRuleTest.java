@@ -36,6 +36,11 @@ class PrettyPrintedPayloadRuleTest {
         verifier.verify("eb201/PrettyPrintedPayload.java", RuleVerifier.Mode.SOURCE);
     }
 
+    @Test
+    void springBootProperties() {
+        verifier.verify("eb201/config", RuleVerifier.Mode.SOURCE);
+    }
+
     @ParameterizedTest
     @EnumSource
     void eachWalkerAloneFindsTheSameSettings(RuleVerifier.Mode mode) {
@@ -67,18 +72,18 @@ class PrettyPrintedPayloadRuleTest {
                 .containsEntry(
                         26,
                         "private static final ObjectMapper SHARED_MAPPER = new ObjectMapper(); // Noncompliant"
-                                + " {{Jackson INDENT_OUTPUT pads every payload with indentation (about +50 % bytes on a FHIR"
+                                + " {{Jackson INDENT_OUTPUT pads every payload with indentation (+50 to +75 % bytes on a FHIR"
                                 + " Bundle); serialize compactly and pretty-print only for human readers.}}")
                 .containsEntry(
                         35,
                         "return new ObjectMapper().writer().writeValueAsString(resource); // Noncompliant"
-                                + " {{writerWithDefaultPrettyPrinter() pads every payload with indentation (about +50 % bytes"
+                                + " {{writerWithDefaultPrettyPrinter() pads every payload with indentation (+50 to +75 % bytes"
                                 + " on a FHIR Bundle); serialize compactly and pretty-print only for human readers.}}")
                 .containsEntry(40, "mapper.configure(SerializationFeature.INDENT_OUTPUT, false); // Noncompliant")
                 .containsEntry(
                         57,
                         "IParser parser = fhirContext.newJsonParser().setPrettyPrint(false); // Noncompliant"
-                                + " {{HAPI FHIR setPrettyPrint(true) pads every payload with indentation (about +50 % bytes on"
+                                + " {{HAPI FHIR setPrettyPrint(true) pads every payload with indentation (+50 to +75 % bytes on"
                                 + " a FHIR Bundle); serialize compactly and pretty-print only for human readers.}}")
                 .containsEntry(
                         62, "marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.FALSE); // Noncompliant")

@@ -90,7 +90,7 @@ class EngineTest {
     }
 
     @Test
-    void reportsTimingsPerPhaseAndPerRule() {
+    void reportsTimingsPerPhaseAndPerRule() throws IOException {
         AnalysisResult result = Analysis.run(request(
                 Fixtures.moduleDir().resolve("src/main/java"),
                 Fixtures.moduleDir().resolve("target/classes"),
@@ -100,7 +100,11 @@ class EngineTest {
                         "collect inputs", "analyse sources", "parse (summed over threads)", "analyse classes", "merge");
         assertThat(result.timings().rules().keySet()).containsExactlyElementsOf(result.rulesRun());
         assertThat(result.timings().total()).isPositive();
-        assertThat(result.sourceFiles()).isEqualTo(Fixtures.allSources().size());
+        // The fixtures, and the stand-ins for libraries that are not on Maven Central (dcm4che).
+        try (java.util.stream.Stream<Path> all = Files.walk(Fixtures.moduleDir().resolve("src/main/java"))) {
+            assertThat(result.sourceFiles())
+                    .isEqualTo(all.filter(p -> p.toString().endsWith(".java")).count());
+        }
         assertThat(result.classFiles()).isPositive();
     }
 

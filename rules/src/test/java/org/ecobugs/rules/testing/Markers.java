@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * Reads the expectations written in a fixture, in the subset of sonar-analyzer-commons' syntax that ecobugs uses:
  * {@code // Noncompliant} on the flagged line, {@code // Noncompliant@+1} (or {@code @-2}) for another line,
  * {@code // Noncompliant 2} for two findings on one line, and {@code {{message}}} for the exact message of each.
+ * Configuration files write the same markers in {@code #} comments.
  */
 final class Markers {
 
     private static final Pattern MARKER = Pattern.compile(
-            "//\\s*Noncompliant(?<shift>@[+-]?\\d+)?(?:\\s+(?<count>\\d+))?(?<messages>(?:\\s*\\{\\{.*?}})*)\\s*$");
+            "(?://|#)\\s*Noncompliant(?<shift>@[+-]?\\d+)?(?:\\s+(?<count>\\d+))?(?<messages>(?:\\s*\\{\\{.*?}})*)\\s*$");
     private static final Pattern MESSAGE = Pattern.compile("\\{\\{(.*?)}}");
 
     /** What one line expects: a number of findings and, for some of them, their exact messages. */
@@ -29,6 +30,11 @@ final class Markers {
      * @throws IllegalArgumentException naming the line of a malformed marker
      */
     static Map<Integer, Expectation> parse(String fixtureName, List<String> lines) {
+        // Configuration files have # comments; Java has //.
+        return parse(fixtureName, lines, fixtureName.endsWith(".java") ? "//" : "#");
+    }
+
+    private static Map<Integer, Expectation> parse(String fixtureName, List<String> lines, String commentStart) {
         Map<Integer, Expectation> expected = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -36,9 +42,9 @@ final class Markers {
             if (at < 0) {
                 continue;
             }
-            int comment = line.lastIndexOf("//", at);
+            int comment = line.lastIndexOf(commentStart, at);
             if (comment < 0) {
-                throw malformed(fixtureName, i + 1, "'Noncompliant' outside a // comment");
+                throw malformed(fixtureName, i + 1, "'Noncompliant' outside a " + commentStart + " comment");
             }
             Matcher matcher = MARKER.matcher(line.substring(comment));
             if (!matcher.matches()) {
@@ -84,7 +90,7 @@ final class Markers {
             Matcher marker = XML_MARKER.matcher(line);
             asJava.add(marker.find() ? line.substring(0, marker.start()) + "// " + marker.group(1) : line);
         }
-        return parse(fixtureName, asJava);
+        return parse(fixtureName, asJava, "//");
     }
 
     private static int shift(String group, int line) {

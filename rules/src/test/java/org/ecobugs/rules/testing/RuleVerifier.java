@@ -52,7 +52,11 @@ public final class RuleVerifier {
         return this;
     }
 
-    /** Verifies a fixture given relative to {@code org/ecobugs/fixtures}, e.g. {@code eb101/BusyWaitSpin.java}. */
+    /**
+     * Verifies a fixture given relative to {@code org/ecobugs/fixtures}, e.g. {@code eb101/BusyWaitSpin.java}. A
+     * configuration file ({@code eb203/application.properties}) or a directory of them ({@code eb203/profiles}) is
+     * analysed as a resource root; each file's markers are checked.
+     */
     public void verify(String fixture, Mode mode) {
         Path source = Fixtures.source(fixture);
         AnalysisResult result = analyse(source, fixture, mode);
@@ -60,22 +64,55 @@ public final class RuleVerifier {
         if (!failures.isEmpty()) {
             fail("The analysis of " + fixture + " reported processing errors: " + failures);
         }
-        Map<Integer, Markers.Expectation> expected = Markers.parse(fixture, readLines(source));
-        Map<Integer, List<String>> actual = new TreeMap<>();
+        Map<String, Map<Integer, Markers.Expectation>> expected = new TreeMap<>();
+        for (Path file : markedFiles(source)) {
+            String name = Fixtures.source("").relativize(file).toString().replace('\\', '/');
+            expected.put(name, Markers.parse(name, readLines(file)));
+        }
+        Map<String, Map<Integer, List<String>>> actual = new TreeMap<>();
         for (Finding finding : result.findings()) {
             if (!finding.ruleKey().equals(ruleKey)) {
                 fail("Unexpected rule " + finding.ruleKey() + " in the findings of " + ruleKey);
             }
             String file = finding.file().toString().replace('\\', '/');
-            if (!file.endsWith("org/ecobugs/fixtures/" + fixture)) {
+            String name = expected.keySet().stream()
+                    .filter(f -> file.endsWith("org/ecobugs/fixtures/" + f))
+                    .findFirst()
+                    .orElse(null);
+            if (name == null) {
                 fail("Finding outside the fixture " + fixture + ": " + finding);
             }
-            actual.computeIfAbsent(finding.line(), k -> new ArrayList<>()).add(finding.message());
+            actual.computeIfAbsent(name, k -> new TreeMap<>())
+                    .computeIfAbsent(finding.line(), k -> new ArrayList<>())
+                    .add(finding.message());
         }
-        String mismatches = compare(expected, actual);
-        if (!mismatches.isEmpty()) {
+        StringBuilder mismatches = new StringBuilder();
+        expected.forEach((name, lines) -> {
+            String diff = compare(lines, actual.getOrDefault(name, Map.of()));
+            if (!diff.isEmpty()) {
+                mismatches
+                        .append(expected.size() > 1 ? "  " + name + ":\n" : "")
+                        .append(diff);
+            }
+        });
+        if (mismatches.length() > 0) {
             fail(ruleKey + " on " + fixture + " (" + mode + "):\n" + mismatches);
         }
+    }
+
+    private static List<Path> markedFiles(Path fixture) {
+        if (!Files.isDirectory(fixture)) {
+            return List.of(fixture);
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(fixture)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isConfiguration(Path fixture) {
+        return Files.isDirectory(fixture) || !fixture.toString().endsWith(".java");
     }
 
     private AnalysisResult analyse(Path source, String fixture, Mode mode) {
@@ -83,6 +120,9 @@ public final class RuleVerifier {
                 .includeRules(java.util.Set.of(ruleKey))
                 .threads(1);
         parameters.forEach((name, value) -> request.ruleParameter(ruleKey, name, value));
+        if (isConfiguration(source)) {
+            return Analysis.run(request.addResourceRoot(source).build());
+        }
         if (mode != Mode.BYTECODE) {
             request.addSourceRoot(source);
         }

@@ -1,0 +1,54 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Set;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+
+/**
+ * A FHIR interaction made once per element with HAPI FHIR's fluent client: a read per id, a search per value, a
+ * create, update, patch or delete per resource — in a loop or a per-element lambda, directly or through a method of the
+ * same file. Paging through {@code loadPage()} is not an interaction per element.
+ */
+@RuleKey("EB209")
+public final class FhirReadInLoopRule implements SourceRule {
+
+    @Override
+    public Set<Class<? extends Node>> nodesToVisit() {
+        return Set.of(MethodCallExpr.class);
+    }
+
+    @Override
+    public void visitNode(Node node, SourceContext context) {
+        CallsInLoops.of((MethodCallExpr) node, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
+                .ifPresent(looped -> context.report(looped.anchor().getName(), message(looped)));
+    }
+
+    static String message(CallsInLoops.LoopedCall looped) {
+        FhirChains.Chain chain = looped.remote().fhir().orElseThrow();
+        String type = chain.resourceType().orElse("resource");
+        String doing;
+        String fix;
+        switch (chain.interaction()) {
+            case READ -> {
+                doing = "reads one FHIR " + type;
+                fix = "read them in one search on _id (_id=a,b,c) or one batch Bundle instead.";
+            }
+            case SEARCH -> {
+                doing = "runs one FHIR " + type + " search";
+                fix = "search once for all the values (comma-separated values are ORed) or send one batch Bundle"
+                        + " instead.";
+            }
+            default -> {
+                doing = "sends one FHIR " + chain.interaction().method();
+                fix = "send the changes in one transaction or batch Bundle instead.";
+            }
+        }
+        if (looped.helper().isPresent()) {
+            return looped.subject() + " " + looped.via(doing.replace(" one ", " a ")) + " once per element; " + fix;
+        }
+        return looped.subject() + " " + doing + " per element; " + fix;
+    }
+}

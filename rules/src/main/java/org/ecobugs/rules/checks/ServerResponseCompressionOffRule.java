@@ -1,0 +1,110 @@
+package org.ecobugs.rules.checks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ecobugs.rules.api.ResourceContext;
+import org.ecobugs.rules.api.ResourceRule;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
+import org.ecobugs.rules.config.ConfigEntry;
+import org.ecobugs.rules.config.ConfigFile;
+
+/**
+ * A Spring Boot web server whose configuration leaves HTTP response compression off: switched off explicitly, never
+ * switched on (Spring Boot's default is off), or on for a MIME-type list without JSON. Read over the base and profile
+ * files of a directory together. HAPI FHIR servers (configured under {@code hapi.fhir}) are left alone when nothing is
+ * set: HAPI's {@code RestfulServer} compresses FHIR responses itself for clients that accept gzip.
+ */
+@RuleKey("EB203")
+public final class ServerResponseCompressionOffRule implements ResourceRule {
+
+    static final String PARAM_COMPRESSED_ELSEWHERE = "compressedElsewhere";
+
+    private static final String ENABLED = "server.compression.enabled";
+    private static final String MIME_TYPES = "server.compression.mime-types";
+
+    static final String SWITCHED_OFF = "server.compression.enabled=false sends every response uncompressed; set it"
+            + " to true (and list application/json and application/fhir+json in server.compression.mime-types), unless"
+            + " a proxy in front compresses the responses.";
+    static final String NEVER_ON =
+            "This Spring Boot server sends its responses uncompressed (server.compression.enabled"
+                    + " is not set, and is off by default); set it to true and list application/json and application/fhir+json"
+                    + " in server.compression.mime-types, unless a proxy in front compresses the responses.";
+    static final String NO_JSON =
+            "server.compression.mime-types leaves JSON responses uncompressed; add application/json"
+                    + " and application/fhir+json to the list.";
+
+    private final boolean compressedElsewhere;
+
+    public ServerResponseCompressionOffRule(RuleParameters parameters) {
+        this.compressedElsewhere = parameters.bool(PARAM_COMPRESSED_ELSEWHERE);
+    }
+
+    @Override
+    public void visitConfigFile(ConfigFile file, ResourceContext context) {
+        List<ConfigFile> siblings = context.siblings();
+        if (!compressedElsewhere) {
+            for (ConfigEntry entry : file.findAll(ENABLED)) {
+                if (entry.isFalse() && !entry.isForDevelopers()) {
+                    context.report(entry.line(), SWITCHED_OFF);
+                }
+            }
+        }
+        if (enabledAnywhere(siblings)) {
+            mimeTypesWithoutJson(file).ifPresent(entry -> context.report(entry.line(), NO_JSON));
+            return;
+        }
+        if (compressedElsewhere || setAnywhere(siblings) || isHapiFhirServer(siblings)) {
+            return;
+        }
+        Optional<ConfigEntry> server = firstServerSetting(siblings);
+        if (server.isPresent() && file.entries().contains(server.get())) {
+            context.report(server.get().line(), NEVER_ON);
+        }
+    }
+
+    /** Whether compression is on for a profile that serves real traffic (developer profiles do not count). */
+    private static boolean enabledAnywhere(List<ConfigFile> files) {
+        return files.stream()
+                .flatMap(f -> f.findAll(ENABLED).stream())
+                .filter(e -> !e.isForDevelopers())
+                .anyMatch(ConfigEntry::isTrue);
+    }
+
+    private static boolean setAnywhere(List<ConfigFile> files) {
+        return files.stream().flatMap(f -> f.findAll(ENABLED).stream()).anyMatch(e -> !e.isForDevelopers());
+    }
+
+    private static boolean isHapiFhirServer(List<ConfigFile> files) {
+        return files.stream().anyMatch(f -> !f.under("hapi.fhir").isEmpty());
+    }
+
+    /**
+     * The first setting that shows a web server is configured ({@code server.port}, {@code server.servlet.…}, …), in
+     * the order Spring Boot reads the files; compression settings aside.
+     */
+    private static Optional<ConfigEntry> firstServerSetting(List<ConfigFile> files) {
+        return files.stream()
+                .flatMap(f -> f.entries().stream())
+                .filter(e -> !e.isForDevelopers())
+                .filter(e -> e.isUnder("server") && !e.isUnder("server.compression"))
+                .findFirst();
+    }
+
+    /** The explicit MIME-type list of this file when it names no JSON type; YAML lists are one entry per item. */
+    private static Optional<ConfigEntry> mimeTypesWithoutJson(ConfigFile file) {
+        List<ConfigEntry> items = file.entries().stream()
+                .filter(e -> e.is(MIME_TYPES) || e.isUnder(MIME_TYPES))
+                .filter(e -> !e.isForDevelopers())
+                .toList();
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean json = items.stream()
+                .flatMap(e -> List.of(e.value().split(",")).stream())
+                .map(type -> type.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(type -> type.equals("application/json") || type.endsWith("+json") || type.equals("*/*"));
+        return json ? Optional.empty() : Optional.of(items.get(0));
+    }
+}

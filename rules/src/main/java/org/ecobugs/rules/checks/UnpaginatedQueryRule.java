@@ -1,0 +1,109 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Handlers;
+
+/**
+ * A query without a limit whose rows are then cut down in memory: the first few kept ({@code limit}, {@code
+ * findFirst}, {@code subList}, {@code get(0)}), a whole table filtered in Java, or a whole table returned by a request
+ * handler. Queries are Spring Data repository reads without a {@code Pageable} or {@code Limit} (and not {@code
+ * findFirst…}/{@code findTop…}), JPA and Hibernate queries without {@code setMaxResults}, and {@code JdbcTemplate}
+ * queries whose constant SQL has no {@code LIMIT}, {@code FETCH FIRST}, {@code TOP} or {@code ROWNUM}.
+ */
+@RuleKey("EB605")
+public final class UnpaginatedQueryRule implements SourceRule {
+
+    static final String TRIMMED = "loads every matching row and the code keeps only the first ones; limit the query"
+            + " (a Pageable or Limit argument, findFirst…/findTop…, setMaxResults, LIMIT) instead.";
+    static final String FILTERED = "findAll() loads the whole table and the code filters it in memory; let the"
+            + " database filter (a derived query or a WHERE clause) and page the result instead.";
+    static final String RETURNED = "This request handler returns a whole table in one response; page it (a Pageable"
+            + " parameter, setMaxResults, LIMIT) instead.";
+
+    private static final Pattern LIST_READ = Pattern.compile(
+            "findAll|(find|get|read|query|search|stream)(All)?By\\w+|getResultList|getResultStream|list|query"
+                    + "|queryForList|queryForStream");
+    private static final Set<String> TRIMS = Set.of("limit", "findFirst", "findAny");
+
+    @Override
+    public Set<Class<? extends Node>> nodesToVisit() {
+        return Set.of(MethodCallExpr.class);
+    }
+
+    @Override
+    public void visitNode(Node node, SourceContext context) {
+        MethodCallExpr call = (MethodCallExpr) node;
+        if (!LIST_READ.matcher(call.getNameAsString()).matches()) {
+            return;
+        }
+        Optional<RemoteCalls.RemoteCall> read =
+                RemoteCalls.classify(call, context).filter(r -> r.kind() == RemoteCalls.Kind.DATABASE_READ);
+        if (read.isEmpty() || QueryLimits.isBounded(call, context)) {
+            return;
+        }
+        Optional<List<ResultUses.Use>> uses = ResultUses.of(call);
+        if (uses.isEmpty()) {
+            return;
+        }
+        String what = call.getNameAsString() + "()";
+        boolean wholeTable = call.getNameAsString().equals("findAll");
+        boolean ordered = QueryLimits.isOrdered(call, context);
+        for (ResultUses.Use use : uses.get()) {
+            if (trims(use, ordered)) {
+                context.report(call.getName(), "This " + what + " " + TRIMMED);
+                return;
+            }
+        }
+        if (wholeTable && uses.get().stream().anyMatch(u -> u.startsWith("stream", "filter"))) {
+            context.report(call.getName(), FILTERED);
+            return;
+        }
+        if (wholeTable
+                && call.findAncestor(MethodDeclaration.class)
+                        .filter(m -> Handlers.isHandler(m, context.names()))
+                        .isPresent()
+                && uses.get().stream().anyMatch(u -> u.end() instanceof ReturnStmt && !trims(u, ordered))) {
+            context.report(call.getName(), RETURNED);
+        }
+    }
+
+    /**
+     * Whether a use keeps only the first rows: {@code subList} and {@code stream().limit(n)} always; the first row
+     * ({@code get(0)}, {@code findFirst()}, {@code iterator().next()}) only from an ordered query — from an unordered one
+     * it is the single row a unique criterion or an aggregate returns.
+     */
+    private static boolean trims(ResultUses.Use use, boolean ordered) {
+        List<String> names = use.names();
+        if (names.isEmpty()) {
+            return false;
+        }
+        if (names.get(0).equals("subList") || use.startsWith("stream", "limit")) {
+            return true;
+        }
+        if (names.get(0).equals("stream") && names.contains("limit")) {
+            return true;
+        }
+        if (!ordered) {
+            return false;
+        }
+        if (use.startsWith("iterator", "next")) {
+            return true;
+        }
+        if (names.get(0).equals("get")
+                && use.calls().get(0).getArguments().size() == 1
+                && use.calls().get(0).getArgument(0).isIntegerLiteralExpr()) {
+            return true;
+        }
+        return names.get(0).equals("stream") && names.stream().anyMatch(TRIMS::contains);
+    }
+}

@@ -1,0 +1,12 @@
+package org.ecobugs.rules.checks;
+
+import org.ecobugs.rules.testing.RuleVerifier;
+import org.junit.jupiter.api.Test;
+
+class CountByFetchingAllRuleTest {
+
+    @Test
+    void sources() {
+        RuleVerifier.rule("EB606").verify("eb606/CountByFetchingAll.java", RuleVerifier.Mode.SOURCE);
+    }
+}

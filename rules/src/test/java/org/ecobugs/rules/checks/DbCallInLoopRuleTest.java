@@ -1,0 +1,12 @@
+package org.ecobugs.rules.checks;
+
+import org.ecobugs.rules.testing.RuleVerifier;
+import org.junit.jupiter.api.Test;
+
+class DbCallInLoopRuleTest {
+
+    @Test
+    void sources() {
+        RuleVerifier.rule("EB601").verify("eb601/DbCallInLoop.java", RuleVerifier.Mode.SOURCE);
+    }
+}

@@ -1,0 +1,12 @@
+package org.ecobugs.rules.checks;
+
+import org.ecobugs.rules.testing.RuleVerifier;
+import org.junit.jupiter.api.Test;
+
+class HttpCallInLoopRuleTest {
+
+    @Test
+    void sources() {
+        RuleVerifier.rule("EB208").verify("eb208/HttpCallInLoop.java", RuleVerifier.Mode.SOURCE);
+    }
+}

@@ -1,0 +1,12 @@
+package org.ecobugs.rules.checks;
+
+import org.ecobugs.rules.testing.RuleVerifier;
+import org.junit.jupiter.api.Test;
+
+class HttpCallWithoutTimeoutRuleTest {
+
+    @Test
+    void sources() {
+        RuleVerifier.rule("EB210").verify("eb210/HttpCallWithoutTimeout.java", RuleVerifier.Mode.SOURCE);
+    }
+}
