@@ -168,6 +168,12 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             addIfExists(request::addSourceRoot, Path.of(root));
         }
         addIfExists(request::addClassInput, classes);
+        // Spring Boot's application*.properties|yml live among the resources; the configuration rules read them.
+        for (org.apache.maven.model.Resource resource : project.getResources()) {
+            if (resource.getDirectory() != null) {
+                addIfExists(request::addResourceRoot, Path.of(resource.getDirectory()));
+            }
+        }
         if (includeTests) {
             for (String root : project.getTestCompileSourceRoots()) {
                 addIfExists(request::addSourceRoot, Path.of(root));

@@ -174,6 +174,22 @@ class AnalyzeMojoTest {
     }
 
     @Test
+    void springBootConfigurationAmongTheResourcesIsAnalysed() throws Exception {
+        MavenProject project = TestProjects.fixturesPackage("eb101", work);
+        Path resources = Files.createDirectories(work.resolve("resources"));
+        Path properties =
+                Files.writeString(resources.resolve("application.properties"), "spring.gson.pretty-printing=true\n");
+        org.apache.maven.model.Resource resource = new org.apache.maven.model.Resource();
+        resource.setDirectory(resources.toString());
+        project.getBuild().addResource(resource);
+        AnalyzeMojo mojo = mojo(new AnalyzeMojo(), project);
+        mojo.rules.add("EB201");
+        mojo.execute();
+
+        assertThat(warnings).anyMatch(warning -> warning.startsWith(properties + ":1:") && warning.contains("[EB201]"));
+    }
+
+    @Test
     void skipDoesNothing() throws Exception {
         MavenProject project = TestProjects.fixturesPackage("eb101", work);
         AnalyzeMojo mojo = mojo(new AnalyzeMojo(), project);

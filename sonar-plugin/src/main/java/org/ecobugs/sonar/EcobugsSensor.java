@@ -1,6 +1,7 @@
 package org.ecobugs.sonar;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.ecoscore.StaticEcoscore;
 import org.ecobugs.rules.meta.Family;
 import org.ecobugs.rules.meta.RuleCatalog;
@@ -134,6 +136,26 @@ public final class EcobugsSensor implements Sensor {
                 lines);
     }
 
+    /**
+     * The module's Spring Boot configuration files: the indexed ones, and those of {@code src/main/resources}, which
+     * scanners often leave out of {@code sonar.sources}; findings there are then reported as not indexed.
+     */
+    private static List<Path> configurationFiles(FileSystem fs) {
+        FilePredicates p = fs.predicates();
+        List<Path> files = new ArrayList<>();
+        fs.inputFiles(p.and(p.hasType(InputFile.Type.MAIN), p.matchesPathPattern("**/application*")))
+                .forEach(file -> {
+                    if (ConfigFile.isConfigFileName(file.filename())) {
+                        files.add(file.path());
+                    }
+                });
+        Path resources = fs.baseDir().toPath().resolve("src/main/resources");
+        if (Files.isDirectory(resources)) {
+            files.add(resources);
+        }
+        return files;
+    }
+
     private static AnalysisRequest request(SensorContext context, List<InputFile> mainJava, RuleCatalog catalog) {
         FileSystem fs = context.fileSystem();
         ModuleInputs inputs = new ModuleInputs(context.config(), fs.baseDir().toPath());
@@ -142,6 +164,7 @@ public final class EcobugsSensor implements Sensor {
                 .addSourceRoots(mainJava.stream().map(InputFile::path).toList())
                 .addClassInputs(binaries)
                 .addClasspath(inputs.libraries())
+                .addResourceRoots(configurationFiles(fs))
                 .sourceEncoding(fs.encoding());
         for (String entry : inputs.missing()) {
             LOG.warn(

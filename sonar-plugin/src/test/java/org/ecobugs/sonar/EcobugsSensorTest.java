@@ -234,6 +234,33 @@ class EcobugsSensorTest {
     }
 
     @Test
+    void springBootConfigurationIsReadWhetherIndexedOrInTheResourcesFolder() throws IOException {
+        activate("EB201");
+        javaFile("src/main/java/demo/A.java", lines(3), InputFile.Type.MAIN);
+        DefaultInputFile indexed = file(
+                "config/application.yml",
+                "spring:\n  jackson:\n    serialization:\n      indent-output: true\n",
+                "yaml",
+                InputFile.Type.MAIN);
+        Path resources = Files.createDirectories(baseDir.resolve("src/main/resources"));
+        Path notIndexed =
+                Files.writeString(resources.resolve("application.properties"), "spring.gson.pretty-printing=true\n");
+
+        new EcobugsSensor().execute(context);
+
+        assertThat(context.allIssues())
+                .extracting(
+                        i -> i.ruleKey().rule(),
+                        i -> i.primaryLocation().inputComponent(),
+                        i -> i.primaryLocation().textRange().start().line())
+                .containsExactly(tuple("EB201", indexed, 4));
+        assertThat(logs.logs(Level.WARN))
+                .contains("ecobugs found energy bugs in " + notIndexed
+                        + ", which is not among the indexed files of this module (add it to sonar.sources to see them,"
+                        + " or check sonar.exclusions)");
+    }
+
+    @Test
     void buildsOneRequestFromTheModuleSettingsAndTheActiveRules() throws IOException {
         DefaultInputFile main = javaFile("src/main/java/demo/A.java", lines(3), InputFile.Type.MAIN);
         javaFile("src/test/java/demo/ATest.java", lines(3), InputFile.Type.TEST);
