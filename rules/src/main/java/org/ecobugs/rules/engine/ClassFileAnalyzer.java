@@ -226,6 +226,13 @@ final class ClassFileAnalyzer {
         }
 
         private static int lineOf(MethodNode method, AbstractInsnNode instruction) {
+            // A label (a loop head, a jump target) takes the line entry that starts at it, before the code it labels;
+            // the entry before it belongs to the code that falls through into it.
+            for (AbstractInsnNode insn = instruction; insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
+                if (insn instanceof LineNumberNode lineNumber) {
+                    return lineNumber.line;
+                }
+            }
             for (AbstractInsnNode insn = instruction; insn != null; insn = insn.getPrevious()) {
                 if (insn instanceof LineNumberNode lineNumber) {
                     return lineNumber.line;
