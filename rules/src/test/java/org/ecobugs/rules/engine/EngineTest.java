@@ -35,7 +35,7 @@ class EngineTest {
         assertThat(result.findings())
                 .extracting(Finding::ruleKey)
                 .containsOnly("EB101")
-                .hasSize(3);
+                .hasSize(4);
         assertThat(result.errors())
                 .allSatisfy(e -> {
                     assertThat(e.ruleKey()).isEqualTo("EB699");
@@ -58,7 +58,7 @@ class EngineTest {
                 .addClassInputs(Fixtures.classes(fixture))
                 .includeRules(Set.of("EB101"))
                 .build());
-        assertThat(both.findings()).hasSize(3).allSatisfy(f -> {
+        assertThat(both.findings()).hasSize(4).allSatisfy(f -> {
             assertThat(f.origin()).isEqualTo(Finding.Origin.SOURCE);
             assertThat(f.hasColumn()).isTrue();
             assertThat(f.file()).isEqualTo(Fixtures.source(fixture));
@@ -75,7 +75,7 @@ class EngineTest {
         assertThat(result.findings())
                 .extracting(f -> f.file().toString())
                 .containsOnly("org/ecobugs/fixtures/eb101/BusyWaitSpinCompiled.java");
-        assertThat(result.findings()).extracting(Finding::line).containsExactly(12, 18, 24);
+        assertThat(result.findings()).extracting(Finding::line).containsExactly(12, 18, 24, 32);
     }
 
     @Test
@@ -121,7 +121,7 @@ class EngineTest {
                 .addClassInput(copy)
                 .includeRules(Set.of("EB101"))
                 .build());
-        assertThat(result.findings()).hasSize(3);
+        assertThat(result.findings()).hasSize(4);
     }
 
     private static AnalysisRequest request(Path sources, Path classes, int threads) {
