@@ -43,7 +43,7 @@ public final class HttpClientWithoutCompressionRule implements SourceRule {
         MethodCallExpr call = (MethodCallExpr) node;
         String name = call.getNameAsString();
         if (!(name.equals("newBuilder") || name.equals("getInputStream"))
-                || context.names().imports("android")) {
+                || context.names().targetsAndroid()) {
             return;
         }
         Optional<List<MethodCallExpr>> request = HttpRequests.requestChain(call, context);

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
@@ -25,6 +26,7 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
+import org.ecobugs.rules.bytecode.Instructions;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
@@ -58,6 +60,9 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     /** Counted loops of at most this many iterations do a fixed, small amount of work whatever the input. */
     static final long MAX_CONSTANT_ITERATIONS = 16;
 
+    /** A loop that pads a string up to this length at most copies a few short strings. */
+    static final long MAX_PADDED_LENGTH = 64;
+
     /** Calls that take the string to build with it, not to use it: appending it elsewhere, converting it. */
     private static final Set<String> NOT_A_USE = Set.of("append", "valueOf", "concat");
 
@@ -86,11 +91,47 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
         if (carrying.isEmpty()
                 || carrying.stream()
                         .allMatch(c -> c instanceof Statement loop
-                                && Loops.isBoundedByConstant(loop, context.constants(), MAX_CONSTANT_ITERATIONS))
+                                && (Loops.isBoundedByConstant(loop, context.constants(), MAX_CONSTANT_ITERATIONS)
+                                        || growsToAConstantLength(loop, target.get(), context)))
                 || carrying.stream().anyMatch(c -> isPassedAsArgument(c, target.get()))) {
             return;
         }
         context.report(assign, message(target.get()));
+    }
+
+    /**
+     * A loop that runs until the string reaches a fixed length, {@code while (hex.length() < 2) hex = "0" + hex}: it
+     * pads a short value and stops after a few iterations, whatever the input.
+     */
+    private static boolean growsToAConstantLength(Statement loop, String name, SourceContext context) {
+        Optional<Expression> condition = Loops.condition(loop);
+        if (condition.isEmpty() || !(condition.get() instanceof BinaryExpr comparison)) {
+            return false;
+        }
+        Expression length;
+        Expression limit;
+        switch (comparison.getOperator()) {
+            case LESS, LESS_EQUALS, NOT_EQUALS -> {
+                length = comparison.getLeft();
+                limit = comparison.getRight();
+            }
+            case GREATER, GREATER_EQUALS -> {
+                length = comparison.getRight();
+                limit = comparison.getLeft();
+            }
+            default -> {
+                return false;
+            }
+        }
+        boolean ownLength = length instanceof MethodCallExpr call
+                && call.getNameAsString().equals("length")
+                && call.getArguments().isEmpty()
+                && call.getScope()
+                        .filter(scope -> scope instanceof NameExpr n
+                                && n.getNameAsString().equals(name))
+                        .isPresent();
+        OptionalLong bound = context.constants().integer(limit);
+        return ownLength && bound.isPresent() && bound.getAsLong() <= MAX_PADDED_LENGTH;
     }
 
     /**
@@ -288,12 +329,50 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                 if (carrying.isEmpty()
                         || carrying.stream()
                                 .allMatch(loop -> BytecodeLoops.isBoundedByConstant(
-                                        instructions, loop, frames, MAX_CONSTANT_ITERATIONS))
+                                                instructions, loop, frames, MAX_CONSTANT_ITERATIONS)
+                                        || growsToAConstantLength(loop, store))
                         || carrying.stream().anyMatch(loop -> isPassedAsArgument(loop, store))) {
                     continue;
                 }
                 context.report(method, store, message(variableName(store, i)));
             }
+        }
+
+        /** The bytecode counterpart of the source side's padding check: the loop leaves on {@code s.length() < n}. */
+        private boolean growsToAConstantLength(BytecodeLoops.Loop loop, AbstractInsnNode store) {
+            for (AbstractInsnNode exit : BytecodeLoops.exits(instructions, loop)) {
+                Frame<SourceValue> frame = frames[instructions.indexOf(exit)];
+                if (frame == null || exit.getOpcode() < Opcodes.IF_ICMPEQ || exit.getOpcode() > Opcodes.IF_ICMPLE) {
+                    continue;
+                }
+                SourceValue left = frame.getStack(frame.getStackSize() - 2);
+                SourceValue right = frame.getStack(frame.getStackSize() - 1);
+                if ((isOwnLength(left, store) && isSmallConstant(right))
+                        || (isOwnLength(right, store) && isSmallConstant(left))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isOwnLength(SourceValue value, AbstractInsnNode store) {
+            if (value.insns.size() != 1
+                    || !(value.insns.iterator().next() instanceof MethodInsnNode call)
+                    || !call.owner.equals("java/lang/String")
+                    || !call.name.equals("length")) {
+                return false;
+            }
+            Frame<SourceValue> atCall = frames[instructions.indexOf(call)];
+            return atCall != null && readsVariable(atCall.getStack(atCall.getStackSize() - 1), store);
+        }
+
+        private static boolean isSmallConstant(SourceValue value) {
+            if (value.insns.size() != 1) {
+                return false;
+            }
+            OptionalLong constant =
+                    Instructions.integerConstant(value.insns.iterator().next());
+            return constant.isPresent() && constant.getAsLong() <= MAX_PADDED_LENGTH;
         }
 
         /** The bytecode counterpart of the source side's check: the variable is an argument of a call in the loop. */

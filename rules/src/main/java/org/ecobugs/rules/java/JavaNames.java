@@ -114,6 +114,14 @@ public final class JavaNames {
         return staticOnDemandOwners.size() == 1 ? Optional.of(staticOnDemandOwners.get(0)) : Optional.empty();
     }
 
+    /**
+     * Whether this file is Android code: it imports or lives in {@code android.*}, or the project's classpath is an
+     * Android one (a file of an Android project need not import anything of Android).
+     */
+    public boolean targetsAndroid() {
+        return imports("android") || knownTypes.targetsAndroid();
+    }
+
     /** Whether the file imports anything from {@code prefix} (a package or a type, static imports included). */
     public boolean imports(String prefix) {
         for (String imported : allImports) {

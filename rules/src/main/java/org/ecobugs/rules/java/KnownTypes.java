@@ -25,6 +25,7 @@ public final class KnownTypes {
 
     private final List<Path> classpath;
     private volatile Set<String> classpathIndex;
+    private volatile Boolean targetsAndroid;
 
     public KnownTypes(List<Path> classpath) {
         this.classpath = List.copyOf(classpath);
@@ -33,6 +34,24 @@ public final class KnownTypes {
     /** Knows the JDK only. */
     public static KnownTypes jdkOnly() {
         return new KnownTypes(List.of());
+    }
+
+    /**
+     * Whether the code is built for Android: its classpath holds the platform ({@code android.jar}, Robolectric's
+     * {@code android-all}, an {@code android.content.Context} class) or Android archives ({@code .aar}).
+     */
+    public boolean targetsAndroid() {
+        Boolean android = targetsAndroid;
+        if (android == null) {
+            android = classpath.stream()
+                            .map(entry -> String.valueOf(entry.getFileName()))
+                            .anyMatch(name -> name.equals("android.jar")
+                                    || name.startsWith("android-all")
+                                    || name.endsWith(".aar"))
+                    || classpathIndex().contains("android/content/Context");
+            targetsAndroid = android;
+        }
+        return android;
     }
 
     /** Whether {@code qualifiedName} ({@code java.util.Map} or {@code java.util.Map.Entry}) names a known type. */
