@@ -88,17 +88,17 @@ final class PrecisionReport {
         md.append("# Precision on real code\n\n");
         md.append("Every rule (default-off ones included) run by ecobugs ")
                 .append(ProductInfo.version())
-                .append(
-                        " over the sources and classes of the corpus in `bench/corpus.tsv`, the Android entries with their `.aar` on the classpath (")
+                .append(" over the sources and classes of the corpus in `bench/corpus.tsv` (")
                 .append(String.join(", ", entries))
-                .append("). Reviewed findings were read in the code and judged a true positive (TP: a real energy bug"
-                        + " the rule is right to report) or a false positive (FP); the verdicts, with a note each,"
-                        + " are in `docs/precision/labels`. Precision = TP / reviewed.\n\n"
-                        + "The corpus is made of libraries and frameworks: the scheduling, polling and retry code, the"
-                        + " FHIR, HTTP and DICOM client calls and the Spring Boot configuration that applications write"
-                        + " around them are rare there, so some rules find little or nothing in it."
-                        + " Their fixtures, with the look-alikes that must stay silent, and the command line's tests on"
-                        + " code written the way health-software teams write it, cover them.\n\n");
+                .append(
+                        "; the Android entries with their `.aar` on the classpath). Reviewed findings were read in the code and judged a true positive (TP: a real energy bug"
+                                + " the rule is right to report) or a false positive (FP); the verdicts, with a note each,"
+                                + " are in `docs/precision/labels`. Precision = TP / reviewed.\n\n"
+                                + "The corpus is made of libraries and frameworks: the scheduling, polling and retry code, the"
+                                + " FHIR, HTTP and DICOM client calls and the Spring Boot configuration that applications write"
+                                + " around them are rare there, so some rules find little or nothing in it."
+                                + " Their fixtures, with the look-alikes that must stay silent, and the command line's tests on"
+                                + " code written the way health-software teams write it, cover them.\n\n");
         md.append(
                 "| Rule | Default | Findings | Reviewed | TP | FP | Precision | Stale labels | Findings per corpus entry |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
