@@ -1,0 +1,27 @@
+package org.ecobugs.benchmark;
+
+/**
+ * What the recording saw with a frame on the stack, counting a sample or event once per method even when the method
+ * appears several times in the stack.
+ *
+ * @param samples CPU samples
+ * @param sleeps sleeps (each ends in a wake-up)
+ * @param socketBytes bytes written and read on sockets
+ * @param fileBytes bytes written and read on files
+ */
+public record FrameCounts(long samples, long sleeps, long socketBytes, long fileBytes) {
+
+    public static final FrameCounts NONE = new FrameCounts(0, 0, 0, 0);
+
+    public FrameCounts plus(FrameCounts other) {
+        return new FrameCounts(
+                samples + other.samples,
+                sleeps + other.sleeps,
+                socketBytes + other.socketBytes,
+                fileBytes + other.fileBytes);
+    }
+
+    public boolean isEmpty() {
+        return samples == 0 && sleeps == 0 && socketBytes == 0 && fileBytes == 0;
+    }
+}
