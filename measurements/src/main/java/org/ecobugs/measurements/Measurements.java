@@ -14,7 +14,8 @@ public final class Measurements {
     private static final Map<String, Measurement> HARNESSES = new TreeMap<>(Map.of(
             "waiting", WaitingStyles::run,
             "precision", PrecisionReport::run,
-            "http-client", HttpClientPerRequest::run));
+            "http-client", HttpClientPerRequest::run,
+            "journeys", VariantJourneys::run));
 
     /** A measurement that does not fit JMH (thread CPU time, wake-ups, bytes). */
     @FunctionalInterface
