@@ -1,7 +1,7 @@
 // The benchmark goal measures the journey before analyze; analyze ranks the finding by what it cost in the journey.
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
-assert log.contains('ecobugs runtime écoscore estimate')
+assert log.contains("ecobugs' estimate on the same axes as the ANS écoscore")
 def benchmark = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/ecobugs/benchmark.json'))
 assert benchmark.kind == 'ecobugs-benchmark'
 assert benchmark.steps*.name == ['refresh the board']

@@ -19,7 +19,7 @@ import org.ecobugs.benchmark.launch.JourneyLauncher;
 /**
  * The one entry point of the runtime benchmark: runs a journey's {@code main} in forked JVMs under Java Flight
  * Recorder (built into the JDK: no agent), reads the recordings, and returns medians and ranges per step with the
- * écoscore estimate. Each measured run is a new JVM in which {@code main} is first called for the warm-up runs; with
+ * estimate on the same axes as the ANS écoscore. Each measured run is a new JVM in which {@code main} is first called for the warm-up runs; with
  * {@link BenchmarkRequest#measureOverhead()} every recorded run is paired with one without recording, in alternating
  * order, to measure what recording costs.
  */

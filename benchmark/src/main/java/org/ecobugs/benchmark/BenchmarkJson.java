@@ -258,7 +258,8 @@ public final class BenchmarkJson {
                         .put("samples", counts.samples())
                         .put("sleeps", counts.sleeps())
                         .put("socketBytes", counts.socketBytes())
-                        .put("fileBytes", counts.fileBytes()));
+                        .put("fileBytes", counts.fileBytes())
+                        .put("allocationSamples", counts.allocationSamples()));
         return node;
     }
 
@@ -281,7 +282,8 @@ public final class BenchmarkJson {
                                 f.path("samples").asLong(),
                                 f.path("sleeps").asLong(),
                                 f.path("socketBytes").asLong(),
-                                f.path("fileBytes").asLong()),
+                                f.path("fileBytes").asLong(),
+                                f.path("allocationSamples").asLong()),
                         FrameCounts::plus));
         return new StepResult(
                 node.path("name").asText(),

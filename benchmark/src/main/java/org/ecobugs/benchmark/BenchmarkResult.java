@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.ecobugs.rules.ProductInfo;
 
 /**
- * A measured journey: medians and ranges over its runs, per step and in total, with the écoscore estimate, the impact
+ * A measured journey: medians and ranges over its runs, per step and in total, with ecobugs' estimate on the axes of the ANS écoscore, the impact
  * indicators and the model and factors they come from. Written as the benchmark's JSON file and read back by {@code
  * analyze --benchmark} and {@code --baseline}.
  *

@@ -36,6 +36,7 @@ public final class RecordingReader {
     static final String FILE_READ = "jdk.FileRead";
     static final String FILE_WRITE = "jdk.FileWrite";
     static final String THREAD_SLEEP = "jdk.ThreadSleep";
+    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
 
     /** Classes of the JDK and of the launcher: frames of the journey's own code (and its libraries) are the others. */
     private static final List<String> PLATFORM_PREFIXES =
@@ -73,8 +74,13 @@ public final class RecordingReader {
                 }
                 case STEP_EVENT -> stepEvents.add(event);
                 case JourneyLauncher.COUNTERS_EVENT -> counters.add(event);
-                case EXECUTION_SAMPLE, SOCKET_READ, SOCKET_WRITE, FILE_READ, FILE_WRITE, THREAD_SLEEP ->
-                    measured.add(event);
+                case EXECUTION_SAMPLE,
+                        SOCKET_READ,
+                        SOCKET_WRITE,
+                        FILE_READ,
+                        FILE_WRITE,
+                        THREAD_SLEEP,
+                        ALLOCATION_SAMPLE -> measured.add(event);
                 case "jdk.CPUInformation" -> {
                     cpu = cpuName(text(event, "description"), text(event, "cpu"));
                     threads = event.hasField("hwThreads") ? event.getInt("hwThreads") : 0;
@@ -330,7 +336,7 @@ public final class RecordingReader {
                         RecordedFrame top = stack.getFrames().get(0);
                         selfSamples.merge(methodName(top), 1L, Long::sum);
                     }
-                    addFrames(stack, new FrameCounts(1, 0, 0, 0));
+                    addFrames(stack, new FrameCounts(1, 0, 0, 0, 0));
                 }
                 case SOCKET_WRITE -> {
                     long bytes = Math.max(0, event.getLong("bytesWritten"));
@@ -339,7 +345,7 @@ public final class RecordingReader {
                     } else {
                         socketWritten += bytes;
                     }
-                    addFrames(event.getStackTrace(), new FrameCounts(0, 0, bytes, 0));
+                    addFrames(event.getStackTrace(), new FrameCounts(0, 0, bytes, 0, 0));
                 }
                 case SOCKET_READ -> {
                     long bytes = Math.max(0, event.getLong("bytesRead"));
@@ -348,26 +354,27 @@ public final class RecordingReader {
                     } else {
                         socketRead += bytes;
                     }
-                    addFrames(event.getStackTrace(), new FrameCounts(0, 0, bytes, 0));
+                    addFrames(event.getStackTrace(), new FrameCounts(0, 0, bytes, 0, 0));
                 }
                 case FILE_WRITE -> {
                     if (isJourneyFile(text(event, "path"))) {
                         long bytes = Math.max(0, event.getLong("bytesWritten"));
                         fileWritten += bytes;
-                        addFrames(event.getStackTrace(), new FrameCounts(0, 0, 0, bytes));
+                        addFrames(event.getStackTrace(), new FrameCounts(0, 0, 0, bytes, 0));
                     }
                 }
                 case FILE_READ -> {
                     if (isJourneyFile(text(event, "path"))) {
                         long bytes = Math.max(0, event.getLong("bytesRead"));
                         fileRead += bytes;
-                        addFrames(event.getStackTrace(), new FrameCounts(0, 0, 0, bytes));
+                        addFrames(event.getStackTrace(), new FrameCounts(0, 0, 0, bytes, 0));
                     }
                 }
                 case THREAD_SLEEP -> {
                     sleeps++;
-                    addFrames(event.getStackTrace(), new FrameCounts(0, 1, 0, 0));
+                    addFrames(event.getStackTrace(), new FrameCounts(0, 1, 0, 0, 0));
                 }
+                case ALLOCATION_SAMPLE -> addFrames(event.getStackTrace(), new FrameCounts(0, 0, 0, 0, 1));
                 default ->
                     throw new IllegalStateException(
                             "unexpected event " + event.getEventType().getName());

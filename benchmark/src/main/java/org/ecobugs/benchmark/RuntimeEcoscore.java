@@ -3,23 +3,24 @@ package org.ecobugs.benchmark;
 import java.util.Collection;
 
 /**
- * The runtime écoscore estimate: each step of a measured journey is scored from 0 to 100 on the three axes of the ANS
- * écoscore (time, energy, data exchanged), each axis of the journey is the mean of its steps' scores, and the estimate
- * is the mean of the three axes, equally weighted as in the ANS method. On each axis a step scores {@code 100 ×
- * 2^(−value ÷ reference)}: 100 for nothing spent, 50 at the reference value, 25 at twice the reference.
+ * ecobugs' estimate on the same axes as the ANS écoscore, for a measured journey: each step is scored from 0 to 100
+ * on the three axes of the ANS écoscore (time, energy, data exchanged), each axis of the journey is the mean of its
+ * steps' scores, and the estimate is the mean of the three axes, equally weighted as in the ANS method. On each axis
+ * a step scores {@code 100 × 2^(−value ÷ reference)}: 100 for nothing spent, 50 at the reference value, 25 at twice
+ * the reference.
  *
  * <p>It is ecobugs' estimate on the same axes as the ANS écoscore, <em>not</em> the ANS écoscore, whose thresholds
  * are unpublished and which is measured on real devices. The model and its limits are in {@code
- * docs/adr/0008-runtime-ecoscore.md}; the static écoscore (findings per thousand lines, ADR 0006) is a separate index.
+ * docs/adr/0009-journey-estimate.md}; the static écoscore (findings per thousand lines, ADR 0006) is a separate index.
  */
 public final class RuntimeEcoscore {
 
     /** The name and version of this model, for reports that show where a score comes from. */
-    public static final String MODEL = "ecobugs runtime écoscore v1";
+    public static final String MODEL = "ecobugs journey estimate v1";
 
     /** How every report labels the score. */
-    public static final String LABEL = "ecobugs runtime écoscore estimate, on the same axes as the ANS écoscore (time,"
-            + " energy, data exchanged); not the ANS écoscore";
+    public static final String LABEL = "ecobugs' estimate on the same axes as the ANS écoscore (time, energy, data"
+            + " exchanged), not the ANS écoscore itself";
 
     /**
      * Wall time per step that halves the time score: one second, the limit for a user's flow of thought to stay

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,47 @@ public final class RuntimeReport implements RuntimeSection {
 
     public BenchmarkResult benchmark() {
         return benchmark;
+    }
+
+    /**
+     * A few lines for a build log: the estimate, the change from the baseline, and the first findings ranked by the
+     * energy they sit on.
+     *
+     * @param findings how many measured findings to name at most
+     */
+    public List<String> headline(ReportContext context, int findings) {
+        List<String> lines = new ArrayList<>();
+        lines.add(BenchmarkText.summaryLine(benchmark) + " ("
+                + benchmark.journey().mainClass() + ")");
+        if (change != null) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "change from the baseline: estimate %+.1f, time %+.1f, energy %+.1f, data %+.1f points%s",
+                    change.estimate(),
+                    change.time(),
+                    change.energy(),
+                    change.data(),
+                    change.comparable() ? "" : " (another journey, model or energy source)"));
+        }
+        List<FindingImpact> measured =
+                ranked.stream().filter(FindingImpact::measured).limit(findings).toList();
+        long unmeasured = ranked.stream().filter(i -> !i.measured()).count();
+        if (measured.isEmpty()) {
+            lines.add("no finding's code ran in the measured journey"
+                    + (ranked.isEmpty() ? "" : "; the findings keep their static weight"));
+            return lines;
+        }
+        lines.add("findings ranked by the estimated energy they sit on, per run of the journey"
+                + (unmeasured == 0 ? ":" : " (" + unmeasured + " without a runtime trace, in the reports):"));
+        int rank = 0;
+        for (FindingImpact impact : measured) {
+            lines.add(
+                    "  " + ++rank + ". " + context.displayPath(impact.finding().file()) + ":"
+                            + impact.finding().line() + " [" + impact.finding().ruleKey() + "] "
+                            + Numbers.joules(impact.energyJ())
+                            + (impact.saving() == null ? "" : ", fixing it saves " + saving(impact.saving())));
+        }
+        return lines;
     }
 
     @Override

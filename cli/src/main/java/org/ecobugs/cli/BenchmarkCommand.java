@@ -209,6 +209,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             return BenchmarkJson.read(file);
         } catch (IOException e) {
             throw new UsageException("Cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -114,6 +114,9 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.baseline")
     java.io.File baseline;
 
+    /** How many findings ranked by measured cost the build log shows; the reports show them all. */
+    static final int TOP_FINDINGS_LOGGED = 3;
+
     /** A module's analysis, with the configuration it ran with. */
     record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
 
@@ -163,6 +166,9 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         write(context, directory, selected);
         getLog().info("ecobugs: " + ReportSummary.of(context).sentence()
                 + (selected.isEmpty() ? "" : " Reports in " + directory + "."));
+        if (context.runtime() instanceof RuntimeReport runtime) {
+            runtime.headline(context, TOP_FINDINGS_LOGGED).forEach(line -> getLog().info("ecobugs: " + line));
+        }
         Analysed analysed = new Analysed(configuration, result, directory);
         project.setContextValue(RESULT_KEY, analysed);
         Aggregate.of(session).done(project, result, selected, getLog());
