@@ -313,6 +313,11 @@ public final class RuntimeReport implements RuntimeSection {
                     .append(change.comparable() ? "" : " (another journey, model or energy source)")
                     .append(".</p>\n");
         }
+        if (benchmark.overhead() != null) {
+            html.append("<p>")
+                    .append(e(BenchmarkText.overhead(benchmark.overhead()).strip()))
+                    .append("</p>\n");
+        }
         appendSteps(html);
         appendFindings(html, context);
         appendFactors(html);
@@ -325,22 +330,36 @@ public final class RuntimeReport implements RuntimeSection {
         RuntimeEcoscore.Axes axes = benchmark.estimate().axes();
         RuntimeEcoscore.Axes before =
                 change == null ? null : change.baseline().estimate().axes();
-        double[] now = {axes.time(), axes.energy(), axes.data()};
-        double[] then = before == null ? null : new double[] {before.time(), before.energy(), before.data()};
-        String[] names = {"Time", "Energy", "Data"};
+        double[] now = {
+            axes.time(),
+            axes.energy(),
+            axes.data(),
+            benchmark.estimate().score().median()
+        };
+        double[] then = before == null
+                ? null
+                : new double[] {
+                    before.time(),
+                    before.energy(),
+                    before.data(),
+                    change.baseline().estimate().score().median()
+                };
+        String[] names = {"Time", "Energy", "Data", "Estimate"};
+        int bars = names.length;
         int barHeight = 22;
         int gap = 12;
         int left = 70;
         int width = 300;
-        int height = 3 * (barHeight + gap) + 20;
+        int height = bars * (barHeight + gap) + 26;
         StringBuilder svg = new StringBuilder();
         svg.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                 .append(left + width + 60)
                 .append("\" height=\"")
                 .append(height)
-                .append("\" aria-label=\"Scores of the three axes, out of 100\">\n");
-        for (int i = 0; i < 3; i++) {
-            int y = i * (barHeight + gap);
+                .append("\" aria-label=\"Scores of the three axes and the estimate, out of 100\">\n");
+        for (int i = 0; i < bars; i++) {
+            // The estimate, the mean of the three axes, is set apart below them and drawn darker.
+            int y = i * (barHeight + gap) + (i == bars - 1 ? 6 : 0);
             svg.append("<text x=\"0\" y=\"")
                     .append(y + 16)
                     .append("\" font-size=\"13\" font-family=\"sans-serif\">")
@@ -363,7 +382,7 @@ public final class RuntimeReport implements RuntimeSection {
                     .append(Numbers.fixed(width * now[i] / 100, 1))
                     .append("\" height=\"")
                     .append(barHeight)
-                    .append("\" fill=\"#2da44e\"/>\n");
+                    .append(i == bars - 1 ? "\" fill=\"#1a7f37\"/>\n" : "\" fill=\"#2da44e\"/>\n");
             if (then != null) {
                 svg.append("<rect x=\"")
                         .append(left)
@@ -389,7 +408,9 @@ public final class RuntimeReport implements RuntimeSection {
                 .append(height - 4)
                 .append("\" font-size=\"11\" font-family=\"sans-serif\" fill=\"#57606a\">")
                 .append(then == null ? "0 to 100, higher is better" : "0 to 100, higher is better; dashed: baseline")
-                .append("</text>\n</svg>\n<figcaption>Each axis is the mean of the steps' scores; a step scores 50 at ")
+                .append(
+                        "</text>\n</svg>\n<figcaption>Each axis is the mean of the steps' scores and the estimate is the mean of"
+                                + " the three axes; a step scores 50 at ")
                 .append(e(Numbers.plain(RuntimeEcoscore.TIME_REFERENCE_SECONDS)))
                 .append(" s, ")
                 .append(e(Numbers.plain(RuntimeEcoscore.ENERGY_REFERENCE_JOULES)))
@@ -403,14 +424,16 @@ public final class RuntimeReport implements RuntimeSection {
 
     private void appendSteps(StringBuilder html) {
         html.append("<table>\n<caption>Steps of the journey (medians over the runs)</caption>\n<thead><tr>")
-                .append("<th>Step</th><th>Wall time</th><th>IT energy</th><th>Share of energy</th>")
-                .append("<th>Data exchanged</th><th>Share of data</th><th>CO2e</th><th>Score</th>")
+                .append("<th>Step</th><th>Wall time</th><th>CPU time</th><th>IT energy</th><th>Share of energy</th>")
+                .append("<th>Data exchanged</th><th>Share of data</th><th>Wake-ups</th><th>CO2e</th><th>Score</th>")
                 .append("<th>Top method by CPU samples</th></tr></thead>\n<tbody>\n");
         for (StepResult step : benchmark.steps()) {
             html.append("<tr><td>")
                     .append(e(step.name()))
                     .append("</td><td class=\"number\">")
                     .append(e(Numbers.millis(step.wallMs().median() * 1e6)))
+                    .append("</td><td class=\"number\">")
+                    .append(e(Numbers.millis(step.cpuMs().median() * 1e6)))
                     .append("</td><td class=\"number\">")
                     .append(e(Numbers.joules(step.itEnergyJ().median())))
                     .append("</td><td class=\"number\">")
@@ -420,20 +443,29 @@ public final class RuntimeReport implements RuntimeSection {
                     .append("</td><td class=\"number\">")
                     .append(e(Numbers.fixed(benchmark.dataShare(step) * 100, 0) + " %"))
                     .append("</td><td class=\"number\">")
+                    .append(e(Numbers.fixed(step.sleeps().median(), 0)))
+                    .append("</td><td class=\"number\">")
                     .append(e(Numbers.grams(step.co2eGrams().median())))
                     .append("</td><td class=\"number\">")
                     .append(
                             step.scores() == null
                                     ? ""
                                     : e(Numbers.fixed(step.scores().estimate(), 1)))
-                    .append("</td><td><code>")
+                    .append("</td><td>")
                     .append(
                             step.topMethods().isEmpty()
-                                    ? ""
-                                    : e(step.topMethods().get(0).method() + " ("
-                                            + Numbers.fixed(
-                                                    step.topMethods().get(0).share() * 100, 0) + " %)"))
-                    .append("</code></td></tr>\n");
+                                    ? "no CPU sample (the step mostly waited)"
+                                    : "<code>"
+                                            + e(step.topMethods().get(0).method() + " ("
+                                                    + Numbers.fixed(
+                                                            step.topMethods()
+                                                                            .get(0)
+                                                                            .share()
+                                                                    * 100,
+                                                            0)
+                                                    + " % of " + step.profile().samples() + ")")
+                                            + "</code>")
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }
@@ -493,6 +525,11 @@ public final class RuntimeReport implements RuntimeSection {
                     .append(e(factor.licence()))
                     .append("</td></tr>\n");
         }
+        html.append("<tr><td>water</td><td class=\"number\">none</td><td colspan=\"3\">")
+                .append(e(ImpactModel.WATER))
+                .append("</td></tr>\n<tr><td>land occupation</td><td class=\"number\">none</td><td colspan=\"3\">")
+                .append(e(ImpactModel.LAND))
+                .append("</td></tr>\n");
         html.append("</tbody>\n</table>\n");
     }
 

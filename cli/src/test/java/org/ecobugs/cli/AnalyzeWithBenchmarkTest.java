@@ -120,7 +120,24 @@ class AnalyzeWithBenchmarkTest {
                 .contains("cpu.ccf.aws.max_watts_per_vcpu", "grid.fr.ember_2024");
 
         String html = Files.readString(reports.resolve("ecobugs.html"));
-        assertThat(html).contains("<section id=\"runtime\">", "<svg", "Measured cost", "grid.fr.ember_2024");
+        String runtimeSection = html.substring(
+                html.indexOf("<section id=\"runtime\">"), html.indexOf("</section>", html.indexOf("id=\"runtime\"")));
+        // Offline and without script: the chart is inline SVG, nothing is loaded from elsewhere.
+        assertThat(html).doesNotContain("<script", "<link", "src=", "@import");
+        assertThat(runtimeSection)
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "aria-label=\"Scores of the three axes")
+                .contains(">Time</text>", ">Energy</text>", ">Data</text>", ">Estimate</text>")
+                .contains("<caption>Steps of the journey (medians over the runs)</caption>")
+                .contains("<td>look up a patient</td>", "<td>post observations</td>", "<td>wait for a lab result</td>")
+                .contains("<td>export a bundle</td>")
+                .contains("<caption>Findings ranked by the estimated energy they sit on")
+                .contains("<td class=\"number\">1</td><td class=\"location\">src/main/java/org/ecobugs/sample/fhir/"
+                        + "FhirJson.java:16</td><td>EB201</td>")
+                .contains("<caption>Model and factors used: ")
+                .contains("<code>grid.fr.ember_2024</code>", "thegreenwebfoundation/co2.js@27cbe83")
+                .contains("<tr><td>water</td><td class=\"number\">none</td><td colspan=\"3\">no open factor")
+                .contains("<tr><td>land occupation</td><td class=\"number\">none</td>");
+        assertThat(runtimeSection.indexOf("<svg")).isLessThan(runtimeSection.indexOf("Steps of the journey"));
         assertThat(Files.readString(reports.resolve("ecobugs.txt")))
                 .contains("Findings ranked by the estimated energy");
     }
@@ -137,6 +154,28 @@ class AnalyzeWithBenchmarkTest {
         assertThat(run.out())
                 .contains("Change from the baseline:")
                 .containsPattern("estimate +[0-9.]+ +[0-9.]+ +\\+[0-9.]+");
+    }
+
+    @Test
+    void theHtmlChartShowsTheBaselineDashed() throws IOException {
+        CliRun run = analyzeSample(
+                "--benchmark",
+                measurement("sample-after.json").toString(),
+                "--baseline",
+                measurement("sample-before.json").toString(),
+                "--format",
+                "html",
+                "--report-dir",
+                reports.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        String html = Files.readString(reports.resolve("ecobugs.html"));
+        assertThat(html)
+                .contains("dashed: baseline")
+                .containsPattern(
+                        "<p>Change from the baseline: estimate \\+[0-9.]+, time [-+][0-9.]+, energy \\+[0-9.]+,"
+                                + " data \\+[0-9.]+ points\\.</p>");
+        assertThat(html.split("stroke-dasharray", -1)).hasSize(5);
     }
 
     @Test
