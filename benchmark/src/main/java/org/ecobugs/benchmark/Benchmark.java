@@ -65,7 +65,8 @@ public final class Benchmark {
                 recorded.add(fork(request, work, launcher, settings, rapl, "run-" + run, true));
                 runs.add(RecordingReader.read(
                         work.resolve("run-" + run + ".jfr"),
-                        rapl.map(Rapl::maxRangeMicrojoules).orElse(0L)));
+                        rapl.map(Rapl::maxRangeMicrojoules).orElse(0L),
+                        platformDirectories(request.java())));
                 if (request.measureOverhead() && !unrecordedFirst) {
                     request.progress().accept("run " + ++fork + "/" + forks + " (without recording)");
                     unrecorded.add(fork(request, work, launcher, settings, rapl, "plain-" + run, false));
@@ -87,6 +88,39 @@ public final class Benchmark {
                 deleteRecursively(work);
             }
         }
+    }
+
+    /**
+     * The directories of the forked JVM's JDK, as its file events may name them: its home, and where the files of its
+     * configuration directory lead.
+     */
+    static List<String> platformDirectories(Path java) {
+        List<String> directories = new ArrayList<>();
+        Path executable;
+        try {
+            // /usr/bin/java is often a link: its real place is in the JDK.
+            executable = java.toRealPath();
+        } catch (IOException e) {
+            return directories;
+        }
+        Path bin = executable.getParent();
+        Path home = bin == null ? null : bin.getParent();
+        if (home == null || home.getParent() == null) {
+            return directories;
+        }
+        directories.add(home.toString());
+        // Some distributions link each configuration file to a directory of their own (Debian: /etc/java-17-openjdk).
+        try (Stream<Path> files = Files.walk(home.resolve("conf"))) {
+            for (Path file : files.toList()) {
+                Path parent = file.toRealPath().getParent();
+                if (parent != null && !parent.startsWith(home) && !directories.contains(parent.toString())) {
+                    directories.add(parent.toString());
+                }
+            }
+        } catch (IOException e) {
+            // No configuration directory, or a link that leads nowhere: nothing more to leave out.
+        }
+        return directories;
     }
 
     /** The launcher's classes, copied out of ecobugs into a directory that goes first on the journey's class path. */

@@ -248,18 +248,28 @@ public final class BenchmarkJson {
                         .put("share", m.share()));
         ObjectNode profile = node.putObject("profile");
         profile.put("samples", step.profile().samples());
+        // Each frame once, stacks as indexes into the frames: the same frames recur in many stacks.
+        List<FrameKey> table = new ArrayList<>(step.profile().frames().keySet());
+        Map<FrameKey, Integer> index = new HashMap<>();
         ArrayNode frames = profile.putArray("frames");
-        step.profile()
-                .frames()
-                .forEach((frame, counts) -> frames.addObject()
-                        .put("class", frame.className())
-                        .put("method", frame.method())
-                        .put("line", frame.line())
-                        .put("samples", counts.samples())
-                        .put("sleeps", counts.sleeps())
-                        .put("socketBytes", counts.socketBytes())
-                        .put("fileBytes", counts.fileBytes())
-                        .put("allocationSamples", counts.allocationSamples()));
+        for (FrameKey frame : table) {
+            index.put(frame, index.size());
+            frames.addObject()
+                    .put("class", frame.className())
+                    .put("method", frame.method())
+                    .put("line", frame.line());
+        }
+        ArrayNode stacks = profile.putArray("stacks");
+        step.profile().stacks().forEach((stack, counts) -> {
+            ObjectNode entry = stacks.addObject();
+            ArrayNode onStack = entry.putArray("frames");
+            stack.frames().forEach(frame -> onStack.add(index.get(frame)));
+            entry.put("samples", counts.samples())
+                    .put("sleeps", counts.sleeps())
+                    .put("socketBytes", counts.socketBytes())
+                    .put("fileBytes", counts.fileBytes())
+                    .put("allocationSamples", counts.allocationSamples());
+        });
         return node;
     }
 
@@ -270,21 +280,33 @@ public final class BenchmarkJson {
                         m.path("method").asText(),
                         m.path("samples").asLong(),
                         m.path("share").asDouble())));
-        Map<FrameKey, FrameCounts> frames = new HashMap<>();
+        List<FrameKey> table = new ArrayList<>();
         node.path("profile")
                 .path("frames")
-                .forEach(f -> frames.merge(
-                        new FrameKey(
-                                f.path("class").asText(),
-                                f.path("method").asText(),
-                                f.path("line").asInt()),
-                        new FrameCounts(
-                                f.path("samples").asLong(),
-                                f.path("sleeps").asLong(),
-                                f.path("socketBytes").asLong(),
-                                f.path("fileBytes").asLong(),
-                                f.path("allocationSamples").asLong()),
-                        FrameCounts::plus));
+                .forEach(f -> table.add(new FrameKey(
+                        f.path("class").asText(),
+                        f.path("method").asText(),
+                        f.path("line").asInt())));
+        Map<StackKey, FrameCounts> stacks = new HashMap<>();
+        for (JsonNode s : node.path("profile").path("stacks")) {
+            List<FrameKey> frames = new ArrayList<>();
+            for (JsonNode i : s.path("frames")) {
+                if (i.asInt() < 0 || i.asInt() >= table.size()) {
+                    throw new IllegalArgumentException("A stack of step "
+                            + node.path("name").asText() + " names frame " + i.asInt() + " of " + table.size());
+                }
+                frames.add(table.get(i.asInt()));
+            }
+            stacks.merge(
+                    new StackKey(frames),
+                    new FrameCounts(
+                            s.path("samples").asLong(),
+                            s.path("sleeps").asLong(),
+                            s.path("socketBytes").asLong(),
+                            s.path("fileBytes").asLong(),
+                            s.path("allocationSamples").asLong()),
+                    FrameCounts::plus);
+        }
         return new StepResult(
                 node.path("name").asText(),
                 spread(node.path("wallMs")),
@@ -302,7 +324,7 @@ public final class BenchmarkJson {
                 spread(node.path("co2eGrams")),
                 node.path("scores").isObject() ? axes(node.path("scores")) : null,
                 top,
-                new StepResult.Profile(node.path("profile").path("samples").asLong(), frames));
+                new StepResult.Profile(node.path("profile").path("samples").asLong(), stacks));
     }
 
     private static ObjectNode spread(Spread spread) {

@@ -197,7 +197,7 @@ public record BenchmarkResult(
         List<Double> energy = new ArrayList<>();
         List<Double> data = new ArrayList<>();
         Map<String, Long> self = new HashMap<>();
-        Map<FrameKey, FrameCounts> frames = new HashMap<>();
+        Map<StackKey, FrameCounts> stacks = new HashMap<>();
         long samples = 0;
         for (StepMeasures run : runs) {
             RuntimeEcoscore.Axes axes = RuntimeEcoscore.step(spent(run, model, source, loopbackBothEnds));
@@ -205,7 +205,7 @@ public record BenchmarkResult(
             energy.add(axes.energy());
             data.add(axes.data());
             run.selfSamples().forEach((method, count) -> self.merge(method, count, Long::sum));
-            run.frames().forEach((frame, counts) -> frames.merge(frame, counts, FrameCounts::plus));
+            run.stacks().forEach((stack, counts) -> stacks.merge(stack, counts, FrameCounts::plus));
             samples += run.samples();
         }
         long allSamples = samples;
@@ -240,7 +240,7 @@ public record BenchmarkResult(
                                 Spread.of(data).median())
                         : null,
                 top,
-                new StepResult.Profile(samples, frames));
+                new StepResult.Profile(samples, stacks));
     }
 
     private static Spread spread(List<StepMeasures> runs, ToDoubleFunction<StepMeasures> value) {

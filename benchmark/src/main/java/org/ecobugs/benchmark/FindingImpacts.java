@@ -15,9 +15,10 @@ import org.ecobugs.rules.meta.RuleMetadata;
  * Joins findings to a measured journey and ranks them by the energy they sit on.
  *
  * <ul>
- *   <li>A finding's code is on the hot path of a step when the step's CPU samples, or the stacks of its socket, file or
- *       sleep events, hold a frame of it ({@link FindingScope}). Its IT energy is the step's IT energy times the share
- *       of the step's samples taken in its code (callees included), summed over the steps.
+ *   <li>A finding's code ran in a step when the stacks of the step's CPU samples, allocation samples, or socket, file
+ *       or sleep events hold a frame of it ({@link FindingScope}); each event counts once, however many of its frames
+ *       the stack holds. Its IT energy is the step's IT energy times the share of the step's CPU samples taken in its
+ *       code (callees included), summed over the steps.
  *   <li>Its bytes are the socket traffic with its code on the stack; a payload rule's finding (EB2xx) also produces the
  *       data of the steps its code runs in, so those steps' bytes are its own.
  *   <li>Findings the recording never saw keep their static weight and come after the measured ones.
@@ -69,13 +70,7 @@ public final class FindingImpacts {
         double sleeps = 0;
         int waits = 0;
         for (StepResult step : benchmark.profiledSteps()) {
-            FrameCounts seen = FrameCounts.NONE;
-            for (Map.Entry<FrameKey, FrameCounts> frame :
-                    step.profile().frames().entrySet()) {
-                if (scope.contains(frame.getKey())) {
-                    seen = seen.plus(frame.getValue());
-                }
-            }
+            FrameCounts seen = step.profile().seen(scope::contains);
             if (seen.isEmpty()) {
                 continue;
             }

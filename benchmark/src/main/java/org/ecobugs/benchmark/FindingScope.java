@@ -1,6 +1,7 @@
 package org.ecobugs.benchmark;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
@@ -70,7 +71,9 @@ public record FindingScope(String file, int firstLine, int lastLine, String desc
 
         private Optional<CompilationUnit> parse(Path source) {
             try {
-                return parser.parse(Files.readString(source)).getResult();
+                ParseResult<CompilationUnit> result = parser.parse(Files.readString(source));
+                // A file that does not parse cleanly gives no reliable line ranges: the whole file is the scope.
+                return result.isSuccessful() ? result.getResult() : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }

@@ -1,8 +1,7 @@
 package org.ecobugs.benchmark;
 
 /**
- * What the recording saw with a frame on the stack, counting a sample or event once per method even when the method
- * appears several times in the stack.
+ * What the recording saw on one stack of application code ({@link StackKey}), or with one frame on the stack.
  *
  * @param samples CPU samples
  * @param sleeps sleeps (each ends in a wake-up)

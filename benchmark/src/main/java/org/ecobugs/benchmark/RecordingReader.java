@@ -52,10 +52,23 @@ public final class RecordingReader {
      * @throws IllegalArgumentException when it holds no measured journey (the journey's main did not return)
      */
     public static RunRecording read(Path recording, long raplMaxRangeMicrojoules) throws IOException {
-        return read(RecordingFile.readAllEvents(recording), raplMaxRangeMicrojoules);
+        return read(recording, raplMaxRangeMicrojoules, List.of());
     }
 
-    static RunRecording read(List<RecordedEvent> events, long raplMaxRangeMicrojoules) {
+    /**
+     * Reads a recording, leaving out the reads of files under the given directories: the JDK's own files (its
+     * configuration, read on first use of networking, security or logging), which are the platform's cost, not the
+     * journey's.
+     *
+     * @param platformDirectories directories whose files are not the journey's, as absolute paths
+     */
+    public static RunRecording read(Path recording, long raplMaxRangeMicrojoules, List<String> platformDirectories)
+            throws IOException {
+        return read(RecordingFile.readAllEvents(recording), raplMaxRangeMicrojoules, platformDirectories);
+    }
+
+    static RunRecording read(
+            List<RecordedEvent> events, long raplMaxRangeMicrojoules, List<String> platformDirectories) {
         RecordedEvent journeyEvent = null;
         List<RecordedEvent> stepEvents = new ArrayList<>();
         List<RecordedEvent> counters = new ArrayList<>();
@@ -130,6 +143,9 @@ public final class RecordingReader {
                 continue;
             }
             whole.add(event);
+            if (isPlatformFile(event, platformDirectories)) {
+                continue;
+            }
             Interval step = innermost(intervals, at);
             if (step != null) {
                 byName.get(step.name()).add(event);
@@ -268,6 +284,20 @@ public final class RecordingReader {
                 || p.startsWith("/dev/"));
     }
 
+    /** Whether the event reads or writes a file under one of the platform's directories. */
+    private static boolean isPlatformFile(RecordedEvent event, List<String> platformDirectories) {
+        if (platformDirectories.isEmpty() || !event.hasField("path")) {
+            return false;
+        }
+        String path = text(event, "path");
+        for (String directory : platformDirectories) {
+            if (path.startsWith(directory.endsWith("/") ? directory : directory + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A step's interval. */
     record Interval(String name, long start, long end) {
         long length() {
@@ -321,7 +351,7 @@ public final class RecordingReader {
         long samples;
         long sleeps;
         final Map<String, Long> selfSamples = new HashMap<>();
-        final Map<FrameKey, FrameCounts> frames = new HashMap<>();
+        final Map<StackKey, FrameCounts> stacks = new HashMap<>();
 
         Accumulator(String name) {
             this.name = name;
@@ -386,6 +416,7 @@ public final class RecordingReader {
                 return;
             }
             Set<String> seen = new HashSet<>();
+            List<FrameKey> application = new ArrayList<>();
             for (RecordedFrame frame : stack.getFrames()) {
                 if (!frame.isJavaFrame() || frame.getMethod() == null) {
                     continue;
@@ -396,8 +427,11 @@ public final class RecordingReader {
                 }
                 String method = frame.getMethod().getName();
                 if (seen.add(className + '#' + method)) {
-                    frames.merge(new FrameKey(className, method, frame.getLineNumber()), counts, FrameCounts::plus);
+                    application.add(new FrameKey(className, method, frame.getLineNumber()));
                 }
+            }
+            if (!application.isEmpty()) {
+                stacks.merge(new StackKey(application), counts, FrameCounts::plus);
             }
         }
 
@@ -451,7 +485,7 @@ public final class RecordingReader {
                     samples,
                     sleeps,
                     selfSamples,
-                    frames);
+                    stacks);
         }
     }
 }

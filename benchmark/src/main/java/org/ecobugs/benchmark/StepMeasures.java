@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param samples CPU samples of all threads
  * @param sleeps calls to {@code Thread.sleep}, each ending in a wake-up
  * @param selfSamples CPU samples per method at the top of the stack ({@code class.method})
- * @param frames per frame of application code (the JDK left out), what was seen with it on the stack
+ * @param stacks per stack of application code (the JDK left out), what was seen on it
  */
 public record StepMeasures(
         String name,
@@ -39,11 +39,16 @@ public record StepMeasures(
         long samples,
         long sleeps,
         Map<String, Long> selfSamples,
-        Map<FrameKey, FrameCounts> frames) {
+        Map<StackKey, FrameCounts> stacks) {
 
     public StepMeasures {
         selfSamples = Collections.unmodifiableMap(new TreeMap<>(selfSamples));
-        frames = Collections.unmodifiableMap(new TreeMap<>(frames));
+        stacks = Collections.unmodifiableMap(new TreeMap<>(stacks));
+    }
+
+    /** Per frame of application code, what was seen with it on the stack: the stacks summed frame by frame. */
+    public Map<FrameKey, FrameCounts> frames() {
+        return StepResult.Profile.byFrame(stacks);
     }
 
     /** Bytes exchanged on sockets, loopback traffic counted once when the journey holds both ends of it. */

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * @param co2eGrams greenhouse gases of the IT energy (with the PUE) and of the data transfer
  * @param scores the median of each axis's score over the runs; null for the time outside steps, which is not scored
  * @param topMethods the methods with the most CPU samples at the top of the stack, over all runs
- * @param profile CPU samples and events per frame of application code, summed over all runs
+ * @param profile CPU samples and events per stack of application code, summed over all runs
  */
 public record StepResult(
         String name,
@@ -54,14 +54,36 @@ public record StepResult(
     public record MethodSamples(String method, long samples, double share) {}
 
     /**
-     * Summed over all runs: the CPU samples of the step, and per frame of application code what was seen with it on
-     * the stack.
+     * Summed over all runs: the CPU samples of the step, and per stack of application code what was seen on it.
      */
-    public record Profile(long samples, Map<FrameKey, FrameCounts> frames) {
+    public record Profile(long samples, Map<StackKey, FrameCounts> stacks) {
         public static final Profile EMPTY = new Profile(0, Map.of());
 
         public Profile {
-            frames = Collections.unmodifiableMap(new TreeMap<>(frames));
+            stacks = Collections.unmodifiableMap(new TreeMap<>(stacks));
+        }
+
+        /** What was seen on the stacks that hold a frame the predicate accepts, each stack once. */
+        public FrameCounts seen(java.util.function.Predicate<FrameKey> frame) {
+            FrameCounts seen = FrameCounts.NONE;
+            for (Map.Entry<StackKey, FrameCounts> stack : stacks.entrySet()) {
+                if (stack.getKey().frames().stream().anyMatch(frame)) {
+                    seen = seen.plus(stack.getValue());
+                }
+            }
+            return seen;
+        }
+
+        /** Per frame, what was seen with it on the stack. */
+        public Map<FrameKey, FrameCounts> frames() {
+            return byFrame(stacks);
+        }
+
+        static Map<FrameKey, FrameCounts> byFrame(Map<StackKey, FrameCounts> stacks) {
+            Map<FrameKey, FrameCounts> frames = new TreeMap<>();
+            stacks.forEach(
+                    (stack, counts) -> stack.frames().forEach(frame -> frames.merge(frame, counts, FrameCounts::plus)));
+            return Collections.unmodifiableMap(frames);
         }
     }
 }

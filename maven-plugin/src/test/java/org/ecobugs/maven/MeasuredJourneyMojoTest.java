@@ -20,6 +20,7 @@ import org.ecobugs.benchmark.FrameCounts;
 import org.ecobugs.benchmark.FrameKey;
 import org.ecobugs.benchmark.ImpactModel;
 import org.ecobugs.benchmark.RunRecording;
+import org.ecobugs.benchmark.StackKey;
 import org.ecobugs.benchmark.StepMeasures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,7 +153,7 @@ class MeasuredJourneyMojoTest {
                 samples,
                 0,
                 Map.of(SPIN.className() + "." + SPIN.method(), samples),
-                Map.of(SPIN, new FrameCounts(samples, 0, 0, 0, 0)));
+                Map.of(new StackKey(List.of(SPIN)), new FrameCounts(samples, 0, 0, 0, 0)));
         RunRecording run = new RunRecording(
                 "org.example.Journey", journey, List.of(), null, EnergySource.MODEL, RunRecording.Machine.UNKNOWN);
         BenchmarkResult result = BenchmarkResult.of(
