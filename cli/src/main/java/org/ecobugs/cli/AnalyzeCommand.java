@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.ecobugs.benchmark.BenchmarkResult;
+import org.ecobugs.benchmark.RuntimeReport;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
@@ -127,6 +129,19 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Print nothing but errors; the exit status still tells.")
     boolean quiet;
 
+    @Option(
+            names = "--benchmark",
+            paramLabel = "FILE",
+            description = "A measured journey of this code (benchmark --output): ranks the findings by the energy they"
+                    + " sit on and adds the estimate to the reports.")
+    Path benchmark;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "With --benchmark, an earlier measurement of the journey: shows the change per axis.")
+    Path baseline;
+
     @Override
     public Integer call() {
         List<ReportFormat> selected =
@@ -137,9 +152,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (output != null && reportDir != null) {
             throw new UsageException("use either --output or --report-dir, not both");
         }
+        if (baseline != null && benchmark == null) {
+            throw new UsageException("--baseline needs --benchmark");
+        }
+        BenchmarkResult measured = benchmark == null ? null : BenchmarkCommand.read(benchmark);
+        BenchmarkResult previous = baseline == null ? null : BenchmarkCommand.read(baseline);
         AnalysisResult result = Analysis.run(request());
         ReportContext context = new ReportContext(
                 result, RuleCatalog.builtIn(), baseDir.toAbsolutePath().normalize(), ProductInfo.version());
+        if (measured != null) {
+            context = context.withRuntime(RuntimeReport.of(result, RuleCatalog.builtIn(), measured, previous));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             write(selected.get(0), context, output);

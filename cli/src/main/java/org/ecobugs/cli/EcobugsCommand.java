@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = EcobugsCommand.Version.class,
         description = "Finds energy bugs in Java code and maps them to the RGESN eco-design criteria.",
-        subcommands = {AnalyzeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, BenchmarkCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 final class EcobugsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,8 @@ final class EcobugsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use analyze or rules");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: use analyze, benchmark or rules");
     }
 
     /** The version stamped by the build. */

@@ -19,6 +19,9 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
+import org.ecobugs.benchmark.BenchmarkJson;
+import org.ecobugs.benchmark.BenchmarkResult;
+import org.ecobugs.benchmark.RuntimeReport;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
@@ -99,6 +102,21 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.usedDependencies")
     List<String> usedDependencies = new ArrayList<>();
 
+    /**
+     * A measured journey of the module ({@code ecobugs:benchmark}'s JSON file): the findings are ranked by the energy
+     * they sit on and the reports get the estimate. By default, the file the {@code benchmark} goal wrote earlier in the
+     * same build, if it ran.
+     */
+    @Parameter(property = "ecobugs.benchmark")
+    java.io.File benchmark;
+
+    /** With a benchmark, an earlier measurement of the same journey: the reports show the change per axis. */
+    @Parameter(property = "ecobugs.baseline")
+    java.io.File baseline;
+
+    /** How many findings ranked by measured cost the build log shows; the reports show them all. */
+    static final int TOP_FINDINGS_LOGGED = 3;
+
     /** A module's analysis, with the configuration it ran with. */
     record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
 
@@ -140,9 +158,17 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         long engineDone = System.nanoTime();
         Path directory = outputDirectory.toPath();
         ReportContext context = ReportContext.of(result, project.getBasedir().toPath());
+        Measured measured = measured();
+        if (measured != null) {
+            context = context.withRuntime(
+                    RuntimeReport.of(result, RuleCatalog.builtIn(), measured.current(), measured.baseline()));
+        }
         write(context, directory, selected);
         getLog().info("ecobugs: " + ReportSummary.of(context).sentence()
                 + (selected.isEmpty() ? "" : " Reports in " + directory + "."));
+        if (context.runtime() instanceof RuntimeReport runtime) {
+            runtime.headline(context, TOP_FINDINGS_LOGGED).forEach(line -> getLog().info("ecobugs: " + line));
+        }
         Analysed analysed = new Analysed(configuration, result, directory);
         project.setContextValue(RESULT_KEY, analysed);
         Aggregate.of(session).done(project, result, selected, getLog());
@@ -260,10 +286,39 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         return byRule;
     }
 
+    /** A measured journey and its baseline (null when not given). */
+    record Measured(BenchmarkResult current, BenchmarkResult baseline) {}
+
+    /** The benchmark to join the findings to, or null: the parameter's file, else this build's benchmark goal's. */
+    Measured measured() throws MojoExecutionException {
+        java.io.File file = benchmark;
+        if (file == null && project.getContextValue(BenchmarkMojo.RESULT_KEY) instanceof Path written) {
+            file = written.toFile();
+        }
+        if (file == null) {
+            if (baseline != null) {
+                throw new MojoExecutionException("ecobugs.baseline needs a benchmark (ecobugs.benchmark, or the"
+                        + " benchmark goal earlier in the build)");
+            }
+            return null;
+        }
+        return new Measured(readBenchmark(file), baseline == null ? null : readBenchmark(baseline));
+    }
+
+    static BenchmarkResult readBenchmark(java.io.File file) throws MojoExecutionException {
+        try {
+            return BenchmarkJson.read(file.toPath());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MojoExecutionException("Cannot read the benchmark " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What the analysis depends on: an analysis with another configuration is not reused. */
     String configuration() {
         return String.join(
                 "|",
+                String.valueOf(benchmark),
+                String.valueOf(baseline),
                 String.join(",", split(rules)),
                 String.join(",", split(params)),
                 String.valueOf(includeTests),

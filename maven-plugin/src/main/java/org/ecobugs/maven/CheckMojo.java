@@ -10,6 +10,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.ecobugs.benchmark.EstimateChange;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.meta.RuleMetadata.Severity;
 
@@ -44,6 +45,14 @@ public class CheckMojo extends AbstractEcobugsMojo {
     @Parameter(property = "ecobugs.maxFindings", defaultValue = "0")
     int maxFindings;
 
+    /**
+     * With a benchmark ({@code ecobugs.benchmark} or the {@code benchmark} goal) and a {@code ecobugs.baseline}: fails
+     * the build when the estimate dropped from the baseline by more than this many points. Unset, the estimate is not
+     * checked.
+     */
+    @Parameter(property = "ecobugs.maxEstimateDrop")
+    Double maxEstimateDrop;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -59,6 +68,7 @@ public class CheckMojo extends AbstractEcobugsMojo {
         if (analysed == null) {
             return;
         }
+        checkEstimate();
         List<Finding> counted = analysed.result().findings().stream()
                 .filter(f -> severity(f).compareTo(threshold) >= 0)
                 .toList();
@@ -68,6 +78,40 @@ public class CheckMojo extends AbstractEcobugsMojo {
             return;
         }
         String message = failure(counted, threshold, analysed);
+        if (!failOnViolation) {
+            getLog().warn(message + " (failOnViolation is false: the build goes on)");
+            return;
+        }
+        throw new MojoFailureException(message);
+    }
+
+    /** Fails (or warns) when the estimate dropped from the baseline by more than {@link #maxEstimateDrop}. */
+    void checkEstimate() throws MojoExecutionException, MojoFailureException {
+        if (maxEstimateDrop == null) {
+            return;
+        }
+        Measured measured = measured();
+        if (measured == null || measured.baseline() == null) {
+            throw new MojoExecutionException(
+                    "ecobugs.maxEstimateDrop needs a benchmark (ecobugs.benchmark or the benchmark goal) and a"
+                            + " ecobugs.baseline to compare it with");
+        }
+        EstimateChange change = new EstimateChange(measured.baseline(), measured.current());
+        String summary = String.format(
+                Locale.ROOT,
+                "ecobugs: estimate %.1f, baseline %.1f (%+.1f points; time %+.1f, energy %+.1f, data %+.1f)",
+                measured.current().estimate().score().median(),
+                measured.baseline().estimate().score().median(),
+                change.estimate(),
+                change.time(),
+                change.energy(),
+                change.data());
+        if (!change.droppedMoreThan(maxEstimateDrop)) {
+            getLog().info(summary + ", at most " + maxEstimateDrop + " points of drop allowed: passed");
+            return;
+        }
+        String message =
+                summary + ": dropped by more than the " + maxEstimateDrop + " points allowed (ecobugs.maxEstimateDrop)";
         if (!failOnViolation) {
             getLog().warn(message + " (failOnViolation is false: the build goes on)");
             return;

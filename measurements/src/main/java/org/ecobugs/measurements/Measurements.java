@@ -15,7 +15,8 @@ public final class Measurements {
             "waiting", WaitingStyles::run,
             "precision", PrecisionReport::run,
             "http-client", HttpClientPerRequest::run,
-            "payload", FhirPayloads::run));
+            "payload", FhirPayloads::run,
+            "journeys", VariantJourneys::run));
 
     /** A measurement that does not fit JMH (thread CPU time, wake-ups, bytes). */
     @FunctionalInterface

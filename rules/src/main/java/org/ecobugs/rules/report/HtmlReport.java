@@ -60,6 +60,9 @@ public final class HtmlReport implements ReportWriter {
                 .append(escape(summary.sentence()))
                 .append("</p>\n</header>\n<main>\n");
         appendCounts(html, context, summary);
+        if (context.runtime() != null) {
+            html.append(context.runtime().html(context));
+        }
         appendFindings(html, context);
         appendSuppressed(html, context);
         appendErrors(html, context);
@@ -230,7 +233,7 @@ public final class HtmlReport implements ReportWriter {
     }
 
     /** Escapes text for both element content and quoted attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -36,6 +36,11 @@ public final class JsonReport implements ReportWriter {
         timings.set("rulesMs", millis(result.timings().rules()));
         ArrayNode suppressed = root.putArray("suppressed");
         result.suppressed().forEach(f -> suppressed.add(finding(context, f)));
+        if (context.runtime() == null) {
+            root.putNull("runtime");
+        } else {
+            root.set("runtime", context.runtime().json(context));
+        }
         JsonOutput.write(root, out);
     }
 

@@ -19,8 +19,10 @@ import org.ecobugs.rules.meta.RuleMetadata;
  * @param catalog the rules the analysis ran with; every finding's rule must be in it
  * @param baseDir the directory paths are shown relative to, usually the project or working directory
  * @param toolVersion the ecobugs version named in the report
+ * @param runtime the measured part a host adds from a runtime benchmark, or null
  */
-public record ReportContext(AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion) {
+public record ReportContext(
+        AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion, RuntimeSection runtime) {
 
     /** Separates an archive from its entry in a processing error's input, as in {@code lib.jar!/a/B.class}. */
     private static final String ARCHIVE_ENTRY_SEPARATOR = "!/";
@@ -38,6 +40,16 @@ public record ReportContext(AnalysisResult result, RuleCatalog catalog, Path bas
             requireKnown(catalog, finding.ruleKey());
         }
         result.rulesRun().forEach(key -> requireKnown(catalog, key));
+    }
+
+    /** A context without a measured part. */
+    public ReportContext(AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion) {
+        this(result, catalog, baseDir, toolVersion, null);
+    }
+
+    /** The same context with the measured part of a runtime benchmark. */
+    public ReportContext withRuntime(RuntimeSection section) {
+        return new ReportContext(result, catalog, baseDir, toolVersion, section);
     }
 
     /** A context for the built-in rules and the version of this build. */

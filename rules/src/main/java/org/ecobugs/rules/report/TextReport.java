@@ -35,6 +35,9 @@ public final class TextReport implements ReportWriter {
             out.write(errorLine(context, error) + "\n");
         }
         out.write(ReportSummary.of(context).sentence() + "\n");
+        if (context.runtime() != null) {
+            context.runtime().writeText(context, out);
+        }
         out.flush();
     }
 

@@ -34,8 +34,18 @@ class JsonReportTest {
     void namesTheSchemaAndTheTool() {
         assertThat(fieldNames(report))
                 .containsExactly(
-                        "schemaVersion", "tool", "summary", "findings", "processingErrors", "timings", "suppressed");
+                        "schemaVersion",
+                        "tool",
+                        "summary",
+                        "findings",
+                        "processingErrors",
+                        "timings",
+                        "suppressed",
+                        "runtime");
         assertThat(report.get("schemaVersion").intValue()).isEqualTo(1);
+        assertThat(report.get("runtime").isNull())
+                .as("without a measured journey")
+                .isTrue();
         assertThat(report.at("/tool/name").textValue()).isEqualTo("ecobugs");
         assertThat(report.at("/tool/version").textValue()).isEqualTo(SampleAnalysis.VERSION);
     }
@@ -153,7 +163,14 @@ class JsonReportTest {
         JsonNode empty = new ObjectMapper().readTree(out.toString());
         assertThat(fieldNames(empty))
                 .containsExactly(
-                        "schemaVersion", "tool", "summary", "findings", "processingErrors", "timings", "suppressed");
+                        "schemaVersion",
+                        "tool",
+                        "summary",
+                        "findings",
+                        "processingErrors",
+                        "timings",
+                        "suppressed",
+                        "runtime");
         assertThat(empty.at("/summary/findings").intValue()).isZero();
         assertThat(empty.at("/summary/files").intValue()).isZero();
         assertThat(empty.at("/summary/sourceFiles").intValue()).isEqualTo(1);
