@@ -2,7 +2,6 @@ package org.ecobugs.rules.engine;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
@@ -70,9 +69,7 @@ final class SourceFileAnalyzer {
         this.encoding = encoding;
         this.knownTypes = knownTypes;
         this.timer = timer;
-        ParserConfiguration.LanguageLevel level = ParserConfiguration.LanguageLevel.valueOf("JAVA_" + javaVersion);
-        this.parsers = ThreadLocal.withInitial(() ->
-                new JavaParser(new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false)));
+        this.parsers = ThreadLocal.withInitial(() -> JavaParsers.create(javaVersion));
     }
 
     Outcome analyze(Path file) {
