@@ -88,6 +88,10 @@ public final class Engine {
             }
             phases.put("analyse sources", since(t));
             phases.put("parse (summed over threads)", timer.parse());
+            phases.put(
+                    "prescreen source text, no rule could match " + timer.unparsed() + " of "
+                            + inputs.sourceFiles().size() + " files (summed over threads)",
+                    timer.prescreen());
 
             t = System.nanoTime();
             if (!rules.bytecodeRules().isEmpty() || usage != null) {

@@ -39,7 +39,7 @@ final class SourceFileAnalyzer {
     /**
      * What one file yielded.
      *
-     * @param parsed whether the file was parsed, so that the source rules saw all of it
+     * @param parsed whether the source rules saw all of the file: it was parsed, or no rule could find anything in it
      */
     record Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed) {}
 
@@ -48,6 +48,7 @@ final class SourceFileAnalyzer {
     private final KnownTypes knownTypes;
     private final RuleTimer timer;
     private final ThreadLocal<JavaParser> parsers;
+    private final TextPrescreen prescreen;
     private final Map<Class<?>, int[]> dispatch = new ConcurrentHashMap<>();
     private final UsageCollector usage;
 
@@ -70,6 +71,7 @@ final class SourceFileAnalyzer {
         this.knownTypes = knownTypes;
         this.timer = timer;
         this.parsers = ThreadLocal.withInitial(() -> JavaParsers.create(javaVersion));
+        this.prescreen = new TextPrescreen(this.rules);
     }
 
     Outcome analyze(Path file) {
@@ -77,6 +79,14 @@ final class SourceFileAnalyzer {
         String text = read(file, errors);
         if (text == null) {
             return new Outcome(List.of(), errors, false);
+        }
+        long screened = System.nanoTime();
+        boolean[] wanted = prescreen.wanted(text);
+        timer.addPrescreen(System.nanoTime() - screened);
+        if (usage == null && !TextPrescreen.any(wanted)) {
+            // No rule can find anything here: the parse would only be dropped.
+            timer.skipParse();
+            return new Outcome(List.of(), errors, true);
         }
         long start = System.nanoTime();
         CompilationUnit unit;
@@ -105,16 +115,25 @@ final class SourceFileAnalyzer {
             usage.recordSourceNames(file, SourceNames.of(unit));
         }
         List<RawFinding> findings = new ArrayList<>();
-        if (!rules.isEmpty()) {
-            walk(file, unit, findings, errors);
+        if (TextPrescreen.any(wanted)) {
+            walk(file, unit, wanted, findings, errors);
         }
         return new Outcome(findings, errors, true);
     }
 
-    private void walk(Path file, CompilationUnit unit, List<RawFinding> findings, List<ProcessingError> errors) {
+    private void walk(
+            Path file,
+            CompilationUnit unit,
+            boolean[] wanted,
+            List<RawFinding> findings,
+            List<ProcessingError> errors) {
         FileState state = new FileState(file, unit, knownTypes);
         RuleContext[] contexts = new RuleContext[rules.size()];
+        // A rule the prescreen ruled out is skipped as one that failed is.
         boolean[] failed = new boolean[rules.size()];
+        for (int i = 0; i < failed.length; i++) {
+            failed[i] = !wanted[i];
+        }
         long[] nanos = new long[rules.size()];
         try {
             unit.walk(Node.TreeTraversal.PREORDER, node -> {
