@@ -26,6 +26,8 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * @param sourceEncoding the encoding of the source files
  * @param dependencies the project's dependency facts from its build, which the dependency rules (EB4xx) need; {@code
  *     null} when the host has none, and then those rules find nothing
+ * @param cacheDirectory where the results of each file are kept between analyses, so that an unchanged file is not
+ *     analysed again; {@code null} (the default) analyses every file and keeps nothing
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -37,7 +39,8 @@ public record AnalysisRequest(
         Map<String, Map<String, String>> ruleParameters,
         int threads,
         Charset sourceEncoding,
-        DependencyGraph dependencies) {
+        DependencyGraph dependencies,
+        Path cacheDirectory) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -63,6 +66,32 @@ public record AnalysisRequest(
         java.util.Objects.requireNonNull(sourceEncoding, "sourceEncoding");
     }
 
+    /** A request without a result cache. */
+    public AnalysisRequest(
+            List<Path> sourceRoots,
+            List<Path> classInputs,
+            List<Path> classpath,
+            int javaVersion,
+            Set<String> includedRules,
+            Set<String> excludedRules,
+            Map<String, Map<String, String>> ruleParameters,
+            int threads,
+            Charset sourceEncoding,
+            DependencyGraph dependencies) {
+        this(
+                sourceRoots,
+                classInputs,
+                classpath,
+                javaVersion,
+                includedRules,
+                excludedRules,
+                ruleParameters,
+                threads,
+                sourceEncoding,
+                dependencies,
+                null);
+    }
+
     /** A request without dependency facts. */
     public AnalysisRequest(
             List<Path> sourceRoots,
@@ -84,6 +113,7 @@ public record AnalysisRequest(
                 ruleParameters,
                 threads,
                 sourceEncoding,
+                null,
                 null);
     }
 
@@ -108,6 +138,7 @@ public record AnalysisRequest(
         private int threads = Runtime.getRuntime().availableProcessors();
         private Charset sourceEncoding = StandardCharsets.UTF_8;
         private DependencyGraph dependencies;
+        private Path cacheDirectory;
 
         private Builder() {}
 
@@ -171,6 +202,12 @@ public record AnalysisRequest(
             return this;
         }
 
+        /** Keeps each file's results under {@code directory} and reuses them while the file is unchanged. */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -182,7 +219,8 @@ public record AnalysisRequest(
                     ruleParameters,
                     threads,
                     sourceEncoding,
-                    dependencies);
+                    dependencies,
+                    cacheDirectory);
         }
     }
 }

@@ -52,6 +52,21 @@ public final class Engine {
         phases.put("collect inputs", since(t));
         DependencyGraph graph = request.dependencyGraph().orElse(null);
         UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
+        boolean analyseSources = !rules.sourceRules().isEmpty() || usage != null;
+        boolean analyseClasses = !rules.bytecodeRules().isEmpty() || usage != null;
+
+        ResultCache cache = null;
+        if (request.cacheDirectory() != null) {
+            t = System.nanoTime();
+            List<Path> roots = new ArrayList<>();
+            request.sourceRoots().forEach(p -> roots.add(p.toAbsolutePath().normalize()));
+            request.classInputs().forEach(p -> roots.add(p.toAbsolutePath().normalize()));
+            cache = ResultCache.open(
+                    request.cacheDirectory(),
+                    roots,
+                    ResultCache.fingerprint(request, rules.parameters(), usage != null));
+            phases.put("result cache: read", since(t));
+        }
 
         List<RawFinding> sourceFindings = new ArrayList<>();
         List<RawFinding> classFindings = new ArrayList<>();
@@ -64,14 +79,15 @@ public final class Engine {
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
             t = System.nanoTime();
-            if (!rules.sourceRules().isEmpty() || usage != null) {
+            if (analyseSources) {
                 SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
                         rules.sourceRules(),
                         request.javaVersion(),
                         request.sourceEncoding(),
                         new KnownTypes(request.classpath()),
                         timer,
-                        usage);
+                        usage,
+                        cache);
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(() -> analyzer.analyze(file));
@@ -94,8 +110,8 @@ public final class Engine {
                     timer.prescreen());
 
             t = System.nanoTime();
-            if (!rules.bytecodeRules().isEmpty() || usage != null) {
-                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage);
+            if (analyseClasses) {
+                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage, cache);
                 List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.classFiles()) {
                     tasks.add(() -> analyzer.analyzeClassFile(file));
@@ -130,6 +146,15 @@ public final class Engine {
             }
         } finally {
             pool.shutdownNow();
+        }
+        if (cache != null) {
+            t = System.nanoTime();
+            cache.save();
+            errors.addAll(cache.problems());
+            phases.put(
+                    "result cache: write (" + cache.hits() + " of " + (cache.hits() + cache.misses())
+                            + " files unchanged)",
+                    since(t));
         }
 
         t = System.nanoTime();

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
@@ -41,8 +43,14 @@ final class SourceFileAnalyzer {
      * What one file yielded.
      *
      * @param parsed whether the source rules saw all of the file: it was parsed, or no rule could find anything in it
+     * @param names the names the file uses, when collected for the dependency rules; else null
      */
-    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed) {}
+    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed, Set<String> names) {
+
+        Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed) {
+            this(findings, errors, parsed, null);
+        }
+    }
 
     private final List<SourceRule> rules;
     private final Charset encoding;
@@ -52,22 +60,28 @@ final class SourceFileAnalyzer {
     private final TextPrescreen prescreen;
     private final Map<Class<?>, int[]> dispatch = new ConcurrentHashMap<>();
     private final UsageCollector usage;
+    private final ResultCache cache;
     private final MemoryGate gate = MemoryGate.forThisJvm();
 
     SourceFileAnalyzer(
             List<SourceRule> rules, int javaVersion, Charset encoding, KnownTypes knownTypes, RuleTimer timer) {
-        this(rules, javaVersion, encoding, knownTypes, timer, null);
+        this(rules, javaVersion, encoding, knownTypes, timer, null, null);
     }
 
-    /** With {@code usage}, also records the names each file imports or spells out (for the dependency rules). */
+    /**
+     * With {@code usage}, also records the names each file imports or spells out (for the dependency rules); with
+     * {@code cache}, reuses the results of files whose content did not change.
+     */
     SourceFileAnalyzer(
             List<SourceRule> rules,
             int javaVersion,
             Charset encoding,
             KnownTypes knownTypes,
             RuleTimer timer,
-            UsageCollector usage) {
+            UsageCollector usage,
+            ResultCache cache) {
         this.usage = usage;
+        this.cache = cache;
         this.rules = List.copyOf(rules);
         this.encoding = encoding;
         this.knownTypes = knownTypes;
@@ -77,28 +91,60 @@ final class SourceFileAnalyzer {
     }
 
     Outcome analyze(Path file) {
-        int held = gate.acquire(sizeOf(file));
+        byte[] bytes;
         try {
-            return analyzeWithinGate(file);
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(
+                    List.of(),
+                    List.of(new ProcessingError(
+                            file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e))),
+                    false);
+        }
+        if (cache == null) {
+            return analyze(file, bytes);
+        }
+        String path = file.toString();
+        String key = ResultCache.key(path, bytes);
+        Optional<ResultCache.Entry> cached = cache.get(key);
+        if (cached.isPresent()) {
+            ResultCache.Entry entry = cached.get();
+            if (usage != null && entry.names() != null) {
+                usage.recordSourceNames(file, entry.names());
+            }
+            List<RawFinding> findings = new ArrayList<>();
+            entry.sourceFindings().forEach(f -> findings.add(ResultCache.toRaw(f, file)));
+            List<ProcessingError> errors = new ArrayList<>();
+            entry.errors().forEach(e -> errors.add(ResultCache.toError(e, path)));
+            return new Outcome(findings, errors, entry.parsed());
+        }
+        Outcome outcome = analyze(file, bytes);
+        cache.put(
+                key,
+                new ResultCache.Entry(
+                        outcome.parsed(),
+                        outcome.findings().stream().map(ResultCache::of).toList(),
+                        List.of(),
+                        outcome.errors().stream()
+                                .map(e -> ResultCache.of(e, path))
+                                .toList(),
+                        usage == null ? null : outcome.names() == null ? Set.of() : outcome.names(),
+                        0));
+        return outcome;
+    }
+
+    private Outcome analyze(Path file, byte[] bytes) {
+        int held = gate.acquire(bytes.length);
+        try {
+            return analyzeWithinGate(file, bytes);
         } finally {
             gate.release(held);
         }
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private Outcome analyzeWithinGate(Path file) {
+    private Outcome analyzeWithinGate(Path file, byte[] bytes) {
         List<ProcessingError> errors = new ArrayList<>();
-        String text = read(file, errors);
-        if (text == null) {
-            return new Outcome(List.of(), errors, false);
-        }
+        String text = decode(file, bytes, errors);
         long screened = System.nanoTime();
         boolean[] wanted = prescreen.wanted(text);
         timer.addPrescreen(System.nanoTime() - screened);
@@ -131,14 +177,16 @@ final class SourceFileAnalyzer {
         } finally {
             timer.addParse(System.nanoTime() - start);
         }
+        Set<String> names = null;
         if (usage != null) {
-            usage.recordSourceNames(file, SourceNames.of(unit));
+            names = SourceNames.of(unit);
+            usage.recordSourceNames(file, names);
         }
         List<RawFinding> findings = new ArrayList<>();
         if (TextPrescreen.any(wanted)) {
             walk(file, unit, wanted, findings, errors);
         }
-        return new Outcome(findings, errors, true);
+        return new Outcome(findings, errors, true, names);
     }
 
     private void walk(
@@ -209,15 +257,7 @@ final class SourceFileAnalyzer {
         });
     }
 
-    private String read(Path file, List<ProcessingError> errors) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
-            errors.add(new ProcessingError(
-                    file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
-            return null;
-        }
+    private String decode(Path file, byte[] bytes, List<ProcessingError> errors) {
         try {
             return encoding.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
