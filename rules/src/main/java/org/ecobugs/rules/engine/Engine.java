@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ecobugs.rules.AnalysisProgress;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
@@ -42,6 +43,10 @@ public final class Engine {
     }
 
     public AnalysisResult run(AnalysisRequest request) {
+        return run(request, AnalysisProgress.NONE);
+    }
+
+    public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
         RuleSet rules = RuleSet.of(request, catalog);
         Map<String, Duration> phases = new LinkedHashMap<>();
@@ -54,6 +59,12 @@ public final class Engine {
         UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
         boolean analyseSources = !rules.sourceRules().isEmpty() || usage != null;
         boolean analyseClasses = !rules.bytecodeRules().isEmpty() || usage != null;
+        Counter counter = new Counter(
+                progress,
+                (analyseSources ? inputs.sourceFiles().size() : 0)
+                        + (analyseClasses
+                                ? inputs.classFiles().size() + inputs.archives().size()
+                                : 0));
 
         ResultCache cache = null;
         if (request.cacheDirectory() != null) {
@@ -90,7 +101,7 @@ public final class Engine {
                         cache);
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
-                    tasks.add(() -> analyzer.analyze(file));
+                    tasks.add(counter.counted(() -> analyzer.analyze(file)));
                 }
                 List<SourceFileAnalyzer.Outcome> outcomes = runAll(pool, tasks);
                 for (int i = 0; i < outcomes.size(); i++) {
@@ -114,10 +125,10 @@ public final class Engine {
                 ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage, cache);
                 List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.classFiles()) {
-                    tasks.add(() -> analyzer.analyzeClassFile(file));
+                    tasks.add(counter.counted(() -> analyzer.analyzeClassFile(file)));
                 }
                 for (Path archive : inputs.archives()) {
-                    tasks.add(() -> analyzer.analyzeArchive(archive));
+                    tasks.add(counter.counted(() -> analyzer.analyzeArchive(archive)));
                 }
                 for (ClassFileAnalyzer.Outcome outcome : runAll(pool, tasks)) {
                     classFindings.addAll(outcome.findings());
@@ -211,6 +222,33 @@ public final class Engine {
 
     private static String coverKey(Finding finding) {
         return finding.ruleKey() + '\u0000' + finding.file();
+    }
+
+    /** Counts the files done, for the progress. */
+    private static final class Counter {
+        private final AnalysisProgress progress;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+
+        Counter(AnalysisProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        <T> Callable<T> counted(Callable<T> task) {
+            if (progress == AnalysisProgress.NONE) {
+                return task;
+            }
+            return () -> {
+                T result = task.call();
+                try {
+                    progress.filesDone(done.incrementAndGet(), total);
+                } catch (RuntimeException e) {
+                    // A host's progress display must not cost the analysis.
+                }
+                return result;
+            };
+        }
     }
 
     private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks) {
