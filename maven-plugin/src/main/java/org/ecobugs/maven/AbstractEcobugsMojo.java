@@ -99,6 +99,18 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.usedDependencies")
     List<String> usedDependencies = new ArrayList<>();
 
+    /**
+     * Keeps each file's results between builds, in {@link #cacheDirectory}, so that a build where few files changed
+     * analyses only those. The cache is keyed by each file's content, the classpath and the rules with their
+     * parameters; {@code mvn clean} empties it. Set {@code false} to analyse every file every time.
+     */
+    @Parameter(property = "ecobugs.cache", defaultValue = "true")
+    boolean cache = true;
+
+    /** Where the result cache is kept. */
+    @Parameter(property = "ecobugs.cacheDirectory", defaultValue = "${project.build.directory}/ecobugs-cache")
+    java.io.File cacheDirectory;
+
     /** A module's analysis, with the configuration it ran with. */
     record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
 
@@ -197,6 +209,9 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         }
         if (threads > 0) {
             request.threads(threads);
+        }
+        if (cache && cacheDirectory != null) {
+            request.cacheDirectory(cacheDirectory.toPath());
         }
         if (selection.mayRunDependencyRules()) {
             Set<String> modules = new LinkedHashSet<>();
