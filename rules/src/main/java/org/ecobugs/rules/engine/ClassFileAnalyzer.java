@@ -2,7 +2,6 @@ package org.ecobugs.rules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class ClassFileAnalyzer {
     record Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes) {}
 
     private final List<BytecodeRule> rules;
-    private final List<String[]> prescreens = new ArrayList<>();
+    private final ConstantPoolNeedles needles;
     private final Inputs inputs;
     private final RuleTimer timer;
     private final UsageCollector usage;
@@ -60,10 +59,11 @@ final class ClassFileAnalyzer {
         this.timer = timer;
         this.usage = usage;
         this.cache = cache;
+        List<Set<String>> wanted = new ArrayList<>();
         for (BytecodeRule rule : rules) {
-            Set<String> wanted = rule.constantPoolPrescreen();
-            prescreens.add(wanted.toArray(String[]::new));
+            wanted.add(rule.constantPoolPrescreen());
         }
+        this.needles = new ConstantPoolNeedles(wanted);
     }
 
     Outcome analyzeClassFile(Path file) {
@@ -254,15 +254,8 @@ final class ClassFileAnalyzer {
 
     /** For each rule, whether some constant-pool UTF-8 entry contains one of the strings it looks for. */
     private boolean[] prescreen(ClassReader reader, byte[] bytes) {
-        boolean[] wanted = new boolean[rules.size()];
-        int pending = 0;
-        for (int i = 0; i < wanted.length; i++) {
-            if (prescreens.get(i).length == 0) {
-                wanted[i] = true;
-            } else {
-                pending++;
-            }
-        }
+        boolean[] wanted = needles.always();
+        int pending = needles.pending(wanted);
         int count = reader.getItemCount();
         for (int item = 1; item < count && pending > 0; item++) {
             int offset = reader.getItem(item);
@@ -270,20 +263,7 @@ final class ClassFileAnalyzer {
                 continue;
             }
             int length = reader.readUnsignedShort(offset);
-            // Names and SQL are ASCII; Latin-1 decoding keeps every byte and never fails.
-            String entry = new String(bytes, offset + 2, length, StandardCharsets.ISO_8859_1);
-            for (int i = 0; i < wanted.length; i++) {
-                if (wanted[i]) {
-                    continue;
-                }
-                for (String needle : prescreens.get(i)) {
-                    if (entry.contains(needle)) {
-                        wanted[i] = true;
-                        pending--;
-                        break;
-                    }
-                }
-            }
+            pending = needles.find(bytes, offset + 2, offset + 2 + length, wanted, pending);
         }
         return wanted;
     }
