@@ -6,8 +6,8 @@
 #   --runs N      rounds of the alternated runs (default 3); each round runs every tool once, in a rotated order
 #   --corpus DIR  where the corpus is fetched (default target/corpus; entries already there are reused)
 #   --work DIR    classpaths, PMD, outputs and raw timings (default target/bench)
-#   --only ...    sections to run: speed (the alternated runs), memory (heap-capped runs), cache (cold and warm runs);
-#                 default all three
+#   --only ...    sections to run: speed (the alternated runs), memory (heap-capped runs), cache (cold and warm runs),
+#                 hosts (the Maven plugin and the SonarQube sensor next to the engine); default all four
 # Environment: ECOBUGS_JAR and FLOOR_JAR measure other builds of the command line and of the measurements jar (with
 # --skip-build), e.g. to compare with a previous version.
 #
@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-[ ${#sections[@]} -gt 0 ] || sections=(speed memory cache)
+[ ${#sections[@]} -gt 0 ] || sections=(speed memory cache hosts)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 PMD_VERSION=7.26.0
@@ -192,13 +192,65 @@ if wants cache; then
   done
 fi
 
+if wants hosts; then
+  # The Maven plugin, installed with its engine into a local repository of the harness's own (the shared one is left
+  # alone), on a generated project whose sources and classes are the subject's and whose dependency is the subject
+  # itself, so that its compile classpath is the subject's jars.
+  m2="$work/m2"
+  version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -n 1)
+  mvn -f "$root/pom.xml" -Dmaven.repo.local="$m2" install -DskipTests -Dinvoker.skip=true -pl maven-plugin -am
+  project="$work/poms/maven-subject"
+  mkdir -p "$project"
+  cat > "$project/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>bench</groupId><artifactId>maven-subject</artifactId><version>1</version>
+<properties><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
+<dependencies><dependency><groupId>ca.uhn.hapi.fhir</groupId><artifactId>hapi-fhir-jpaserver-base</artifactId>
+<version>8.8.0</version></dependency></dependencies>
+<build><sourceDirectory>$src</sourceDirectory><outputDirectory>$classes</outputDirectory>
+<directory>$work/maven-subject-target</directory></build></project>
+EOF
+  maven=("$root/mvnw" -B -f "$project/pom.xml" -Dmaven.repo.local="$m2" -Dorg.slf4j.simpleLogger.log.org.ecobugs=debug)
+  goal="org.ecobugs:ecobugs-maven-plugin:$version:analyze"
+  "${maven[@]}" -q "$DEPENDENCY_PLUGIN:build-classpath" -Dmdep.outputFile="$work/maven-subject.classpath"
+  # The rules the command line runs: those active by default, without the dependency rules it cannot feed.
+  code_rules=$(java -jar "$ECOBUGS" rules --format json | python3 -c '
+import json, sys
+print(",".join(r["key"] for r in json.load(sys.stdin) if r["energy"]["defaultActive"] and not r["key"].startswith("EB4")))')
+  hosts="$work/hosts.tsv"
+  printf 'round\thost\thost_ms\tengine_ms\n' > "$hosts"
+  for round in $(seq 1 "$runs"); do
+    measure hosts "$round" "mvn ecobugs:analyze, default rules" "${maven[@]}" "$goal" -Decobugs.cache=false
+    measure hosts "$round" "mvn ecobugs:analyze, the command line's rules" "${maven[@]}" "$goal" -Decobugs.cache=false \
+      -Decobugs.rules="$code_rules"
+    measure hosts "$round" "mvn ecobugs:analyze, skipped" "${maven[@]}" "$goal" -Decobugs.skip
+    # The same reports as the plugin writes by default.
+    CMD=(java -jar "$ECOBUGS" analyze "$src" --classes "$classes" --classpath "$(cat "$work/maven-subject.classpath")"
+      --rules "$code_rules" --format text,json,sarif,html --report-dir "$out/cli-reports" -q)
+    measure hosts "$round" "command line, the same input and rules" "${CMD[@]}"
+    for label in "mvn ecobugs:analyze, default rules" "mvn ecobugs:analyze, the command line's rules"; do
+      sed -n 's/.*ecobugs: engine \([0-9]*\) ms, plugin \([0-9]*\) ms in all.*/\2 \1/p' \
+        "$out/hosts-$round-${label// /_}.log" | head -n 1 | while read -r plugin engine; do
+          printf '%s\t%s\t%s\t%s\n' "$round" "Maven plugin ($label)" "$plugin" "$engine" >> "$hosts"
+        done
+    done
+  done
+  # The SonarQube sensor on the same input, in a scanner's context built by the plugin API's test fixtures.
+  rm -f "$work/sensor.tsv"
+  mvn -f "$root/pom.xml" test -pl sonar-plugin -am -Dtest=SensorOverheadMeasurement -Dsurefire.failIfNoSpecifiedTests=false \
+    -Decobugs.bench.sources="$src" -Decobugs.bench.classes="$classes" -Decobugs.bench.classpath="$CP_SUBJECT" \
+    -Decobugs.bench.runs="$runs" -Decobugs.bench.output="$work/sensor.tsv"
+  awk -F'\t' '{ printf "%s\tSonarQube sensor (ecobugs way profile)\t%d\t%d\n", $2, $3 * 1000, $4 * 1000 }' \
+    "$work/sensor.tsv" >> "$hosts"
+fi
+
 # ---- report -------------------------------------------------------------------------------------------------------
 
 machine="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'), $(nproc) cores,"
 machine="$machine $(java -version 2>&1 | head -n 1)"
 lines=$(find "$src" -name '*.java' -exec cat {} + | wc -l)
 files=$(find "$src" -name '*.java' | wc -l)
-table=$(python3 "$here/table.py" "$results" "$runs" "$machine" "$files" "$lines" "$PMD_VERSION")
+table=$(python3 "$here/table.py" "$results" "$runs" "$machine" "$files" "$lines" "$PMD_VERSION" "$work/hosts.tsv")
 echo "$table"
 if [ "$doc" = 1 ]; then
   python3 - "$root/docs/performance.md" "$table" <<'EOF'

@@ -1,13 +1,15 @@
 """Turns the raw timings of bench/run.sh into the markdown tables of docs/performance.md.
 
-usage: table.py results.tsv runs machine files lines pmd-version
+usage: table.py results.tsv runs machine files lines pmd-version [hosts.tsv]
 """
+import os
 import csv
 import statistics
 import sys
 from collections import defaultdict
 
 results, runs, machine, files, lines, pmd_version = sys.argv[1:7]
+hosts_file = sys.argv[7] if len(sys.argv) > 7 else None
 rows = list(csv.DictReader(open(results, encoding="utf-8"), delimiter="\t"))
 
 # Exit statuses that mean "completed": ecobugs exits 1 and PMD 4 when they report something.
@@ -115,5 +117,39 @@ if cache:
                        f"{ratios(rs, first) if rs is second else '1'} | {cpu(rs)} | "
                        f"{megabytes([num(r['max_rss_kb']) for r in rs])} |")
     out.append("")
+
+hosts = by_run("hosts")
+if hosts:
+    cli = hosts.get("command line, the same input and rules", [])
+    skipped = hosts.get("mvn ecobugs:analyze, skipped", [])
+    out += ["**Hosts**, end to end on the same project (wall time of the whole command, JVM and Maven start included;"
+            " the plugin writes its four reports, so the command line does too; the cache is off):", "",
+            "| Run | Wall time | × command line | Peak RSS |", "|---|---|---|---|"]
+    for run in ("command line, the same input and rules", "mvn ecobugs:analyze, the command line's rules",
+                "mvn ecobugs:analyze, default rules", "mvn ecobugs:analyze, skipped"):
+        rs = hosts.get(run)
+        if rs:
+            out.append(f"| {run}{status_note(rs)} | {seconds([num(r['wall_s']) for r in rs])} | "
+                       f"{ratios(rs, cli) if rs is not cli else '1'} | "
+                       f"{megabytes([num(r['max_rss_kb']) for r in rs])} |")
+    out.append("")
+
+if hosts_file and os.path.exists(hosts_file):
+    inside = defaultdict(list)
+    for row in csv.DictReader(open(hosts_file, encoding="utf-8"), delimiter="\t"):
+        inside[row["host"]].append((float(row["host_ms"]), float(row["engine_ms"])))
+    if inside:
+        out += ["**Host overhead** inside the host's JVM: the time of the plugin's goal or of the sensor, next to the"
+                " engine's own time in the same call (the plugin logs both at debug level; the sensor is timed around"
+                " the engine call):", "",
+                "| Host | Host time | Engine time | Overhead |", "|---|---|---|---|"]
+        for host, pairs in inside.items():
+            overheads = [h / e - 1 for h, e in pairs if e > 0]
+            spread = (f" ({min(overheads) * 100:+.1f} to {max(overheads) * 100:+.1f} %)"
+                      if len(overheads) > 1 else "")
+            out.append(f"| {host} | {seconds([h / 1000 for h, _ in pairs])} | "
+                       f"{seconds([e / 1000 for _, e in pairs])} | "
+                       f"{statistics.median(overheads) * 100:+.1f} %{spread} |")
+        out.append("")
 
 print("\n".join(out).rstrip())
