@@ -148,10 +148,16 @@ final class SourceFileAnalyzer {
         long screened = System.nanoTime();
         boolean[] wanted = prescreen.wanted(text);
         timer.addPrescreen(System.nanoTime() - screened);
-        if (usage == null && !TextPrescreen.any(wanted)) {
-            // No rule can find anything here: the parse would only be dropped.
+        if (!TextPrescreen.any(wanted)) {
+            // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
+            // file uses, which its text tells without a parse.
             timer.skipParse();
-            return new Outcome(List.of(), errors, true);
+            Set<String> names = null;
+            if (usage != null) {
+                names = SourceNames.lexical(text);
+                usage.recordSourceNames(file, names);
+            }
+            return new Outcome(List.of(), errors, true, names);
         }
         long start = System.nanoTime();
         CompilationUnit unit;

@@ -60,16 +60,13 @@ final class TextPrescreen {
         int length = text.length();
         int i = 0;
         while (i < length && pending > 0) {
+            int after = JavaCode.skipCommentOrLiteral(text, i);
+            if (after > i) {
+                i = after;
+                continue;
+            }
             char c = text.charAt(i);
-            if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
-                i = endOfLine(text, i + 2);
-            } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
-                i = endOfComment(text, i + 2);
-            } else if (c == '"') {
-                i = isTextBlock(text, i) ? endOfTextBlock(text, i + 3) : endOfQuoted(text, i + 1, '"');
-            } else if (c == '\'') {
-                i = endOfQuoted(text, i + 1, '\'');
-            } else if (Character.isJavaIdentifierStart(c)) {
+            if (Character.isJavaIdentifierStart(c)) {
                 int start = i;
                 i++;
                 while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
@@ -94,63 +91,6 @@ final class TextPrescreen {
             }
         }
         return wanted;
-    }
-
-    // Comments and literals are skipped: the words rules look for are names and keywords of the code, and license
-    // headers and Javadoc are full of "for" and "while".
-
-    private static int endOfLine(CharSequence text, int from) {
-        int i = from;
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int endOfComment(CharSequence text, int from) {
-        for (int i = from; i + 1 < text.length(); i++) {
-            if (text.charAt(i) == '*' && text.charAt(i + 1) == '/') {
-                return i + 2;
-            }
-        }
-        return text.length();
-    }
-
-    /** After a string or character literal; an unterminated one ends at the line's end, as the compiler says. */
-    private static int endOfQuoted(CharSequence text, int from, char quote) {
-        int i = from;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else if (c == '\n' || c == '\r') {
-                return i;
-            } else {
-                i++;
-            }
-        }
-        return i;
-    }
-
-    private static boolean isTextBlock(CharSequence text, int at) {
-        return at + 2 < text.length() && text.charAt(at + 1) == '"' && text.charAt(at + 2) == '"';
-    }
-
-    private static int endOfTextBlock(CharSequence text, int from) {
-        int i = from;
-        while (i + 2 < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '"' && text.charAt(i + 1) == '"' && text.charAt(i + 2) == '"') {
-                return i + 3;
-            } else {
-                i++;
-            }
-        }
-        return text.length();
     }
 
     static boolean any(boolean[] values) {
