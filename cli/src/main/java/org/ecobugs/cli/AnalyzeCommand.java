@@ -125,6 +125,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path baseDir = Path.of("");
 
     @Option(
+            names = "--cache",
+            paramLabel = "DIR",
+            description = "Keep each file's results in DIR and reuse them on the next run while the file, the"
+                    + " classpath and the rules are unchanged (default: no cache).")
+    Path cacheDirectory;
+
+    @Option(
+            names = "--progress",
+            negatable = true,
+            description = "Show files done and the rate on standard error while analysing (default: only on an"
+                    + " interactive terminal, never with --quiet).")
+    Boolean progress;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "Print nothing but errors; the exit status still tells.")
     boolean quiet;
@@ -157,7 +171,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         BenchmarkResult measured = benchmark == null ? null : BenchmarkCommand.read(benchmark);
         BenchmarkResult previous = baseline == null ? null : BenchmarkCommand.read(baseline);
-        AnalysisResult result = Analysis.run(request());
+        AnalysisRequest request = request();
+        AnalysisResult result;
+        if (showsProgress()) {
+            ProgressLine line = new ProgressLine(spec.commandLine().getErr(), System::nanoTime);
+            try {
+                result = Analysis.run(request, line);
+            } finally {
+                line.finish();
+            }
+        } else {
+            result = Analysis.run(request);
+        }
         ReportContext context = new ReportContext(
                 result, RuleCatalog.builtIn(), baseDir.toAbsolutePath().normalize(), ProductInfo.version());
         if (measured != null) {
@@ -183,6 +208,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * Whether to draw the progress line: when asked, else when the user watches an interactive terminal (a console
+     * exists only when the JVM's input and output are one) and did not ask for quiet.
+     */
+    boolean showsProgress() {
+        if (progress != null) {
+            return progress;
+        }
+        return !quiet && System.console() != null;
     }
 
     private AnalysisRequest request() {
@@ -221,6 +257,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             request.ruleParameter(key.substring(0, dot), key.substring(dot + 1), value);
         });
         return request.javaVersion(javaLevel)
+                .cacheDirectory(cacheDirectory)
                 .threads(threads)
                 .sourceEncoding(charset(encoding))
                 .build();

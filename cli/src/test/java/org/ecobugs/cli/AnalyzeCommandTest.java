@@ -174,6 +174,51 @@ class AnalyzeCommandTest {
                 .contains("[EB604]");
     }
 
+    @Test
+    void withoutATerminalNoProgressIsShown() {
+        // Tests run without a console, as CI and pipes do: standard error stays empty.
+        assertThat(System.console()).isNull();
+        CliRun run = CliRun.of("analyze", temp.resolve("src").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).doesNotContain("files/s");
+    }
+
+    @Test
+    void progressCanBeAskedForAndIsErasedBeforeTheReport() {
+        CliRun run = CliRun.of("analyze", temp.resolve("src").toString(), "--progress");
+        assertThat(run.err()).startsWith("\recobugs: ").contains("2 / 2 files").endsWith("\r");
+        assertThat(run.err().strip()).doesNotContain("\n");
+        assertThat(run.out()).contains("[EB101]").doesNotContain("files/s");
+        assertThat(CliRun.of("analyze", temp.resolve("src").toString(), "--progress", "--quiet")
+                        .err())
+                .contains("2 / 2 files");
+        assertThat(CliRun.of("analyze", temp.resolve("src").toString(), "--no-progress")
+                        .err())
+                .isEmpty();
+    }
+
+    @Test
+    void aSecondRunWithACacheReportsTheSame() throws IOException {
+        Path cache = temp.resolve("cache");
+        CliRun first = CliRun.of("analyze", temp.resolve("src").toString(), "--cache", cache.toString());
+        CliRun second = CliRun.of("analyze", temp.resolve("src").toString(), "--cache", cache.toString());
+        assertThat(second.exitCode()).isEqualTo(first.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(second.out()).isEqualTo(first.out().replaceAll("in [0-9.]+ s", "in " + seconds(second.out())));
+        try (var files = Files.list(cache)) {
+            assertThat(files)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.getFileName().toString()).startsWith("results-"));
+        }
+    }
+
+    /** The run time the summary line states, which differs between runs. */
+    private static String seconds(String out) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("in ([0-9.]+) s").matcher(out);
+        return m.find() ? m.group(1) + " s" : "";
+    }
+
     private static void assertUsageError(CliRun run, String message) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains(message).doesNotContain("\tat ");

@@ -163,7 +163,8 @@ class LanguageServerProtocolTest {
     void aFileThatDoesNotParseClearsItsDiagnosticsAndTheServerGoesOn() throws Exception {
         Path broken = temp.resolve("org/example/Broken.java");
         Files.createDirectories(broken.getParent());
-        Files.writeString(broken, "package org.example;\nclass Broken {\n    void m( {\n}\n");
+        // A loop, so that some rule has to read the file (files no rule looks at are not parsed).
+        Files.writeString(broken, "package org.example;\nclass Broken {\n    void m( {\n        while (busy) {}\n}\n");
         assertThat(open(broken).getDiagnostics()).isEmpty();
         assertThat(client.nextLog(MessageType.Warning).getMessage())
                 .contains("Broken.java")

@@ -117,6 +117,18 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     /** How many findings ranked by measured cost the build log shows; the reports show them all. */
     static final int TOP_FINDINGS_LOGGED = 3;
 
+    /**
+     * Keeps each file's results between builds, in {@link #cacheDirectory}, so that a build where few files changed
+     * analyses only those. The cache is keyed by each file's content, the classpath and the rules with their
+     * parameters; {@code mvn clean} empties it. Set {@code false} to analyse every file every time.
+     */
+    @Parameter(property = "ecobugs.cache", defaultValue = "true")
+    boolean cache = true;
+
+    /** Where the result cache is kept. */
+    @Parameter(property = "ecobugs.cacheDirectory", defaultValue = "${project.build.directory}/ecobugs-cache")
+    java.io.File cacheDirectory;
+
     /** A module's analysis, with the configuration it ran with. */
     record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
 
@@ -229,6 +241,9 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         }
         if (threads > 0) {
             request.threads(threads);
+        }
+        if (cache && cacheDirectory != null) {
+            request.cacheDirectory(cacheDirectory.toPath());
         }
         if (selection.mayRunDependencyRules()) {
             Set<String> modules = new LinkedHashSet<>();

@@ -190,6 +190,28 @@ class AnalyzeMojoTest {
     }
 
     @Test
+    void keepsTheResultCacheInTheBuildDirectoryAndReusesIt() throws Exception {
+        MavenProject project = TestProjects.fixturesPackage("eb101", work);
+        AnalyzeMojo first = mojo(new AnalyzeMojo(), project);
+        first.rules.add("EB101");
+        first.execute();
+        Path cache = Path.of(project.getBuild().getDirectory(), "ecobugs-cache");
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .singleElement()
+                    .asString()
+                    .startsWith("results-");
+        }
+        List<String> firstWarnings = List.copyOf(warnings);
+        warnings.clear();
+
+        AnalyzeMojo second = mojo(new AnalyzeMojo(), TestProjects.fixturesPackage("eb101", work));
+        second.rules.add("EB101");
+        second.execute();
+        assertThat(warnings).isEqualTo(firstWarnings).isNotEmpty();
+    }
+
+    @Test
     void skipDoesNothing() throws Exception {
         MavenProject project = TestProjects.fixturesPackage("eb101", work);
         AnalyzeMojo mojo = mojo(new AnalyzeMojo(), project);
@@ -203,6 +225,8 @@ class AnalyzeMojoTest {
         mojo.project = project;
         mojo.outputDirectory =
                 Path.of(project.getBuild().getDirectory(), "ecobugs").toFile();
+        mojo.cacheDirectory =
+                Path.of(project.getBuild().getDirectory(), "ecobugs-cache").toFile();
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void warn(CharSequence content) {

@@ -19,10 +19,15 @@ public final class Analysis {
      *     the wrong type; inputs that cannot be read or parsed are reported in the result instead
      */
     public static AnalysisResult run(AnalysisRequest request) {
+        return run(request, AnalysisProgress.NONE);
+    }
+
+    /** Runs the analysis and tells {@code progress} as files are done. */
+    public static AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
         RuleCatalog catalog = RuleCatalog.builtIn();
         Duration loading = Duration.ofNanos(System.nanoTime() - started);
-        AnalysisResult result = new Engine(catalog).run(request);
+        AnalysisResult result = new Engine(catalog).run(request, progress);
         Map<String, Duration> phases = new LinkedHashMap<>();
         phases.put("load rule metadata", loading);
         phases.putAll(result.timings().phases());

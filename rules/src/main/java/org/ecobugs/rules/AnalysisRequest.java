@@ -29,6 +29,8 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * @param resourceRoots configuration files or directories searched for Spring Boot's {@code application*.properties},
  *     {@code application*.yml} and {@code application*.yaml}, except under build output and test folders ({@code
  *     target}, {@code build}, {@code test}, {@code node_modules})
+ * @param cacheDirectory where the results of each file are kept between analyses, so that an unchanged file is not
+ *     analysed again; {@code null} (the default) analyses every file and keeps nothing
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -41,7 +43,8 @@ public record AnalysisRequest(
         int threads,
         Charset sourceEncoding,
         DependencyGraph dependencies,
-        List<Path> resourceRoots) {
+        List<Path> resourceRoots,
+        Path cacheDirectory) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -68,7 +71,7 @@ public record AnalysisRequest(
         resourceRoots = List.copyOf(resourceRoots);
     }
 
-    /** A request without dependency facts or configuration files. */
+    /** A request without dependency facts, configuration files or result cache. */
     public AnalysisRequest(
             List<Path> sourceRoots,
             List<Path> classInputs,
@@ -90,7 +93,8 @@ public record AnalysisRequest(
                 threads,
                 sourceEncoding,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The dependency facts, when the host gave them. */
@@ -115,6 +119,7 @@ public record AnalysisRequest(
         private Charset sourceEncoding = StandardCharsets.UTF_8;
         private DependencyGraph dependencies;
         private final List<Path> resourceRoots = new ArrayList<>();
+        private Path cacheDirectory;
 
         private Builder() {}
 
@@ -188,6 +193,12 @@ public record AnalysisRequest(
             return this;
         }
 
+        /** Keeps each file's results under {@code directory} and reuses them while the file is unchanged. */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -200,7 +211,8 @@ public record AnalysisRequest(
                     threads,
                     sourceEncoding,
                     dependencies,
-                    resourceRoots);
+                    resourceRoots,
+                    cacheDirectory);
         }
     }
 }

@@ -25,7 +25,9 @@ public record ProcessingError(String input, String ruleKey, Kind kind, String me
         /** A class file or archive that ASM cannot read. */
         CORRUPT_CLASS,
         /** A rule that threw on this input; other rules still ran on it. */
-        RULE_FAILURE
+        RULE_FAILURE,
+        /** The result cache could not be read or written; the analysis ran without it, every file analysed. */
+        UNUSABLE_CACHE
     }
 
     private static final Comparator<ProcessingError> ORDER = Comparator.comparing(ProcessingError::input)

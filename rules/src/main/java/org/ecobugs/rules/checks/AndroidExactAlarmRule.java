@@ -42,6 +42,8 @@ public final class AndroidExactAlarmRule implements SourceRule {
     private static final Set<String> EXACT = Set.of("setExact", "setExactAndAllowWhileIdle");
     private static final Set<String> REPEATING = Set.of("setRepeating", "setInexactRepeating");
     private static final int MAX_DEPTH = 4;
+    private static final Set<String> ALARM_METHODS =
+            Set.of("setExact", "setExactAndAllowWhileIdle", "setWindow", "setRepeating", "setInexactRepeating");
 
     private final long minRepeatIntervalMs;
     private final long minWindowMs;
@@ -55,6 +57,11 @@ public final class AndroidExactAlarmRule implements SourceRule {
         WAKEUP,
         NOT_WAKEUP,
         UNKNOWN
+    }
+
+    @Override
+    public Set<String> textPrescreen() {
+        return ALARM_METHODS;
     }
 
     @Override

@@ -85,6 +85,12 @@ public final class BackgroundWorkWithoutConstraintsRule implements SourceRule {
                 + " cellular data and low battery; add constraints (network type, battery not low or charging).";
     }
 
+    /** The builders are created as {@code new Builder(…)}, however their outer type is written. */
+    @Override
+    public Set<String> textPrescreen() {
+        return Set.of("Builder");
+    }
+
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(ObjectCreationExpr.class);

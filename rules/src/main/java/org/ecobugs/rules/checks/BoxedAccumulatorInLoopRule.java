@@ -96,6 +96,11 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(AssignExpr.class, UnaryExpr.class);
     }

@@ -55,6 +55,11 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
     private static final long ONE_MILLISECOND_IN_NANOS = 1_000_000L;
 
     @Override
+    public Set<String> textPrescreen() {
+        return Loops.KEYWORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class);
     }

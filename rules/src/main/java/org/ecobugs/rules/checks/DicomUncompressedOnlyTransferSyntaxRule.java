@@ -53,6 +53,11 @@ public final class DicomUncompressedOnlyTransferSyntaxRule implements SourceRule
     private record Offer(ObjectCreationExpr creation, String sopClass, String label, boolean uncompressedOnly) {}
 
     @Override
+    public Set<String> textPrescreen() {
+        return Set.of("PresentationContext", "TransferCapability");
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(ObjectCreationExpr.class);
     }

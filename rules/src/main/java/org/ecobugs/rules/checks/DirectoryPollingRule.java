@@ -25,6 +25,11 @@ public final class DirectoryPollingRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return PollingContexts.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return PollingContexts.NODES;
     }

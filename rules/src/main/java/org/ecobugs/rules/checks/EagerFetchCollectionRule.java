@@ -27,6 +27,11 @@ public final class EagerFetchCollectionRule implements SourceRule {
     private static final List<String> PACKAGES = List.of("jakarta.persistence", "javax.persistence");
 
     @Override
+    public Set<String> textPrescreen() {
+        return COLLECTIONS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(AnnotationExpr.class);
     }

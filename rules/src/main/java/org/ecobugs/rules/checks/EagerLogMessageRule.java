@@ -59,17 +59,24 @@ public final class EagerLogMessageRule implements SourceRule {
             Set.of("init", "initialize", "initialise", "setUp", "afterPropertiesSet", "start", "startup", "main");
 
     private final Set<String> levels;
+    private final Set<String> words;
 
     public EagerLogMessageRule(RuleParameters parameters) {
         this.levels = Arrays.stream(parameters.string(PARAM_LEVELS).split(","))
                 .map(level -> level.strip().toLowerCase(Locale.ROOT))
                 .filter(level -> !level.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        this.words = Loggers.words(levels);
     }
 
     static String message(String level, String what) {
         return "This " + level + " message is built with " + what + " even when " + level + " logging is off; pass the"
                 + " values as {} placeholders or a supplier, or check the level first.";
+    }
+
+    @Override
+    public Set<String> textPrescreen() {
+        return words;
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class HapiContextPerCallRule implements SourceRule, BytecodeRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return CREATIONS.textPrescreen();
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return PerCallCreations.nodesToVisit();
     }

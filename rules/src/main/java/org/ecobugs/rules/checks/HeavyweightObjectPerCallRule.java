@@ -100,6 +100,11 @@ public final class HeavyweightObjectPerCallRule implements SourceRule, BytecodeR
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return CREATIONS.textPrescreen();
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return PerCallCreations.nodesToVisit();
     }

@@ -92,6 +92,11 @@ public final class HttpClientPerRequestRule implements SourceRule, BytecodeRule 
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return CREATIONS.textPrescreen();
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return PerCallCreations.nodesToVisit();
     }

@@ -34,6 +34,11 @@ public final class HttpClientWithoutCompressionRule implements SourceRule {
     private static final Set<String> BODYLESS = Set.of("DELETE", "HEAD");
 
     @Override
+    public Set<String> textPrescreen() {
+        return Set.of("newBuilder", "getInputStream");
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

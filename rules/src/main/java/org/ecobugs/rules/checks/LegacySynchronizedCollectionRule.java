@@ -67,6 +67,11 @@ public final class LegacySynchronizedCollectionRule implements SourceRule, Bytec
             Map.of("synchronizedMap", "java.util.HashMap", "synchronizedSet", "java.util.HashSet");
 
     @Override
+    public Set<String> textPrescreen() {
+        return Set.of("Hashtable", "Stack", "synchronizedMap", "synchronizedSet");
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(ObjectCreationExpr.class, MethodCallExpr.class);
     }

@@ -50,6 +50,11 @@ public final class ListLookupInLoopRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

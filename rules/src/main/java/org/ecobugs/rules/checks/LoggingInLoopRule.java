@@ -40,6 +40,7 @@ public final class LoggingInLoopRule implements SourceRule {
     private static final long MAX_CONSTANT_ITERATIONS = 16;
 
     private final Set<String> levels;
+    private final Set<String> words;
     private final Pattern ignoredLoggers;
 
     public LoggingInLoopRule(RuleParameters parameters) {
@@ -47,6 +48,7 @@ public final class LoggingInLoopRule implements SourceRule {
                 .map(level -> level.strip().toLowerCase(Locale.ROOT))
                 .filter(level -> !level.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        this.words = Loggers.words(levels);
         this.ignoredLoggers = Pattern.compile(parameters.string(PARAM_IGNORED_LOGGERS));
     }
 
@@ -58,6 +60,11 @@ public final class LoggingInLoopRule implements SourceRule {
 
     private static String article(String level) {
         return "aeiou".indexOf(level.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    @Override
+    public Set<String> textPrescreen() {
+        return words;
     }
 
     @Override

@@ -105,6 +105,20 @@ final class PerCallCreations {
 
     // ---- source ----
 
+    /** A creation names its type ({@code new ObjectMapper()}) or its factory method ({@code newInstance}). */
+    Set<String> textPrescreen() {
+        Set<String> words = new HashSet<>();
+        for (Factory factory : factories) {
+            if (factory.isConstructor()) {
+                String name = factory.qualifiedName();
+                words.add(name.substring(name.lastIndexOf('.') + 1));
+            } else {
+                words.add(factory.method());
+            }
+        }
+        return Set.copyOf(words);
+    }
+
     static Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class, ObjectCreationExpr.class);
     }

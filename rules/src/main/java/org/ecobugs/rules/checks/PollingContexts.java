@@ -42,7 +42,16 @@ final class PollingContexts {
         }
     }
 
+    /** A polling context is a periodic registration or a loop that sleeps. */
+    static final Set<String> WORDS = union(PeriodicTasks.WORDS, Set.of("sleep"));
+
     private PollingContexts() {}
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     static Optional<PollingContext> of(Node node, SourceContext context) {
         if (node instanceof AnnotationExpr || node instanceof MethodCallExpr) {

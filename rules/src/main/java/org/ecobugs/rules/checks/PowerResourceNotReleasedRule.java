@@ -60,6 +60,11 @@ public final class PowerResourceNotReleasedRule implements SourceRule {
     private static final Set<String> LOCATION_REMOVALS = Set.of("removeUpdates", "removeLocationUpdates");
 
     @Override
+    public Set<String> textPrescreen() {
+        return Set.of("acquire", "requestLocationUpdates", "registerListener");
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

@@ -78,6 +78,24 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
                 + " serialize compactly and pretty-print only for human readers.";
     }
 
+    /** The calls that may turn indentation on (see {@link #prettySetting}). */
+    private static final Set<String> SETTING_METHODS = Set.of(
+            "enable",
+            "configure",
+            "writerWithDefaultPrettyPrinter",
+            "useDefaultPrettyPrinter",
+            "setPrettyPrinting",
+            "setPrettyPrint",
+            "setDefaultPrettyPrint",
+            "prettyPrint",
+            "setProperty",
+            "setOutputProperty");
+
+    @Override
+    public Set<String> textPrescreen() {
+        return SETTING_METHODS;
+    }
+
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);

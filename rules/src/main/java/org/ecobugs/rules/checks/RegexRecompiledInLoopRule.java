@@ -80,6 +80,11 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
     private record RegexCall(String api, Expression regex, Optional<Expression> replacement) {}
 
     @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

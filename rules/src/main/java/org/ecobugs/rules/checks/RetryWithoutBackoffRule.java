@@ -35,6 +35,13 @@ public final class RetryWithoutBackoffRule implements SourceRule {
         this.maxFixedAttempts = parameters.integer(PARAM_MAX_FIXED_ATTEMPTS);
     }
 
+    private static final Set<String> LOOPS_OR_RETRYABLE = Set.of("for", "while", "Retryable");
+
+    @Override
+    public Set<String> textPrescreen() {
+        return LOOPS_OR_RETRYABLE;
+    }
+
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class, AnnotationExpr.class);

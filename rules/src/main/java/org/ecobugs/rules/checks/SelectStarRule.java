@@ -76,6 +76,21 @@ public final class SelectStarRule implements SourceRule, BytecodeRule {
 
     private static final String SPRING_DATA_JDBC_QUERY = "org.springframework.data.jdbc.repository.query.Query";
 
+    /** The SQL calls, and the simple names of the annotations {@link #sqlOf} reads. */
+    private static final Set<String> SQL_WORDS =
+            union(SQL_METHODS, Set.of("Query", "NamedNativeQuery", "SqlQuery", "Select"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public Set<String> textPrescreen() {
+        return SQL_WORDS;
+    }
+
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class, AnnotationExpr.class);

@@ -37,6 +37,11 @@ public final class ShortPeriodScheduleRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return PeriodicTasks.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(AnnotationExpr.class, MethodCallExpr.class);
     }

@@ -47,6 +47,11 @@ public final class SleepPollLoopRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return Set.of("sleep");
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class);
     }

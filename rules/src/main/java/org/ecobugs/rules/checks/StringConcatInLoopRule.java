@@ -72,6 +72,11 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(AssignExpr.class);
     }

@@ -20,6 +20,11 @@ import org.ecobugs.rules.java.Loops;
 public final class UnboundedRetryRule implements SourceRule {
 
     @Override
+    public Set<String> textPrescreen() {
+        return Loops.KEYWORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class);
     }

@@ -91,6 +91,11 @@ public final class UninterruptibleInfiniteLoopRule implements SourceRule, Byteco
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return Loops.KEYWORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(CatchClause.class);
     }

@@ -31,6 +31,11 @@ public final class WakeLockWithoutTimeoutRule implements SourceRule, BytecodeRul
     private static final String WAKE_LOCK = "android/os/PowerManager$WakeLock";
 
     @Override
+    public Set<String> textPrescreen() {
+        return Set.of("acquire");
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

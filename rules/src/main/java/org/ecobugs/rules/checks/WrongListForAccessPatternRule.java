@@ -45,6 +45,11 @@ public final class WrongListForAccessPatternRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return Loops.KEYWORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

@@ -2,12 +2,12 @@ package org.ecobugs.rules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -33,25 +33,37 @@ final class ClassFileAnalyzer {
     record Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes) {}
 
     private final List<BytecodeRule> rules;
-    private final List<String[]> prescreens = new ArrayList<>();
+    private final ConstantPoolNeedles needles;
     private final Inputs inputs;
     private final RuleTimer timer;
     private final UsageCollector usage;
+    private final ResultCache cache;
 
     ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer) {
-        this(rules, inputs, timer, null);
+        this(rules, inputs, timer, null, null);
     }
 
-    /** With {@code usage}, also records what each class refers to, in the same read (for the dependency rules). */
     ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage) {
+        this(rules, inputs, timer, usage, null);
+    }
+
+    /**
+     * With {@code usage}, also records what each class refers to, in the same read (for the dependency rules); with
+     * {@code cache}, reuses the findings of classes whose content did not change (their references are read again:
+     * one pass of ASM's reader, without a tree).
+     */
+    ClassFileAnalyzer(
+            List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage, ResultCache cache) {
         this.rules = List.copyOf(rules);
         this.inputs = inputs;
         this.timer = timer;
         this.usage = usage;
+        this.cache = cache;
+        List<Set<String>> wanted = new ArrayList<>();
         for (BytecodeRule rule : rules) {
-            Set<String> wanted = rule.constantPoolPrescreen();
-            prescreens.add(wanted.toArray(String[]::new));
+            wanted.add(rule.constantPoolPrescreen());
         }
+        this.needles = new ConstantPoolNeedles(wanted);
     }
 
     Outcome analyzeClassFile(Path file) {
@@ -65,11 +77,82 @@ final class ClassFileAnalyzer {
                     file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
             return new Outcome(findings, errors, 0);
         }
-        analyze(file.toString(), bytes, findings, errors);
+        String input = file.toString();
+        if (cache == null) {
+            analyze(input, bytes, findings, errors, null);
+            return new Outcome(findings, errors, 1);
+        }
+        String key = ResultCache.key(input, bytes);
+        Optional<ResultCache.Entry> cached = cache.get(key);
+        if (cached.isPresent()) {
+            if (usage != null) {
+                recordUsage(input, bytes);
+            }
+            return fromCache(cached.get(), input);
+        }
+        List<ResultCache.ClassFinding> kept = new ArrayList<>();
+        analyze(input, bytes, findings, errors, kept);
+        cache.put(key, entry(kept, errors, input, 1));
         return new Outcome(findings, errors, 1);
     }
 
     Outcome analyzeArchive(Path archive) {
+        // An archive's classes are cached together, by the archive's content; not when their references are needed.
+        if (cache == null || usage != null) {
+            return analyzeArchive(archive, null);
+        }
+        String input = archive.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(archive);
+        } catch (IOException | RuntimeException e) {
+            return analyzeArchive(archive, null);
+        }
+        String key = ResultCache.key(input, bytes);
+        Optional<ResultCache.Entry> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return fromCache(cached.get(), input);
+        }
+        List<ResultCache.ClassFinding> kept = new ArrayList<>();
+        Outcome outcome = analyzeArchive(archive, kept);
+        cache.put(key, entry(kept, outcome.errors(), input, outcome.classes()));
+        return outcome;
+    }
+
+    private static ResultCache.Entry entry(
+            List<ResultCache.ClassFinding> findings, List<ProcessingError> errors, String input, int classes) {
+        return new ResultCache.Entry(
+                true,
+                List.of(),
+                List.copyOf(findings),
+                errors.stream().map(e -> ResultCache.of(e, input)).toList(),
+                null,
+                classes);
+    }
+
+    private Outcome fromCache(ResultCache.Entry entry, String input) {
+        List<RawFinding> findings = new ArrayList<>();
+        for (ResultCache.ClassFinding f : entry.classFindings()) {
+            Path source = inputs.sourceOf(f.className(), f.sourceFile());
+            Finding finding = new Finding(f.ruleKey(), source, f.line(), 0, 0, 0, f.message(), Finding.Origin.BYTECODE);
+            findings.add(new RawFinding(finding, f.line(), f.line()));
+        }
+        List<ProcessingError> errors = new ArrayList<>();
+        entry.errors().forEach(e -> errors.add(ResultCache.toError(e, input)));
+        return new Outcome(findings, errors, entry.classes());
+    }
+
+    /** Reads what a class refers to, for the dependency rules, when its findings came from the cache. */
+    private void recordUsage(String input, byte[] bytes) {
+        try {
+            ClassReader reader = new ClassReader(bytes);
+            reader.accept(usage.visitor(usage.sideOf(input), reader, null), ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            // Not a readable class: its processing error came from the cache with its findings.
+        }
+    }
+
+    private Outcome analyzeArchive(Path archive, List<ResultCache.ClassFinding> kept) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         int classes = 0;
@@ -92,7 +175,7 @@ final class ClassFileAnalyzer {
                     continue;
                 }
                 classes++;
-                analyze(input, bytes, findings, errors);
+                analyze(input, bytes, findings, errors, kept);
             }
         } catch (IOException | RuntimeException e) {
             errors.add(new ProcessingError(
@@ -104,7 +187,13 @@ final class ClassFileAnalyzer {
         return new Outcome(findings, errors, classes);
     }
 
-    private void analyze(String input, byte[] bytes, List<RawFinding> findings, List<ProcessingError> errors) {
+    /** Analyses one class; with {@code kept}, also keeps its findings as the cache stores them. */
+    private void analyze(
+            String input,
+            byte[] bytes,
+            List<RawFinding> findings,
+            List<ProcessingError> errors,
+            List<ResultCache.ClassFinding> kept) {
         ClassReader reader;
         boolean[] wanted;
         try {
@@ -147,7 +236,9 @@ final class ClassFileAnalyzer {
             BytecodeRule rule = rules.get(i);
             long start = System.nanoTime();
             try {
-                rule.visitClass(classNode, new Context(rule.key(), source, findings));
+                rule.visitClass(
+                        classNode,
+                        new Context(rule.key(), source, findings, kept, classNode.name, classNode.sourceFile));
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new ProcessingError(
                         input, rule.key(), ProcessingError.Kind.RULE_FAILURE, "Rule failed: " + describe(e)));
@@ -163,15 +254,8 @@ final class ClassFileAnalyzer {
 
     /** For each rule, whether some constant-pool UTF-8 entry contains one of the strings it looks for. */
     private boolean[] prescreen(ClassReader reader, byte[] bytes) {
-        boolean[] wanted = new boolean[rules.size()];
-        int pending = 0;
-        for (int i = 0; i < wanted.length; i++) {
-            if (prescreens.get(i).length == 0) {
-                wanted[i] = true;
-            } else {
-                pending++;
-            }
-        }
+        boolean[] wanted = needles.always();
+        int pending = needles.pending(wanted);
         int count = reader.getItemCount();
         for (int item = 1; item < count && pending > 0; item++) {
             int offset = reader.getItem(item);
@@ -179,20 +263,7 @@ final class ClassFileAnalyzer {
                 continue;
             }
             int length = reader.readUnsignedShort(offset);
-            // Names and SQL are ASCII; Latin-1 decoding keeps every byte and never fails.
-            String entry = new String(bytes, offset + 2, length, StandardCharsets.ISO_8859_1);
-            for (int i = 0; i < wanted.length; i++) {
-                if (wanted[i]) {
-                    continue;
-                }
-                for (String needle : prescreens.get(i)) {
-                    if (entry.contains(needle)) {
-                        wanted[i] = true;
-                        pending--;
-                        break;
-                    }
-                }
-            }
+            pending = needles.find(bytes, offset + 2, offset + 2 + length, wanted, pending);
         }
         return wanted;
     }
@@ -211,11 +282,23 @@ final class ClassFileAnalyzer {
         private final String ruleKey;
         private final Path source;
         private final List<RawFinding> sink;
+        private final List<ResultCache.ClassFinding> kept;
+        private final String className;
+        private final String sourceFile;
 
-        Context(String ruleKey, Path source, List<RawFinding> sink) {
+        Context(
+                String ruleKey,
+                Path source,
+                List<RawFinding> sink,
+                List<ResultCache.ClassFinding> kept,
+                String className,
+                String sourceFile) {
             this.ruleKey = ruleKey;
             this.source = source;
             this.sink = sink;
+            this.kept = kept;
+            this.className = className;
+            this.sourceFile = sourceFile;
         }
 
         @Override
@@ -223,6 +306,9 @@ final class ClassFileAnalyzer {
             int line = lineOf(method, instruction);
             Finding finding = new Finding(ruleKey, source, line, 0, 0, 0, message, Finding.Origin.BYTECODE);
             sink.add(new RawFinding(finding, line, line));
+            if (kept != null) {
+                kept.add(new ResultCache.ClassFinding(ruleKey, className, sourceFile, line, message));
+            }
         }
 
         private static int lineOf(MethodNode method, AbstractInsnNode instruction) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ecobugs.rules.AnalysisProgress;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
@@ -42,6 +43,10 @@ public final class Engine {
     }
 
     public AnalysisResult run(AnalysisRequest request) {
+        return run(request, AnalysisProgress.NONE);
+    }
+
+    public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
         RuleSet rules = RuleSet.of(request, catalog);
         Map<String, Duration> phases = new LinkedHashMap<>();
@@ -52,6 +57,27 @@ public final class Engine {
         phases.put("collect inputs", since(t));
         DependencyGraph graph = request.dependencyGraph().orElse(null);
         UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
+        boolean analyseSources = !rules.sourceRules().isEmpty() || usage != null;
+        boolean analyseClasses = !rules.bytecodeRules().isEmpty() || usage != null;
+        Counter counter = new Counter(
+                progress,
+                (analyseSources ? inputs.sourceFiles().size() : 0)
+                        + (analyseClasses
+                                ? inputs.classFiles().size() + inputs.archives().size()
+                                : 0));
+
+        ResultCache cache = null;
+        if (request.cacheDirectory() != null) {
+            t = System.nanoTime();
+            List<Path> roots = new ArrayList<>();
+            request.sourceRoots().forEach(p -> roots.add(p.toAbsolutePath().normalize()));
+            request.classInputs().forEach(p -> roots.add(p.toAbsolutePath().normalize()));
+            cache = ResultCache.open(
+                    request.cacheDirectory(),
+                    roots,
+                    ResultCache.fingerprint(request, rules.parameters(), usage != null));
+            phases.put("result cache: read", since(t));
+        }
 
         List<RawFinding> sourceFindings = new ArrayList<>();
         List<RawFinding> classFindings = new ArrayList<>();
@@ -64,17 +90,18 @@ public final class Engine {
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
             t = System.nanoTime();
-            if (!rules.sourceRules().isEmpty() || usage != null) {
+            if (analyseSources) {
                 SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
                         rules.sourceRules(),
                         request.javaVersion(),
                         request.sourceEncoding(),
                         new KnownTypes(request.classpath()),
                         timer,
-                        usage);
+                        usage,
+                        cache);
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
-                    tasks.add(() -> analyzer.analyze(file));
+                    tasks.add(counter.counted(() -> analyzer.analyze(file)));
                 }
                 List<SourceFileAnalyzer.Outcome> outcomes = runAll(pool, tasks);
                 for (int i = 0; i < outcomes.size(); i++) {
@@ -88,16 +115,20 @@ public final class Engine {
             }
             phases.put("analyse sources", since(t));
             phases.put("parse (summed over threads)", timer.parse());
+            phases.put(
+                    "prescreen source text, no rule could match " + timer.unparsed() + " of "
+                            + inputs.sourceFiles().size() + " files (summed over threads)",
+                    timer.prescreen());
 
             t = System.nanoTime();
-            if (!rules.bytecodeRules().isEmpty() || usage != null) {
-                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage);
+            if (analyseClasses) {
+                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage, cache);
                 List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.classFiles()) {
-                    tasks.add(() -> analyzer.analyzeClassFile(file));
+                    tasks.add(counter.counted(() -> analyzer.analyzeClassFile(file)));
                 }
                 for (Path archive : inputs.archives()) {
-                    tasks.add(() -> analyzer.analyzeArchive(archive));
+                    tasks.add(counter.counted(() -> analyzer.analyzeArchive(archive)));
                 }
                 for (ClassFileAnalyzer.Outcome outcome : runAll(pool, tasks)) {
                     classFindings.addAll(outcome.findings());
@@ -125,7 +156,9 @@ public final class Engine {
                 phases.put("analyse dependencies", since(t));
             }
             t = System.nanoTime();
-            if (!rules.resourceRules().isEmpty()) {
+            if (inputs.configFiles().isEmpty()) {
+                rules.resourceRules().forEach(rule -> timer.add(rule.key(), 0));
+            } else if (!rules.resourceRules().isEmpty()) {
                 ConfigFileAnalyzer.Outcome outcome =
                         new ConfigFileAnalyzer(rules.resourceRules(), timer).analyze(inputs.configFiles());
                 sourceFindings.addAll(outcome.findings());
@@ -134,6 +167,15 @@ public final class Engine {
             phases.put("analyse configuration", since(t));
         } finally {
             pool.shutdownNow();
+        }
+        if (cache != null) {
+            t = System.nanoTime();
+            cache.save();
+            errors.addAll(cache.problems());
+            phases.put(
+                    "result cache: write (" + cache.hits() + " of " + (cache.hits() + cache.misses())
+                            + " files unchanged)",
+                    since(t));
         }
 
         t = System.nanoTime();
@@ -190,6 +232,33 @@ public final class Engine {
 
     private static String coverKey(Finding finding) {
         return finding.ruleKey() + '\u0000' + finding.file();
+    }
+
+    /** Counts the files done, for the progress. */
+    private static final class Counter {
+        private final AnalysisProgress progress;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+
+        Counter(AnalysisProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        <T> Callable<T> counted(Callable<T> task) {
+            if (progress == AnalysisProgress.NONE) {
+                return task;
+            }
+            return () -> {
+                T result = task.call();
+                try {
+                    progress.filesDone(done.incrementAndGet(), total);
+                } catch (RuntimeException e) {
+                    // A host's progress display must not cost the analysis.
+                }
+                return result;
+            };
+        }
     }
 
     private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks) {

@@ -25,9 +25,11 @@ final class RuleSet {
     private final List<BytecodeRule> bytecodeRules = new ArrayList<>();
     private final List<DependencyRule> dependencyRules = new ArrayList<>();
     private final List<ResourceRule> resourceRules = new ArrayList<>();
+    private final Map<String, Map<String, String>> parameters;
 
-    private RuleSet(List<EnergyRule> rules) {
+    private RuleSet(List<EnergyRule> rules, Map<String, Map<String, String>> parameters) {
         this.rules = List.copyOf(rules);
+        this.parameters = Map.copyOf(parameters);
         for (EnergyRule rule : rules) {
             if (rule instanceof SourceRule source) {
                 sourceRules.add(source);
@@ -66,12 +68,14 @@ final class RuleSet {
             }
         }
         List<EnergyRule> rules = new ArrayList<>();
+        Map<String, Map<String, String>> values = new java.util.TreeMap<>();
         for (String key : selected) {
             RuleParameters parameters =
                     catalog.parameters(key, request.ruleParameters().getOrDefault(key, Map.of()));
             rules.add(instantiate(catalog.ruleClass(key), parameters));
+            values.put(key, parameters.asMap());
         }
-        return new RuleSet(rules);
+        return new RuleSet(rules, values);
     }
 
     private static void checkKnown(Set<String> keys, Set<String> known, String what) {
@@ -120,6 +124,11 @@ final class RuleSet {
 
     List<ResourceRule> resourceRules() {
         return resourceRules;
+    }
+
+    /** The selected rules' keys with the parameter values each runs with. */
+    Map<String, Map<String, String>> parameters() {
+        return parameters;
     }
 
     List<String> keys() {

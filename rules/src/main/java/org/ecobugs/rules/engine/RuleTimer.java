@@ -11,6 +11,8 @@ final class RuleTimer {
 
     private final Map<String, LongAdder> nanosByRule = new ConcurrentHashMap<>();
     private final LongAdder parseNanos = new LongAdder();
+    private final LongAdder prescreenNanos = new LongAdder();
+    private final LongAdder unparsed = new LongAdder();
 
     void add(String ruleKey, long nanos) {
         nanosByRule.computeIfAbsent(ruleKey, k -> new LongAdder()).add(nanos);
@@ -18,6 +20,23 @@ final class RuleTimer {
 
     void addParse(long nanos) {
         parseNanos.add(nanos);
+    }
+
+    void addPrescreen(long nanos) {
+        prescreenNanos.add(nanos);
+    }
+
+    /** Counts a source file that no rule wanted, so that it was not parsed. */
+    void skipParse() {
+        unparsed.increment();
+    }
+
+    Duration prescreen() {
+        return Duration.ofNanos(prescreenNanos.sum());
+    }
+
+    int unparsed() {
+        return unparsed.intValue();
     }
 
     Duration parse() {

@@ -82,6 +82,25 @@ public final class Loggers {
     private Loggers() {}
 
     /**
+     * The words of which a logging call at one of {@code levels} holds at least one: a method named after such a level
+     * ({@code debug}, {@code fine}) or a level constant given to {@code log} ({@code DEBUG}, {@code FINE}).
+     */
+    public static Set<String> words(Set<String> levels) {
+        Set<String> words = new java.util.HashSet<>();
+        METHOD_LEVELS.forEach((method, level) -> {
+            if (levels.contains(level)) {
+                words.add(method);
+            }
+        });
+        CONSTANT_LEVELS.forEach((constant, level) -> {
+            if (levels.contains(level)) {
+                words.add(constant);
+            }
+        });
+        return Set.copyOf(words);
+    }
+
+    /**
      * A logging call.
      *
      * @param call the call

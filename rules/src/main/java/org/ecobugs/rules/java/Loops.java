@@ -31,9 +31,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** The parts of {@code while}, {@code do}, {@code for} and enhanced {@code for} loops, seen alike. */
 public final class Loops {
+
+    /** The words every loop statement is written with ({@code do} loops end with {@code while}). */
+    public static final Set<String> KEYWORDS = Set.of("for", "while");
 
     private Loops() {}
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.ecobugs.rules.api.SourceContext;
 
@@ -30,6 +31,21 @@ import org.ecobugs.rules.api.SourceContext;
 public final class PeriodicTasks {
 
     private static final String SCHEDULED = "org.springframework.scheduling.annotation.Scheduled";
+
+    /**
+     * The words of which a periodic registration holds at least one: the annotation's or the scheduling method's name.
+     */
+    public static final Set<String> WORDS = Set.of(
+            "Scheduled",
+            "scheduleAtFixedRate",
+            "scheduleWithFixedDelay",
+            "schedule",
+            "postDelayed",
+            "interval",
+            "withIntervalInMilliseconds",
+            "withIntervalInSeconds",
+            "withIntervalInMinutes",
+            "withIntervalInHours");
 
     private PeriodicTasks() {}
 

@@ -1,0 +1,543 @@
+package org.ecobugs.rules.engine;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Fix;
+import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.ProductInfo;
+
+/**
+ * What earlier analyses found in each file, keyed by the file's path and the SHA-256 of its content, so that a file
+ * that did not change is not analysed again. The whole cache belongs to one configuration (its {@code fingerprint}:
+ * the engine build, the rules with their parameters, the language level, the encoding, the classpath); a cache of
+ * another configuration is ignored and replaced.
+ *
+ * <p>Only what a file alone decides is kept: a file's findings, its processing errors, and the names it uses, which
+ * the dependency rules aggregate over the whole project on every run. What depends on other files is recomputed: the
+ * source file a class's findings go to, and which findings of both walkers are the same.
+ *
+ * <p>One file per analysed set of roots under the cache directory, read once at the start and written once at the end
+ * (to a temporary file, then moved into place), holding the entries this run used. A cache that cannot be read is a
+ * processing error of kind {@link ProcessingError.Kind#UNUSABLE_CACHE}, and the analysis runs without it.
+ */
+final class ResultCache {
+
+    private static final String MAGIC = "ecobugs result cache";
+    private static final int FORMAT = 1;
+    private static final String ELSEWHERE = "\u0000";
+
+    /** A finding of a source file, without the file. */
+    record SourceFinding(
+            String ruleKey,
+            int line,
+            int column,
+            int endLine,
+            int endColumn,
+            String message,
+            List<Fix> fixes,
+            int coverFirstLine,
+            int coverLastLine) {}
+
+    /** A finding of a class, with what places it in a source file. */
+    record ClassFinding(String ruleKey, String className, String sourceFile, int line, String message) {}
+
+    /**
+     * A processing error of the file, or of an input inside it.
+     *
+     * @param inputSuffix what follows the file's path in the error's input ({@code !/a/B.class} in an archive)
+     */
+    record CachedError(String inputSuffix, String ruleKey, ProcessingError.Kind kind, String message) {}
+
+    /**
+     * What one file yielded.
+     *
+     * @param parsed whether the source rules saw all of a source file
+     * @param names for a source file, the names it uses (for the dependency rules), or null when not collected
+     * @param classes for a class input, how many classes it held
+     */
+    record Entry(
+            boolean parsed,
+            List<SourceFinding> sourceFindings,
+            List<ClassFinding> classFindings,
+            List<CachedError> errors,
+            Set<String> names,
+            int classes) {}
+
+    private final Path file;
+    private final String fingerprint;
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+    private final List<ProcessingError> problems = new ArrayList<>();
+
+    private ResultCache(Path file, String fingerprint, Map<String, Entry> previous) {
+        this.file = file;
+        this.fingerprint = fingerprint;
+        this.previous = previous;
+    }
+
+    /**
+     * Opens the cache of one analysis: the file for these roots under {@code directory}, if it holds entries of the
+     * same configuration. Never fails: a cache it cannot read is reported in {@link #problems()} and ignored.
+     */
+    static ResultCache open(Path directory, List<Path> roots, String fingerprint) {
+        Path file = directory.resolve("results-" + shortHash(roots.toString()) + ".bin");
+        List<ProcessingError> problems = new ArrayList<>();
+        Map<String, Entry> previous = new ConcurrentHashMap<>();
+        try {
+            if (Files.exists(file)) {
+                read(file, fingerprint, previous);
+            }
+        } catch (NoSuchFileException e) {
+            // A first run, or another run's cache went away meanwhile.
+        } catch (IOException | RuntimeException e) {
+            previous.clear();
+            problems.add(new ProcessingError(
+                    file.toString(),
+                    null,
+                    ProcessingError.Kind.UNUSABLE_CACHE,
+                    "Cannot read the result cache (" + ProcessingError.describe(e)
+                            + "); every file was analysed again and the cache rewritten"));
+        }
+        ResultCache cache = new ResultCache(file, fingerprint, previous);
+        cache.problems.addAll(problems);
+        return cache;
+    }
+
+    /**
+     * The configuration the entries belong to: the engine build, the rules that run with their parameters, the
+     * language level, the encoding, whether the names each file uses are collected, and every classpath entry by
+     * path, size and modification time (a directory by those of its class files).
+     */
+    static String fingerprint(
+            AnalysisRequest request, Map<String, Map<String, String>> ruleParameters, boolean collectsNames) {
+        StringBuilder text = new StringBuilder();
+        text.append("format ").append(FORMAT).append('\n');
+        text.append("engine ")
+                .append(ProductInfo.version())
+                .append(' ')
+                .append(CODE)
+                .append('\n');
+        new java.util.TreeMap<>(ruleParameters)
+                .forEach((rule, parameters) -> text.append("rule ")
+                        .append(rule)
+                        .append(' ')
+                        .append(new java.util.TreeMap<>(parameters))
+                        .append('\n'));
+        text.append("java ").append(request.javaVersion()).append('\n');
+        text.append("encoding ").append(request.sourceEncoding().name()).append('\n');
+        text.append("names ").append(collectsNames).append('\n');
+        for (Path entry : request.classpath()) {
+            text.append("classpath ").append(entry.toAbsolutePath().normalize()).append(' ');
+            describe(entry, text);
+            text.append('\n');
+        }
+        return Base64.getEncoder()
+                .withoutPadding()
+                .encodeToString(sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The engine's own build: its jar by size and time, or its class files when it runs from a directory. */
+    private static final String CODE = describeCode();
+
+    private static String describeCode() {
+        StringBuilder text = new StringBuilder();
+        try {
+            java.security.CodeSource source =
+                    ResultCache.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                describe(Path.of(source.getLocation().toURI()), text);
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            text.append("unknown");
+        }
+        return text.toString();
+    }
+
+    private static void describe(Path entry, StringBuilder text) {
+        try {
+            if (Files.isRegularFile(entry)) {
+                text.append(Files.size(entry))
+                        .append('@')
+                        .append(Files.getLastModifiedTime(entry).toMillis());
+            } else if (Files.isDirectory(entry)) {
+                try (java.util.stream.Stream<Path> files = Files.walk(entry)) {
+                    files.filter(f -> f.toString().endsWith(".class")).sorted().forEach(f -> {
+                        text.append(entry.relativize(f)).append(':');
+                        try {
+                            text.append(Files.size(f))
+                                    .append('@')
+                                    .append(Files.getLastModifiedTime(f).toMillis());
+                        } catch (IOException e) {
+                            text.append('?');
+                        }
+                        text.append(';');
+                    });
+                }
+            } else {
+                text.append("absent");
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            text.append("unreadable");
+        }
+    }
+
+    /** The key of a file's entry: its path and the SHA-256 of its content. */
+    static String key(String path, byte[] content) {
+        return path + '\u0000' + Base64.getEncoder().withoutPadding().encodeToString(sha256(content));
+    }
+
+    /** The entry of an unchanged file, kept for the next run. */
+    Optional<Entry> get(String key) {
+        Entry entry = previous.get(key);
+        if (entry == null) {
+            misses.incrementAndGet();
+            return Optional.empty();
+        }
+        hits.incrementAndGet();
+        current.put(key, entry);
+        return Optional.of(entry);
+    }
+
+    void put(String key, Entry entry) {
+        current.put(key, entry);
+    }
+
+    int hits() {
+        return hits.get();
+    }
+
+    int misses() {
+        return misses.get();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Problems with the cache itself, as processing errors. */
+    List<ProcessingError> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Writes the entries this run used or produced; a failure is added to {@link #problems()}. */
+    void save() {
+        Path temporary = null;
+        try {
+            Files.createDirectories(file.getParent());
+            temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                write(out);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new ProcessingError(
+                    file.toString(),
+                    null,
+                    ProcessingError.Kind.UNUSABLE_CACHE,
+                    "Cannot write the result cache: " + ProcessingError.describe(e)));
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // Nothing more can be done; the next run overwrites it.
+                }
+            }
+        }
+    }
+
+    // ---- format: header, entries, CRC-32 of all that precedes it ----
+
+    private void write(OutputStream target) throws IOException {
+        CRC32 crc = new CRC32();
+        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(target), crc));
+        writeString(out, MAGIC);
+        out.writeInt(FORMAT);
+        writeString(out, fingerprint);
+        out.writeInt(current.size());
+        for (Map.Entry<String, Entry> e : current.entrySet()) {
+            writeString(out, e.getKey());
+            writeEntry(out, e.getValue());
+        }
+        out.flush();
+        long checksum = crc.getValue();
+        out.writeLong(checksum);
+        out.flush();
+    }
+
+    private static void read(Path file, String fingerprint, Map<String, Entry> into) throws IOException {
+        long size = Files.size(file);
+        CRC32 crc = new CRC32();
+        try (InputStream raw = Files.newInputStream(file)) {
+            Reader in = new Reader(new CheckedInputStream(new BufferedInputStream(raw), crc), size);
+            if (!MAGIC.equals(in.string()) || in.data.readInt() != FORMAT) {
+                throw new IOException("not a result cache of this version");
+            }
+            if (!fingerprint.equals(in.string())) {
+                // Another engine, rule set, parameters or classpath: nothing in it applies.
+                return;
+            }
+            int count = in.count();
+            Map<String, Entry> entries = new java.util.HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String key = in.string();
+                entries.put(key, readEntry(in));
+            }
+            long expected = crc.getValue();
+            if (in.data.readLong() != expected) {
+                throw new IOException("checksum mismatch");
+            }
+            if (in.data.read() != -1) {
+                throw new IOException("trailing bytes");
+            }
+            into.putAll(entries);
+        }
+    }
+
+    private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
+        out.writeBoolean(entry.parsed());
+        out.writeInt(entry.classes());
+        out.writeInt(entry.sourceFindings().size());
+        for (SourceFinding f : entry.sourceFindings()) {
+            writeString(out, f.ruleKey());
+            out.writeInt(f.line());
+            out.writeInt(f.column());
+            out.writeInt(f.endLine());
+            out.writeInt(f.endColumn());
+            writeString(out, f.message());
+            out.writeInt(f.coverFirstLine());
+            out.writeInt(f.coverLastLine());
+            out.writeInt(f.fixes().size());
+            for (Fix fix : f.fixes()) {
+                writeString(out, fix.description());
+                out.writeInt(fix.edits().size());
+                for (Fix.Edit edit : fix.edits()) {
+                    out.writeInt(edit.line());
+                    out.writeInt(edit.column());
+                    out.writeInt(edit.endLine());
+                    out.writeInt(edit.endColumn());
+                    writeString(out, edit.replacement());
+                }
+            }
+        }
+        out.writeInt(entry.classFindings().size());
+        for (ClassFinding f : entry.classFindings()) {
+            writeString(out, f.ruleKey());
+            writeString(out, f.className());
+            writeNullable(out, f.sourceFile());
+            out.writeInt(f.line());
+            writeString(out, f.message());
+        }
+        out.writeInt(entry.errors().size());
+        for (CachedError e : entry.errors()) {
+            writeString(out, e.inputSuffix());
+            writeNullable(out, e.ruleKey());
+            writeString(out, e.kind().name());
+            writeString(out, e.message());
+        }
+        out.writeBoolean(entry.names() != null);
+        if (entry.names() != null) {
+            out.writeInt(entry.names().size());
+            for (String name : entry.names()) {
+                writeString(out, name);
+            }
+        }
+    }
+
+    private static Entry readEntry(Reader in) throws IOException {
+        boolean parsed = in.data.readBoolean();
+        int classes = in.data.readInt();
+        int sourceCount = in.count();
+        List<SourceFinding> sourceFindings = new ArrayList<>(sourceCount);
+        for (int i = 0; i < sourceCount; i++) {
+            String rule = in.string();
+            int line = in.data.readInt();
+            int column = in.data.readInt();
+            int endLine = in.data.readInt();
+            int endColumn = in.data.readInt();
+            String message = in.string();
+            int coverFirst = in.data.readInt();
+            int coverLast = in.data.readInt();
+            int fixCount = in.count();
+            List<Fix> fixes = new ArrayList<>(fixCount);
+            for (int j = 0; j < fixCount; j++) {
+                String description = in.string();
+                int editCount = in.count();
+                List<Fix.Edit> edits = new ArrayList<>(editCount);
+                for (int k = 0; k < editCount; k++) {
+                    edits.add(new Fix.Edit(
+                            in.data.readInt(), in.data.readInt(), in.data.readInt(), in.data.readInt(), in.string()));
+                }
+                fixes.add(new Fix(description, edits));
+            }
+            sourceFindings.add(new SourceFinding(
+                    rule, line, column, endLine, endColumn, message, List.copyOf(fixes), coverFirst, coverLast));
+        }
+        int classCount = in.count();
+        List<ClassFinding> classFindings = new ArrayList<>(classCount);
+        for (int i = 0; i < classCount; i++) {
+            classFindings.add(
+                    new ClassFinding(in.string(), in.string(), in.nullable(), in.data.readInt(), in.string()));
+        }
+        int errorCount = in.count();
+        List<CachedError> errors = new ArrayList<>(errorCount);
+        for (int i = 0; i < errorCount; i++) {
+            String suffix = in.string();
+            String rule = in.nullable();
+            ProcessingError.Kind kind = ProcessingError.Kind.valueOf(in.string());
+            errors.add(new CachedError(suffix, rule, kind, in.string()));
+        }
+        Set<String> names = null;
+        if (in.data.readBoolean()) {
+            int nameCount = in.count();
+            names = new LinkedHashSet<>();
+            for (int i = 0; i < nameCount; i++) {
+                names.add(in.string());
+            }
+            names = java.util.Collections.unmodifiableSet(names);
+        }
+        return new Entry(
+                parsed, List.copyOf(sourceFindings), List.copyOf(classFindings), List.copyOf(errors), names, classes);
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            writeString(out, value);
+        }
+    }
+
+    /** Reads with every count and length checked against the size of the file, so that no garbage allocates much. */
+    private static final class Reader {
+        final DataInputStream data;
+        final long size;
+
+        Reader(InputStream in, long size) {
+            this.data = new DataInputStream(in);
+            this.size = size;
+        }
+
+        int count() throws IOException {
+            int count = data.readInt();
+            if (count < 0 || count > size) {
+                throw new IOException("corrupt count " + count);
+            }
+            return count;
+        }
+
+        String string() throws IOException {
+            int length = count();
+            byte[] bytes = new byte[length];
+            try {
+                data.readFully(bytes);
+            } catch (EOFException e) {
+                throw new IOException("truncated", e);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        String nullable() throws IOException {
+            return data.readBoolean() ? string() : null;
+        }
+    }
+
+    static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static String shortHash(String text) {
+        byte[] hash = sha256(text.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            hex.append(String.format(java.util.Locale.ROOT, "%02x", hash[i]));
+        }
+        return hex.toString();
+    }
+
+    /** A finding of a source file, kept without the file. */
+    static SourceFinding of(RawFinding raw) {
+        Finding f = raw.finding();
+        return new SourceFinding(
+                f.ruleKey(),
+                f.line(),
+                f.column(),
+                f.endLine(),
+                f.endColumn(),
+                f.message(),
+                f.fixes(),
+                raw.coverFirstLine(),
+                raw.coverLastLine());
+    }
+
+    /** The finding back on its file. */
+    static RawFinding toRaw(SourceFinding f, Path file) {
+        Finding finding = new Finding(
+                f.ruleKey(),
+                file,
+                f.line(),
+                f.column(),
+                f.endLine(),
+                f.endColumn(),
+                f.message(),
+                Finding.Origin.SOURCE,
+                f.fixes());
+        return new RawFinding(finding, f.coverFirstLine(), f.coverLastLine());
+    }
+
+    /** An error of an input kept relative to the file whose entry holds it (an input elsewhere is kept whole). */
+    static CachedError of(ProcessingError error, String path) {
+        String input = error.input();
+        String suffix = input.startsWith(path) ? input.substring(path.length()) : ELSEWHERE + input;
+        return new CachedError(suffix, error.ruleKey(), error.kind(), error.message());
+    }
+
+    static ProcessingError toError(CachedError e, String path) {
+        String suffix = e.inputSuffix();
+        String input = suffix.startsWith(ELSEWHERE) ? suffix.substring(1) : path + suffix;
+        return new ProcessingError(input, e.ruleKey(), e.kind(), e.message());
+    }
+}

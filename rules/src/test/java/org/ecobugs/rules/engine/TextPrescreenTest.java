@@ -1,0 +1,157 @@
+package org.ecobugs.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.javaparser.ast.Node;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.KnownTypes;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class TextPrescreenTest {
+
+    @Test
+    void aRuleIsWantedWhenOneOfItsWordsAppearsAsAWholeWord() {
+        TextPrescreen prescreen = new TextPrescreen(List.of(rule(Set.of("for", "while")), rule(Set.of("sleep"))));
+        assertThat(prescreen.wanted("String format(String before) { return information; }"))
+                .containsExactly(false, false);
+        assertThat(prescreen.wanted("for(int i = 0;;) {}")).containsExactly(true, false);
+        assertThat(prescreen.wanted("Thread.sleep(10)")).containsExactly(false, true);
+        assertThat(prescreen.wanted("do { x(); } while(busy);")).containsExactly(true, false);
+    }
+
+    @Test
+    void commentsAndLiteralsAreNotCode() {
+        TextPrescreen prescreen = new TextPrescreen(List.of(rule(Set.of("for", "while")), rule(Set.of("sleep"))));
+        String license = "/*\n * See the License for the specific language governing permissions\n */\n";
+        assertThat(prescreen.wanted(license + "class A { /** Waits for the lab. */ void m() {} }"))
+                .containsExactly(false, false);
+        assertThat(prescreen.wanted("// we sleep here\nint x;")).containsExactly(false, false);
+        assertThat(prescreen.wanted("String s = \"while \\\" for\"; char q = '\"'; sleep();"))
+                .containsExactly(false, true);
+        assertThat(prescreen.wanted("String t = \"\"\"\n  for \"quoted\" while\n  \"\"\"; for (;;) {}"))
+                .containsExactly(true, false);
+        assertThat(prescreen.wanted("char c = '\\''; while (c > 0) {}")).containsExactly(true, false);
+        // Code after a comment or a string on the same line still counts.
+        assertThat(prescreen.wanted("/* a */ sleep(1); String u = \"x\"; for (;;) {}"))
+                .containsExactly(true, true);
+    }
+
+    @Test
+    void aRuleWithoutWordsIsAlwaysWanted() {
+        TextPrescreen prescreen = new TextPrescreen(List.of(rule(Set.of()), rule(Set.of("sleep"))));
+        assertThat(prescreen.wanted("")).containsExactly(true, false);
+    }
+
+    @Test
+    void somethingThatIsNotAWordIsADefectOfTheRule() {
+        assertThatThrownBy(() -> new TextPrescreen(List.of(rule(Set.of("Thread.sleep")))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Thread.sleep");
+    }
+
+    /**
+     * Every rule, active by default or not, on every fixture: the prescreen costs no finding. The fixtures hold each
+     * rule's flagged cases and their look-alikes, with the spellings the rules recognise.
+     */
+    @Test
+    void theWordsOfEveryRuleAreANecessaryCondition() {
+        RuleCatalog catalog = RuleCatalog.builtIn();
+        AnalysisRequest request = AnalysisRequest.builder()
+                .includeRules(
+                        Set.copyOf(catalog.all().stream().map(RuleMetadata::key).toList()))
+                .build();
+        List<SourceRule> rules = new ArrayList<>();
+        for (EnergyRule rule : RuleSet.of(request, catalog).all()) {
+            if (rule instanceof SourceRule source) {
+                rules.add(source);
+            }
+        }
+        assertThat(rules).hasSizeGreaterThan(20);
+        List<SourceRule> unscreened =
+                rules.stream().map(TextPrescreenTest::withoutWords).toList();
+        // Rules without words read every file; the skipping is covered by the others.
+        List<SourceRule> withWords =
+                rules.stream().filter(rule -> !rule.textPrescreen().isEmpty()).toList();
+        int skipped = 0;
+        for (Path source : Fixtures.allSources()) {
+            SourceFileAnalyzer.Outcome screened = analyzer(rules).analyze(source);
+            SourceFileAnalyzer.Outcome all = analyzer(unscreened).analyze(source);
+            assertThat(findings(screened)).as(source.toString()).isEqualTo(findings(all));
+            if (!TextPrescreen.any(new TextPrescreen(withWords).wanted(read(source)))) {
+                skipped++;
+            }
+        }
+        // Some fixtures (stubs, look-alikes) hold nothing any rule looks for: the test must cover skipping too.
+        assertThat(skipped).isPositive();
+    }
+
+    private static SourceFileAnalyzer analyzer(List<SourceRule> rules) {
+        return new SourceFileAnalyzer(rules, 25, StandardCharsets.UTF_8, KnownTypes.jdkOnly(), new RuleTimer());
+    }
+
+    private static List<Finding> findings(SourceFileAnalyzer.Outcome outcome) {
+        return outcome.findings().stream().map(RawFinding::finding).sorted().toList();
+    }
+
+    private static String read(Path source) {
+        try {
+            return java.nio.file.Files.readString(source, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SourceRule withoutWords(SourceRule rule) {
+        return new SourceRule() {
+            @Override
+            public String key() {
+                return rule.key();
+            }
+
+            @Override
+            public Set<Class<? extends Node>> nodesToVisit() {
+                return rule.nodesToVisit();
+            }
+
+            @Override
+            public void visitNode(Node node, SourceContext context) {
+                rule.visitNode(node, context);
+            }
+        };
+    }
+
+    private static SourceRule rule(Set<String> words) {
+        return new SourceRule() {
+            @Override
+            public String key() {
+                return "EB000";
+            }
+
+            @Override
+            public Set<Class<? extends Node>> nodesToVisit() {
+                return Set.of();
+            }
+
+            @Override
+            public void visitNode(Node node, SourceContext context) {}
+
+            @Override
+            public Set<String> textPrescreen() {
+                return words;
+            }
+        };
+    }
+}
