@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -144,12 +145,30 @@ public final class Engine {
                 t = System.nanoTime();
                 if (usage != null) {
                     errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
-                    DependencyAnalyzer.Outcome outcome =
-                            new DependencyAnalyzer(graph, usage, rules.dependencyRules(), timer, pool).run();
-                    dependencyFindings.addAll(outcome.findings());
-                    suppressed.addAll(outcome.suppressed());
-                    errors.addAll(outcome.errors());
-                    phases.putAll(outcome.steps());
+                    String key = cache == null ? null : ResultCache.dependencyKey(graph, usage);
+                    Optional<ResultCache.DependencyEntry> cached =
+                            cache == null ? Optional.empty() : cache.dependencies(key);
+                    if (cached.isPresent()) {
+                        // The same graph and the same names used: the same judgement.
+                        dependencyFindings.addAll(cached.get().findings());
+                        suppressed.addAll(cached.get().suppressed());
+                        errors.addAll(cached.get().errors());
+                        rules.dependencyRules().forEach(rule -> timer.add(rule.key(), 0));
+                        phases.put("dependencies: from the result cache", Duration.ZERO);
+                    } else {
+                        DependencyAnalyzer.Outcome outcome =
+                                new DependencyAnalyzer(graph, usage, rules.dependencyRules(), timer, pool).run();
+                        dependencyFindings.addAll(outcome.findings());
+                        suppressed.addAll(outcome.suppressed());
+                        errors.addAll(outcome.errors());
+                        phases.putAll(outcome.steps());
+                        if (cache != null) {
+                            cache.putDependencies(
+                                    key,
+                                    new ResultCache.DependencyEntry(
+                                            outcome.findings(), outcome.suppressed(), outcome.errors()));
+                        }
+                    }
                 } else {
                     rules.dependencyRules().forEach(rule -> timer.add(rule.key(), 0));
                 }

@@ -23,10 +23,18 @@ final class JavaParsers {
     private JavaParsers() {}
 
     static JavaParser create(int javaVersion) {
+        return create(javaVersion, true);
+    }
+
+    /**
+     * With {@code mayUseVar} false (the code does not hold the word {@code var}), the search for {@code var} types, a
+     * walk of the whole tree, is skipped too.
+     */
+    static JavaParser create(int javaVersion, boolean mayUseVar) {
         ParserConfiguration.LanguageLevel level = ParserConfiguration.LanguageLevel.valueOf("JAVA_" + javaVersion);
         ParserConfiguration configuration =
                 new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false);
-        skipValidation(configuration, javaVersion >= 10);
+        skipValidation(configuration, javaVersion >= 10 && mayUseVar);
         return new JavaParser(configuration);
     }
 

@@ -33,6 +33,8 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.deps.Dependency;
+import org.ecobugs.rules.deps.DependencyGraph;
 
 /**
  * What earlier analyses found in each file, keyed by the file's path and the SHA-256 of its content, so that a file
@@ -51,7 +53,7 @@ import org.ecobugs.rules.ProductInfo;
 final class ResultCache {
 
     private static final String MAGIC = "ecobugs result cache";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String ELSEWHERE = "\u0000";
 
     /** A finding of a source file, without the file. */
@@ -91,10 +93,17 @@ final class ResultCache {
             Set<String> names,
             int classes) {}
 
+    /** What the dependency analysis of the whole project found, for the same facts. */
+    record DependencyEntry(List<Finding> findings, List<Finding> suppressed, List<ProcessingError> errors) {}
+
     private final Path file;
     private final String fingerprint;
     private final Map<String, Entry> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private DependencyEntry previousDependencies;
+    private String previousDependencyKey;
+    private DependencyEntry currentDependencies;
+    private String currentDependencyKey;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final List<ProcessingError> problems = new ArrayList<>();
@@ -113,14 +122,17 @@ final class ResultCache {
         Path file = directory.resolve("results-" + shortHash(roots.toString()) + ".bin");
         List<ProcessingError> problems = new ArrayList<>();
         Map<String, Entry> previous = new ConcurrentHashMap<>();
+        Object[] dependencies = new Object[2];
         try {
             if (Files.exists(file)) {
-                read(file, fingerprint, previous);
+                read(file, fingerprint, previous, dependencies);
             }
         } catch (NoSuchFileException e) {
             // A first run, or another run's cache went away meanwhile.
         } catch (IOException | RuntimeException e) {
             previous.clear();
+            dependencies[0] = null;
+            dependencies[1] = null;
             problems.add(new ProcessingError(
                     file.toString(),
                     null,
@@ -129,6 +141,8 @@ final class ResultCache {
                             + "); every file was analysed again and the cache rewritten"));
         }
         ResultCache cache = new ResultCache(file, fingerprint, previous);
+        cache.previousDependencyKey = (String) dependencies[0];
+        cache.previousDependencies = (DependencyEntry) dependencies[1];
         cache.problems.addAll(problems);
         return cache;
     }
@@ -164,6 +178,88 @@ final class ResultCache {
         return Base64.getEncoder()
                 .withoutPadding()
                 .encodeToString(sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The facts the dependency analysis judges: the dependency graph (each dependency with its jar's size and time,
+     * the test and resource roots with their files' sizes and times) and the names main and test code use. Only the
+     * names count, not where each was first seen, which depends on the order threads ran in.
+     */
+    static String dependencyKey(DependencyGraph graph, UsageCollector usage) {
+        StringBuilder text = new StringBuilder();
+        text.append("pom ").append(graph.pomFile()).append(' ');
+        describe(graph.pomFile(), text);
+        text.append('\n');
+        for (Dependency d : graph.dependencies()) {
+            text.append("dependency ")
+                    .append(d.coordinates())
+                    .append(' ')
+                    .append(d.scope())
+                    .append(' ')
+                    .append(d.optional())
+                    .append(' ')
+                    .append(d.depth())
+                    .append(' ')
+                    .append(d.origin())
+                    .append(' ')
+                    .append(d.via())
+                    .append(' ')
+                    .append(new java.util.TreeSet<>(d.requiredBy()))
+                    .append(' ')
+                    .append(d.pomLocation())
+                    .append(' ')
+                    .append(d.sameBuild())
+                    .append(' ')
+                    .append(d.file())
+                    .append(' ');
+            if (d.file() != null) {
+                describe(d.file(), text);
+            }
+            text.append('\n');
+        }
+        text.append("used ")
+                .append(new java.util.TreeSet<>(graph.usedDependencies()))
+                .append('\n');
+        for (List<Path> roots : List.of(graph.testClassInputs(), graph.testSourceRoots(), graph.resourceRoots())) {
+            text.append("roots ").append(roots).append('\n');
+            for (Path root : roots) {
+                describeFiles(root, text);
+            }
+        }
+        for (UsageCollector.Side side : List.of(usage.main(), usage.test())) {
+            text.append("side\n");
+            for (Map<String, String> names : List.of(
+                    side.types,
+                    side.compileOnlyTypes,
+                    side.sourceNames,
+                    side.classNameStrings,
+                    side.members,
+                    side.serviceCandidates)) {
+                text.append(new java.util.TreeSet<>(names.keySet())).append('\n');
+            }
+            text.append(new java.util.TreeSet<>(side.ownClasses)).append('\n');
+        }
+        return "dependencies "
+                + Base64.getEncoder()
+                        .withoutPadding()
+                        .encodeToString(sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Every file under a directory by path, size and time. */
+    private static void describeFiles(Path root, StringBuilder text) {
+        if (!Files.isDirectory(root)) {
+            describe(root, text);
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).sorted().forEach(f -> {
+                text.append(root.relativize(f)).append(':');
+                describe(f, text);
+                text.append(';');
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            text.append("unreadable");
+        }
     }
 
     /** The engine's own build: its jar by size and time, or its class files when it runs from a directory. */
@@ -232,6 +328,20 @@ final class ResultCache {
         current.put(key, entry);
     }
 
+    /** The dependency analysis's result for the same facts, kept for the next run. */
+    Optional<DependencyEntry> dependencies(String key) {
+        if (previousDependencies == null || !key.equals(previousDependencyKey)) {
+            return Optional.empty();
+        }
+        putDependencies(key, previousDependencies);
+        return Optional.of(previousDependencies);
+    }
+
+    void putDependencies(String key, DependencyEntry entry) {
+        currentDependencyKey = key;
+        currentDependencies = entry;
+    }
+
     int hits() {
         return hits.get();
     }
@@ -293,13 +403,27 @@ final class ResultCache {
             writeString(out, e.getKey());
             writeEntry(out, e.getValue());
         }
+        out.writeBoolean(currentDependencies != null);
+        if (currentDependencies != null) {
+            writeString(out, currentDependencyKey);
+            writeFindings(out, currentDependencies.findings());
+            writeFindings(out, currentDependencies.suppressed());
+            out.writeInt(currentDependencies.errors().size());
+            for (ProcessingError e : currentDependencies.errors()) {
+                writeString(out, e.input());
+                writeNullable(out, e.ruleKey());
+                writeString(out, e.kind().name());
+                writeString(out, e.message());
+            }
+        }
         out.flush();
         long checksum = crc.getValue();
         out.writeLong(checksum);
         out.flush();
     }
 
-    private static void read(Path file, String fingerprint, Map<String, Entry> into) throws IOException {
+    private static void read(Path file, String fingerprint, Map<String, Entry> into, Object[] dependencies)
+            throws IOException {
         long size = Files.size(file);
         CRC32 crc = new CRC32();
         try (InputStream raw = Files.newInputStream(file)) {
@@ -317,6 +441,22 @@ final class ResultCache {
                 String key = in.string();
                 entries.put(key, readEntry(in));
             }
+            String dependencyKey = null;
+            DependencyEntry dependencyEntry = null;
+            if (in.data.readBoolean()) {
+                dependencyKey = in.string();
+                List<Finding> findings = readFindings(in);
+                List<Finding> suppressed = readFindings(in);
+                int errorCount = in.count();
+                List<ProcessingError> errors = new ArrayList<>(errorCount);
+                for (int i = 0; i < errorCount; i++) {
+                    String input = in.string();
+                    String rule = in.nullable();
+                    ProcessingError.Kind kind = ProcessingError.Kind.valueOf(in.string());
+                    errors.add(new ProcessingError(input, rule, kind, in.string()));
+                }
+                dependencyEntry = new DependencyEntry(findings, suppressed, List.copyOf(errors));
+            }
             long expected = crc.getValue();
             if (in.data.readLong() != expected) {
                 throw new IOException("checksum mismatch");
@@ -325,6 +465,8 @@ final class ResultCache {
                 throw new IOException("trailing bytes");
             }
             into.putAll(entries);
+            dependencies[0] = dependencyKey;
+            dependencies[1] = dependencyEntry;
         }
     }
 
@@ -341,18 +483,7 @@ final class ResultCache {
             writeString(out, f.message());
             out.writeInt(f.coverFirstLine());
             out.writeInt(f.coverLastLine());
-            out.writeInt(f.fixes().size());
-            for (Fix fix : f.fixes()) {
-                writeString(out, fix.description());
-                out.writeInt(fix.edits().size());
-                for (Fix.Edit edit : fix.edits()) {
-                    out.writeInt(edit.line());
-                    out.writeInt(edit.column());
-                    out.writeInt(edit.endLine());
-                    out.writeInt(edit.endColumn());
-                    writeString(out, edit.replacement());
-                }
-            }
+            writeFixes(out, f.fixes());
         }
         out.writeInt(entry.classFindings().size());
         for (ClassFinding f : entry.classFindings()) {
@@ -392,20 +523,9 @@ final class ResultCache {
             String message = in.string();
             int coverFirst = in.data.readInt();
             int coverLast = in.data.readInt();
-            int fixCount = in.count();
-            List<Fix> fixes = new ArrayList<>(fixCount);
-            for (int j = 0; j < fixCount; j++) {
-                String description = in.string();
-                int editCount = in.count();
-                List<Fix.Edit> edits = new ArrayList<>(editCount);
-                for (int k = 0; k < editCount; k++) {
-                    edits.add(new Fix.Edit(
-                            in.data.readInt(), in.data.readInt(), in.data.readInt(), in.data.readInt(), in.string()));
-                }
-                fixes.add(new Fix(description, edits));
-            }
-            sourceFindings.add(new SourceFinding(
-                    rule, line, column, endLine, endColumn, message, List.copyOf(fixes), coverFirst, coverLast));
+            List<Fix> fixes = readFixes(in);
+            sourceFindings.add(
+                    new SourceFinding(rule, line, column, endLine, endColumn, message, fixes, coverFirst, coverLast));
         }
         int classCount = in.count();
         List<ClassFinding> classFindings = new ArrayList<>(classCount);
@@ -432,6 +552,70 @@ final class ResultCache {
         }
         return new Entry(
                 parsed, List.copyOf(sourceFindings), List.copyOf(classFindings), List.copyOf(errors), names, classes);
+    }
+
+    /** Whole findings, with their file: the dependency findings, on build files. */
+    private static void writeFindings(DataOutputStream out, List<Finding> findings) throws IOException {
+        out.writeInt(findings.size());
+        for (Finding f : findings) {
+            writeString(out, f.ruleKey());
+            writeString(out, f.file().toString());
+            out.writeInt(f.line());
+            out.writeInt(f.column());
+            out.writeInt(f.endLine());
+            out.writeInt(f.endColumn());
+            writeString(out, f.message());
+            writeString(out, f.origin().name());
+            writeFixes(out, f.fixes());
+        }
+    }
+
+    private static List<Finding> readFindings(Reader in) throws IOException {
+        int count = in.count();
+        List<Finding> findings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String rule = in.string();
+            Path path = Path.of(in.string());
+            int line = in.data.readInt();
+            int column = in.data.readInt();
+            int endLine = in.data.readInt();
+            int endColumn = in.data.readInt();
+            String message = in.string();
+            Finding.Origin origin = Finding.Origin.valueOf(in.string());
+            findings.add(new Finding(rule, path, line, column, endLine, endColumn, message, origin, readFixes(in)));
+        }
+        return List.copyOf(findings);
+    }
+
+    private static void writeFixes(DataOutputStream out, List<Fix> fixes) throws IOException {
+        out.writeInt(fixes.size());
+        for (Fix fix : fixes) {
+            writeString(out, fix.description());
+            out.writeInt(fix.edits().size());
+            for (Fix.Edit edit : fix.edits()) {
+                out.writeInt(edit.line());
+                out.writeInt(edit.column());
+                out.writeInt(edit.endLine());
+                out.writeInt(edit.endColumn());
+                writeString(out, edit.replacement());
+            }
+        }
+    }
+
+    private static List<Fix> readFixes(Reader in) throws IOException {
+        int fixCount = in.count();
+        List<Fix> fixes = new ArrayList<>(fixCount);
+        for (int j = 0; j < fixCount; j++) {
+            String description = in.string();
+            int editCount = in.count();
+            List<Fix.Edit> edits = new ArrayList<>(editCount);
+            for (int k = 0; k < editCount; k++) {
+                edits.add(new Fix.Edit(
+                        in.data.readInt(), in.data.readInt(), in.data.readInt(), in.data.readInt(), in.string()));
+            }
+            fixes.add(new Fix(description, edits));
+        }
+        return List.copyOf(fixes);
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -146,7 +146,8 @@ final class SourceFileAnalyzer {
         List<ProcessingError> errors = new ArrayList<>();
         String text = decode(file, bytes, errors);
         long screened = System.nanoTime();
-        boolean[] wanted = prescreen.wanted(text);
+        TextPrescreen.Screen screen = prescreen.screen(text, javaVersion >= 10);
+        boolean[] wanted = screen.rules();
         timer.addPrescreen(System.nanoTime() - screened);
         if (!TextPrescreen.any(wanted)) {
             // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
@@ -163,7 +164,7 @@ final class SourceFileAnalyzer {
         CompilationUnit unit;
         try {
             ParseResult<CompilationUnit> result =
-                    JavaParsers.create(javaVersion).parse(text);
+                    JavaParsers.create(javaVersion, screen.mentionsVar()).parse(text);
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 errors.add(new ProcessingError(
                         file.toString(),

@@ -20,6 +20,15 @@ final class TextPrescreen {
     private final int minLength;
     private final int maxLength;
 
+    /**
+     * What the text tells.
+     *
+     * @param rules for each rule, whether the file may hold something it finds
+     * @param mentionsVar whether the code holds the word {@code var}, without which no local variable is declared with
+     *     {@code var}, so that the parser's search for them can be skipped
+     */
+    record Screen(boolean[] rules, boolean mentionsVar) {}
+
     TextPrescreen(List<SourceRule> rules) {
         this.ruleCount = rules.size();
         this.always = new boolean[ruleCount];
@@ -50,6 +59,11 @@ final class TextPrescreen {
 
     /** For each rule, whether the file may hold something it finds. */
     boolean[] wanted(CharSequence text) {
+        return screen(text, false).rules();
+    }
+
+    /** What the text tells; with {@code lookForVar}, reads to the end unless {@code var} is found. */
+    Screen screen(CharSequence text, boolean lookForVar) {
         boolean[] wanted = always.clone();
         int pending = 0;
         for (boolean w : wanted) {
@@ -58,8 +72,9 @@ final class TextPrescreen {
             }
         }
         int length = text.length();
+        boolean var = !lookForVar;
         int i = 0;
-        while (i < length && pending > 0) {
+        while (i < length && (pending > 0 || !var)) {
             int after = JavaCode.skipCommentOrLiteral(text, i);
             if (after > i) {
                 i = after;
@@ -73,6 +88,13 @@ final class TextPrescreen {
                     i++;
                 }
                 int wordLength = i - start;
+                if (!var
+                        && wordLength == 3
+                        && text.charAt(start) == 'v'
+                        && text.charAt(start + 1) == 'a'
+                        && text.charAt(start + 2) == 'r') {
+                    var = true;
+                }
                 if (wordLength < minLength || wordLength > maxLength) {
                     continue;
                 }
@@ -90,7 +112,7 @@ final class TextPrescreen {
                 i++;
             }
         }
-        return wanted;
+        return new Screen(wanted, var);
     }
 
     static boolean any(boolean[] values) {

@@ -29,6 +29,13 @@ class JavaParsersTest {
         assertThat(parse(25, VAR).findAll(VarType.class)).hasSize(1);
         assertThat(parse(10, VAR).findAll(VarType.class)).hasSize(1);
         assertThat(parse(8, VAR).findAll(VarType.class)).isEmpty();
+        // Told that the code holds no var, the parser does not look for one.
+        assertThat(JavaParsers.create(25, false)
+                        .parse(VAR)
+                        .getResult()
+                        .orElseThrow()
+                        .findAll(VarType.class))
+                .isEmpty();
     }
 
     @Test

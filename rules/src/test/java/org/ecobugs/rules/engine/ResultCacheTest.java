@@ -199,22 +199,41 @@ class ResultCacheTest {
 
         AnalysisResult first =
                 Analysis.run(project.apply(AnalysisRequest.builder()).build());
+        assertThat(dependenciesFromCache(first)).isFalse();
         AnalysisResult second =
                 Analysis.run(project.apply(AnalysisRequest.builder()).build());
         assertThat(unchanged(second)).isEqualTo(2);
+        assertThat(dependenciesFromCache(second)).isTrue();
         assertThat(second.findings()).isEqualTo(first.findings()).isEqualTo(uncached.findings());
 
+        // Another file changed, but not the names the project uses: the same judgement, from the cache.
         Files.writeString(other, "package app;\nclass Ward { int beds = 2; }\n");
         AnalysisResult otherChanged =
                 Analysis.run(project.apply(AnalysisRequest.builder()).build());
         assertThat(unchanged(otherChanged)).isEqualTo(1);
+        assertThat(dependenciesFromCache(otherChanged)).isTrue();
         assertThat(otherChanged.findings()).isEqualTo(uncached.findings());
 
+        // A dependency's jar changed: judged again.
+        Path usedJar = graph.dependencies().get(0).file();
+        Files.setLastModifiedTime(
+                usedJar, FileTime.fromMillis(Files.getLastModifiedTime(usedJar).toMillis() + 5_000));
+        AnalysisResult jarChanged =
+                Analysis.run(project.apply(AnalysisRequest.builder()).build());
+        assertThat(dependenciesFromCache(jarChanged)).isFalse();
+        assertThat(jarChanged.findings()).isEqualTo(uncached.findings());
+
+        // The last use of a dependency removed: judged again, and now reported.
         Files.writeString(user, "package app;\nclass Lab { Object c; }\n");
         AnalysisResult useRemoved =
                 Analysis.run(project.apply(AnalysisRequest.builder()).build());
         assertThat(unchanged(useRemoved)).isEqualTo(1);
+        assertThat(dependenciesFromCache(useRemoved)).isFalse();
         assertThat(messages(useRemoved)).hasSize(2).anyMatch(m -> m.contains("g:used:1"));
+    }
+
+    private static boolean dependenciesFromCache(AnalysisResult result) {
+        return result.timings().phases().containsKey("dependencies: from the result cache");
     }
 
     private AnalysisResult run(UnaryOperator<AnalysisRequest.Builder> configure) {

@@ -50,6 +50,18 @@ class TextPrescreenTest {
     }
 
     @Test
+    void tellsWhetherTheCodeMayDeclareAVar() {
+        TextPrescreen prescreen = new TextPrescreen(List.of(rule(Set.of())));
+        assertThat(prescreen.screen("void m() { var x = 1; }", true).mentionsVar())
+                .isTrue();
+        assertThat(prescreen
+                        .screen("int variable; // var\nString s = \"var\";", true)
+                        .mentionsVar())
+                .isFalse();
+        assertThat(prescreen.screen("int variable;", false).mentionsVar()).isTrue();
+    }
+
+    @Test
     void aRuleWithoutWordsIsAlwaysWanted() {
         TextPrescreen prescreen = new TextPrescreen(List.of(rule(Set.of()), rule(Set.of("sleep"))));
         assertThat(prescreen.wanted("")).containsExactly(true, false);
