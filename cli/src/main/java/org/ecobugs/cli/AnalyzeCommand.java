@@ -211,14 +211,28 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether to draw the progress line: when asked, else when the user watches an interactive terminal (a console
-     * exists only when the JVM's input and output are one) and did not ask for quiet.
+     * Whether to draw the progress line: when asked, else when the user watches an interactive terminal and did not ask
+     * for quiet. On Java 17 a console exists only when the JVM's input and output are a terminal; from Java 22 on it
+     * may exist without one, and says so through {@code isTerminal()}.
      */
     boolean showsProgress() {
         if (progress != null) {
             return progress;
         }
-        return !quiet && System.console() != null;
+        return !quiet && isTerminal(System.console());
+    }
+
+    static boolean isTerminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private AnalysisRequest request() {
