@@ -6,6 +6,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Repetition;
 
 /**
  * A database query or statement run once per element of a collection (N+1): a Spring Data repository or DAO read,
@@ -18,6 +19,11 @@ public final class DbCallInLoopRule implements SourceRule {
     static final String READ_FIX = "fetch all the elements in one query (findAllById, WHERE … IN (…), a join) instead.";
     static final String WRITE_FIX =
             "batch the statements (addBatch and executeBatch, JdbcTemplate.batchUpdate) instead.";
+
+    @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
 
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {

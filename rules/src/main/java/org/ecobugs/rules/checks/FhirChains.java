@@ -106,6 +106,12 @@ final class FhirChains {
 
     private FhirChains() {}
 
+    /**
+     * A word every file with a chain holds: a chain needs HAPI FHIR's imports or package ({@code ca.uhn.fhir}), so the
+     * identifier {@code uhn} is in its code.
+     */
+    static final Set<String> WORDS = Set.of("uhn");
+
     /** The chain this call starts, if it is the interaction call of HAPI FHIR's fluent client. */
     static Optional<Chain> startingAt(MethodCallExpr call, SourceContext context) {
         if (!call.getArguments().isEmpty() || call.getScope().isEmpty()) {

@@ -74,6 +74,11 @@ public final class FhirFullResourceWhenSubsetUsedRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return FhirChains.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

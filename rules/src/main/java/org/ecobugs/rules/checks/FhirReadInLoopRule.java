@@ -6,6 +6,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Repetition;
 
 /**
  * A FHIR interaction made once per element with HAPI FHIR's fluent client: a read per id, a search per value, a
@@ -14,6 +15,11 @@ import org.ecobugs.rules.api.SourceRule;
  */
 @RuleKey("EB209")
 public final class FhirReadInLoopRule implements SourceRule {
+
+    @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
 
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {

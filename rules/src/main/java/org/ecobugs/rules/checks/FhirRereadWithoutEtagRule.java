@@ -32,6 +32,11 @@ public final class FhirRereadWithoutEtagRule implements SourceRule {
     }
 
     @Override
+    public Set<String> textPrescreen() {
+        return FhirChains.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return PollingContexts.NODES;
     }

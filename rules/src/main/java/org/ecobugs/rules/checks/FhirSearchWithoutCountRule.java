@@ -35,6 +35,11 @@ public final class FhirSearchWithoutCountRule implements SourceRule {
     private static final Set<String> SIZE_SETTINGS = Set.of("count", "limitTo", "summaryMode");
 
     @Override
+    public Set<String> textPrescreen() {
+        return FhirChains.WORDS;
+    }
+
+    @Override
     public Set<Class<? extends Node>> nodesToVisit() {
         return Set.of(MethodCallExpr.class);
     }

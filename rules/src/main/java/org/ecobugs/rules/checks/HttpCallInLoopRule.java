@@ -6,6 +6,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.Repetition;
 
 /**
  * An HTTP request sent once per element of a collection: the JDK {@code HttpClient}, {@code HttpURLConnection},
@@ -17,6 +18,11 @@ public final class HttpCallInLoopRule implements SourceRule {
 
     static final String FIX =
             "use a bulk or batch endpoint of the service, or one request for all the elements," + " instead.";
+
+    @Override
+    public Set<String> textPrescreen() {
+        return Repetition.WORDS;
+    }
 
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {
