@@ -45,7 +45,7 @@ class RuntimeReportTest {
                 .contains("\"exchange\" carries 100 % of the data exchanged.")
                 .contains("  1. TinyJourney.java:97 [EB201] 5.13 J (IT 0 J from 0.0 CPU samples, data 12.5 kB) in"
                         + " method exchange, step \"exchange\"\n"
-                        + "       fixing it saves 1.8 J and 4.4 kB\n")
+                        + "       fixing it saves 1.83 J and 4.5 kB\n")
                 .contains("  2. TinyJourney.java:76 [EB101] ")
                 .contains("  3. TinyJourney.java:127 [EB102] 0 J (IT 0 J from 0.0 CPU samples, data 0 B, 5.0 wake-ups)")
                 .contains("  -. TinyJourney.java:134 [EB604] no runtime trace; static weight 1.25\n")
@@ -139,7 +139,8 @@ class RuntimeReportTest {
         assertThat(lines.get(1))
                 .isEqualTo("findings ranked by the estimated energy they sit on, per run of the journey (1 without a"
                         + " runtime trace, in the reports):");
-        assertThat(lines.get(2)).isEqualTo("  1. TinyJourney.java:97 [EB201] 5.13 J, fixing it saves 1.8 J and 4.4 kB");
+        assertThat(lines.get(2))
+                .isEqualTo("  1. TinyJourney.java:97 [EB201] 5.13 J, fixing it saves 1.83 J and 4.5 kB");
         assertThat(lines.get(3)).startsWith("  2. TinyJourney.java:76 [EB101] ");
     }
 

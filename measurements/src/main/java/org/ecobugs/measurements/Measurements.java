@@ -15,7 +15,9 @@ public final class Measurements {
             "waiting", WaitingStyles::run,
             "precision", PrecisionReport::run,
             "http-client", HttpClientPerRequest::run,
-            "journeys", VariantJourneys::run));
+            "journeys", VariantJourneys::run,
+            "sample", SampleBeforeAfter::run,
+            "overhead", RecordingOverhead::run));
 
     /** A measurement that does not fit JMH (thread CPU time, wake-ups, bytes). */
     @FunctionalInterface
