@@ -144,6 +144,29 @@ class RuntimeReportTest {
         assertThat(lines.get(3)).startsWith("  2. TinyJourney.java:76 [EB101] ");
     }
 
+    @Test
+    void withoutFindingsTheReportsSaySoInsteadOfAnEmptyRanking() throws IOException {
+        AnalysisResult clean = new AnalysisResult(
+                List.of(),
+                List.of(),
+                List.of("EB101"),
+                1,
+                0,
+                new AnalysisResult.Timings(Duration.ZERO, Map.of(), Map.of()));
+        RuleCatalog catalog = RuleCatalog.builtIn();
+        ReportContext context = new ReportContext(clean, catalog, BASE, "0.1.0-test")
+                .withRuntime(RuntimeReport.of(clean, catalog, Recordings.tinyBenchmark(), null));
+
+        assertThat(render(new TextReport(), context))
+                .contains(RuntimeReport.NOTHING_TO_RANK)
+                .doesNotContain("Findings ranked");
+        assertThat(render(new HtmlReport(), context))
+                .contains("<p>" + RuntimeReport.NOTHING_TO_RANK + "</p>")
+                .doesNotContain("<caption>Findings ranked");
+        assertThat(((RuntimeReport) context.runtime()).headline(context, 3))
+                .endsWith("no finding to rank: the analysis found no energy bug");
+    }
+
     private ReportContext context(BenchmarkResult benchmark, BenchmarkResult baseline) {
         RuleCatalog catalog = RuleCatalog.builtIn();
         return new ReportContext(analysis, catalog, BASE, "0.1.0-test")
