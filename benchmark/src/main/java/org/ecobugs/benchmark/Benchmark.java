@@ -183,6 +183,9 @@ public final class Benchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // A benchmark stopped from outside (Ctrl-C, a killed build) must not leave its journey running.
+        Thread stopJourney = new Thread(process::destroyForcibly, "ecobugs-benchmark-stop");
+        Runtime.getRuntime().addShutdownHook(stopJourney);
         try {
             if (!process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -194,6 +197,12 @@ public final class Benchmark {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new JourneyFailedException("Interrupted while the journey ran");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopJourney);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down: the hook runs.
+            }
         }
         int exit = process.exitValue();
         if (exit != 0 || !Files.isRegularFile(result)) {

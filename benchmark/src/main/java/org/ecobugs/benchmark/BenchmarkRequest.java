@@ -68,6 +68,13 @@ public record BenchmarkRequest(
     }
 
     /** The {@code java} of the running JVM. */
+    /**
+     * Calls of {@code main} before the measured one, by default: the recording instruments the JDK's socket and file
+     * classes, and the first calls after that run slower code; three calls bring journeys of a few hundred
+     * milliseconds to the same state with and without recording (docs/benchmark.md, "What recording costs").
+     */
+    public static final int DEFAULT_WARMUP = 3;
+
     public static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
@@ -78,7 +85,7 @@ public record BenchmarkRequest(
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private int runs = 5;
-        private int warmup = 1;
+        private int warmup = DEFAULT_WARMUP;
         private Path java = currentJava();
         private boolean measureOverhead;
         private Path recordingsDir;

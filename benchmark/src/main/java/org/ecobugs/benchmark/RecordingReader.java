@@ -22,8 +22,8 @@ import org.ecobugs.benchmark.launch.JourneyLauncher;
  * Reads one run's recording: the measured call of the journey ({@value JourneyLauncher#JOURNEY_EVENT}), its steps
  * ({@value #STEP_EVENT} events, the journey's own), the launcher's cumulative counters, CPU samples, socket and file
  * reads and writes, and sleeps. Events are given to the step whose interval holds the instant they ended (the
- * innermost when steps nest); the CPU time, allocation and energy of a step are the growth of the cumulative counters
- * over its intervals.
+ * innermost when steps nest), or the instant they started when they ended after the journey; the CPU time, allocation
+ * and energy of a step are the growth of the cumulative counters over its intervals.
  */
 public final class RecordingReader {
 
@@ -138,14 +138,15 @@ public final class RecordingReader {
         Accumulator outside = new Accumulator(RunRecording.OUTSIDE_STEPS);
 
         for (RecordedEvent event : measured) {
-            long at = nanos(event.getEndTime());
-            if (at < journeyStart || at > journeyEnd) {
+            long start = nanos(event.getStartTime());
+            long end = nanos(event.getEndTime());
+            if (end < journeyStart || start > journeyEnd || isPlatformFile(event, platformDirectories)) {
                 continue;
             }
+            // A write can return after the journey ended: the server's thread sent the last response, the journey
+            // read it and returned before that thread ran again. It belongs where it started.
+            long at = end <= journeyEnd ? end : Math.max(start, journeyStart);
             whole.add(event);
-            if (isPlatformFile(event, platformDirectories)) {
-                continue;
-            }
             Interval step = innermost(intervals, at);
             if (step != null) {
                 byName.get(step.name()).add(event);

@@ -42,7 +42,9 @@ public record RunRecording(
     /**
      * Whether the journey holds both ends of its loopback connections (it starts its own server, as journeys that run
      * offline do): then every loopback byte is seen twice, written and read, and is counted once. Decided when the
-     * bytes written and read on loopback agree within 1 %.
+     * bytes written and read on loopback agree within 10 %: they agree exactly but when the recording missed a socket
+     * event (it happens: one write of 240 was missing in 2 of 10 recordings of a loopback HTTP journey on a busy
+     * virtual machine).
      */
     public boolean loopbackBothEnds() {
         long written = journey.loopbackWritten();
@@ -50,8 +52,11 @@ public record RunRecording(
         if (written == 0 || read == 0) {
             return false;
         }
-        return Math.abs(written - read) <= 0.01 * Math.max(written, read);
+        return Math.abs(written - read) <= BOTH_ENDS_TOLERANCE * Math.max(written, read);
     }
+
+    /** How far the loopback bytes written and read may differ when the journey holds both ends. */
+    static final double BOTH_ENDS_TOLERANCE = 0.10;
 
     /**
      * The machine and JVM.

@@ -26,6 +26,10 @@ public final class RuntimeReport implements RuntimeSection {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** What the reports say when the analysis found nothing to join to the measurement. */
+    static final String NOTHING_TO_RANK =
+            "No finding to rank: the analysis found no energy bug; the measurement is of the code as it stands.";
+
     private final BenchmarkResult benchmark;
     private final EstimateChange change;
     private final List<FindingImpact> ranked;
@@ -82,9 +86,12 @@ public final class RuntimeReport implements RuntimeSection {
         List<FindingImpact> measured =
                 ranked.stream().filter(FindingImpact::measured).limit(findings).toList();
         long unmeasured = ranked.stream().filter(i -> !i.measured()).count();
+        if (ranked.isEmpty()) {
+            lines.add("no finding to rank: the analysis found no energy bug");
+            return lines;
+        }
         if (measured.isEmpty()) {
-            lines.add("no finding's code ran in the measured journey"
-                    + (ranked.isEmpty() ? "" : "; the findings keep their static weight"));
+            lines.add("no finding's code ran in the measured journey; the findings keep their static weight");
             return lines;
         }
         lines.add("findings ranked by the estimated energy they sit on, per run of the journey"
@@ -117,7 +124,10 @@ public final class RuntimeReport implements RuntimeSection {
         if (change != null) {
             text.append(BenchmarkText.change(change).indent(2));
         }
-        text.append("Findings ranked by the estimated energy they sit on, per run of the journey:\n");
+        text.append(
+                ranked.isEmpty()
+                        ? NOTHING_TO_RANK + "\n"
+                        : "Findings ranked by the estimated energy they sit on, per run of the journey:\n");
         int rank = 0;
         for (FindingImpact impact : ranked) {
             String location = context.displayPath(impact.finding().file()) + ":"
@@ -471,6 +481,10 @@ public final class RuntimeReport implements RuntimeSection {
     }
 
     private void appendFindings(StringBuilder html, ReportContext context) {
+        if (ranked.isEmpty()) {
+            html.append("<p>").append(e(NOTHING_TO_RANK)).append("</p>\n");
+            return;
+        }
         html.append("<table>\n<caption>Findings ranked by the estimated energy they sit on, per run of the journey")
                 .append("</caption>\n<thead><tr><th>#</th><th>Location</th><th>Rule</th><th>Estimated energy</th>")
                 .append("<th>Where</th><th>Fixing it would save</th></tr></thead>\n<tbody>\n");

@@ -51,10 +51,15 @@ public record StepMeasures(
         return StepResult.Profile.byFrame(stacks);
     }
 
-    /** Bytes exchanged on sockets, loopback traffic counted once when the journey holds both ends of it. */
+    /**
+     * Bytes exchanged on sockets, loopback traffic counted once when the journey holds both ends of it: then every byte
+     * is written by one end and read by the other, and the larger of the two counts stands for both (a recording
+     * occasionally misses one socket event, and the other end's count is then the right one).
+     */
     public double bytesExchanged(boolean loopbackBothEnds) {
-        double loopback = loopbackWritten + loopbackRead;
-        return socketWritten + socketRead + (loopbackBothEnds ? loopback / 2 : loopback);
+        double loopback =
+                loopbackBothEnds ? Math.max(loopbackWritten, loopbackRead) : (double) loopbackWritten + loopbackRead;
+        return socketWritten + socketRead + loopback;
     }
 
     /** Bytes written to sockets by the process, loopback included. */

@@ -82,6 +82,21 @@ class BenchmarkResultTest {
         assertThat(result.loopbackBothEnds()).isTrue();
         assertThat(result.total().dataBytes().median()).isEqualTo(5_000);
         assertThat(result.total().socketBytesWritten().median()).isEqualTo(5_000);
+
+        // A write event the recording missed: the reads still count every byte.
+        StepMeasures missed = new StepMeasures(
+                "s", 1_000_000_000, 0, Double.NaN, 0, 0, 0, 4_700, 5_000, 0, 0, 0, 0, Map.of(), Map.of());
+        RunRecording run =
+                new RunRecording("J", missed, List.of(), null, EnergySource.MODEL, RunRecording.Machine.UNKNOWN);
+        assertThat(run.loopbackBothEnds()).isTrue();
+        assertThat(missed.bytesExchanged(true)).isEqualTo(5_000);
+        assertThat(missed.bytesExchanged(false)).isEqualTo(9_700);
+        // A journey that only talks to a service of the machine: its loopback bytes are its own, each counted.
+        StepMeasures oneEnd = new StepMeasures(
+                "s", 1_000_000_000, 0, Double.NaN, 0, 0, 0, 300, 5_000, 0, 0, 0, 0, Map.of(), Map.of());
+        assertThat(new RunRecording("J", oneEnd, List.of(), null, EnergySource.MODEL, RunRecording.Machine.UNKNOWN)
+                        .loopbackBothEnds())
+                .isFalse();
     }
 
     @Test
@@ -116,7 +131,8 @@ class BenchmarkResultTest {
         assertThat(exchange.topMethods()).isEmpty();
         assertThat(result.steps().get(0).topMethods())
                 .containsExactly(
-                        new StepResult.MethodSamples("org.ecobugs.benchmark.fixtures.TinyJourney.spin", 29, 1.0));
+                        new StepResult.MethodSamples("org.ecobugs.benchmark.fixtures.TinyJourney.spin", 14, 14 / 15.0),
+                        new StepResult.MethodSamples("java.util.HashMap.putVal", 1, 1 / 15.0));
     }
 
     @Test

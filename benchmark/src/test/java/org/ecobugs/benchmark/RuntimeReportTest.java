@@ -45,7 +45,7 @@ class RuntimeReportTest {
                 .contains("\"exchange\" carries 100 % of the data exchanged.")
                 .contains("  1. TinyJourney.java:97 [EB201] 5.13 J (IT 0 J from 0.0 CPU samples, data 12.5 kB) in"
                         + " method exchange, step \"exchange\"\n"
-                        + "       fixing it saves 1.8 J and 4.4 kB\n")
+                        + "       fixing it saves 1.83 J and 4.5 kB\n")
                 .contains("  2. TinyJourney.java:76 [EB101] ")
                 .contains("  3. TinyJourney.java:127 [EB102] 0 J (IT 0 J from 0.0 CPU samples, data 0 B, 5.0 wake-ups)")
                 .contains("  -. TinyJourney.java:134 [EB604] no runtime trace; static weight 1.25\n")
@@ -139,8 +139,32 @@ class RuntimeReportTest {
         assertThat(lines.get(1))
                 .isEqualTo("findings ranked by the estimated energy they sit on, per run of the journey (1 without a"
                         + " runtime trace, in the reports):");
-        assertThat(lines.get(2)).isEqualTo("  1. TinyJourney.java:97 [EB201] 5.13 J, fixing it saves 1.8 J and 4.4 kB");
+        assertThat(lines.get(2))
+                .isEqualTo("  1. TinyJourney.java:97 [EB201] 5.13 J, fixing it saves 1.83 J and 4.5 kB");
         assertThat(lines.get(3)).startsWith("  2. TinyJourney.java:76 [EB101] ");
+    }
+
+    @Test
+    void withoutFindingsTheReportsSaySoInsteadOfAnEmptyRanking() throws IOException {
+        AnalysisResult clean = new AnalysisResult(
+                List.of(),
+                List.of(),
+                List.of("EB101"),
+                1,
+                0,
+                new AnalysisResult.Timings(Duration.ZERO, Map.of(), Map.of()));
+        RuleCatalog catalog = RuleCatalog.builtIn();
+        ReportContext context = new ReportContext(clean, catalog, BASE, "0.1.0-test")
+                .withRuntime(RuntimeReport.of(clean, catalog, Recordings.tinyBenchmark(), null));
+
+        assertThat(render(new TextReport(), context))
+                .contains(RuntimeReport.NOTHING_TO_RANK)
+                .doesNotContain("Findings ranked");
+        assertThat(render(new HtmlReport(), context))
+                .contains("<p>" + RuntimeReport.NOTHING_TO_RANK + "</p>")
+                .doesNotContain("<caption>Findings ranked");
+        assertThat(((RuntimeReport) context.runtime()).headline(context, 3))
+                .endsWith("no finding to rank: the analysis found no energy bug");
     }
 
     private ReportContext context(BenchmarkResult benchmark, BenchmarkResult baseline) {

@@ -67,7 +67,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             names = "--warmup",
             paramLabel = "N",
             description = "Calls of main before the measured one in each JVM (default: ${DEFAULT-VALUE}).")
-    int warmup = 1;
+    int warmup = BenchmarkRequest.DEFAULT_WARMUP;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the measurement as JSON to FILE.")
     Path output;

@@ -59,7 +59,7 @@ public class BenchmarkMojo extends AbstractMojo {
     int runs;
 
     /** Calls of main before the measured one, in each JVM. */
-    @Parameter(property = "ecobugs.warmup", defaultValue = "1")
+    @Parameter(property = "ecobugs.warmup", defaultValue = "3")
     int warmup;
 
     /** Where the measurement is written, as JSON. */

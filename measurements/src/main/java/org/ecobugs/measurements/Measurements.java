@@ -16,7 +16,9 @@ public final class Measurements {
             "precision", PrecisionReport::run,
             "http-client", HttpClientPerRequest::run,
             "payload", FhirPayloads::run,
-            "journeys", VariantJourneys::run));
+            "journeys", VariantJourneys::run,
+            "sample", SampleBeforeAfter::run,
+            "overhead", RecordingOverhead::run));
 
     /** A measurement that does not fit JMH (thread CPU time, wake-ups, bytes). */
     @FunctionalInterface

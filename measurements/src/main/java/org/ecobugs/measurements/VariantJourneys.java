@@ -87,15 +87,22 @@ final class VariantJourneys {
                 .toString();
         System.out.printf(
                 Locale.ROOT,
-                "%d repetitions of each pair, each variant measured with %d runs after 1 warm-up call%n",
+                "%d repetitions of each pair, each variant measured with %d runs after %d warm-up calls%n",
                 repetitions,
-                runs);
+                runs,
+                BenchmarkRequest.DEFAULT_WARMUP);
         System.out.println("| Pair | Repetition | Axis | Buggy: axis score (range) | Fixed: axis score (range) |"
-                + " Buggy: quantity, median (range) | Fixed: quantity, median (range) | Estimate buggy → fixed |"
-                + " Buggy worse? |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + " Buggy: quantity, median (range) | Fixed: quantity, median (range) | Buggy ÷ fixed |"
+                + " Estimate buggy → fixed | Buggy worse? |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         int failures = 0;
+        List<String> summary = new ArrayList<>();
         for (Pair pair : PAIRS) {
+            List<Double> buggyQuantities = new ArrayList<>();
+            List<Double> fixedQuantities = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            List<Double> buggyScores = new ArrayList<>();
+            List<Double> fixedScores = new ArrayList<>();
             for (int repetition = 1; repetition <= repetitions; repetition++) {
                 Path keep = repetition == 1 ? record : null;
                 // Alternate which variant goes first, so that a slow phase of the machine does not favour one.
@@ -112,9 +119,17 @@ final class VariantJourneys {
                 double fixedScore = pair.score().applyAsDouble(fixed);
                 boolean worse = buggyScore < fixedScore;
                 failures += worse ? 0 : 1;
+                double buggyQuantity = pair.quantity().applyAsDouble(buggy);
+                double fixedQuantity = pair.quantity().applyAsDouble(fixed);
+                double ratio = fixedQuantity == 0 ? Double.NaN : buggyQuantity / fixedQuantity;
+                buggyQuantities.add(buggyQuantity);
+                fixedQuantities.add(fixedQuantity);
+                ratios.add(ratio);
+                buggyScores.add(buggyScore);
+                fixedScores.add(fixedScore);
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %d | %s | %.1f (%s) | %.1f (%s) | %s | %s | %.1f → %.1f | %s |%n",
+                        "| %s | %d | %s | %.1f (%s) | %.1f (%s) | %s | %s | %.2f | %.1f → %.1f | %s |%n",
                         pair.name(),
                         repetition,
                         pair.axis(),
@@ -124,11 +139,34 @@ final class VariantJourneys {
                         axisRange(pair, fixed),
                         quantity(pair, buggy),
                         quantity(pair, fixed),
+                        ratio,
                         buggy.estimate().score().median(),
                         fixed.estimate().score().median(),
                         worse ? "yes" : "NO");
             }
+            summary.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.1f (%.1f–%.1f) | %.1f (%.1f–%.1f) | %s | %s | %.2f (%.2f–%.2f) |",
+                    pair.name(),
+                    pair.axis(),
+                    Spread.of(buggyScores).median(),
+                    Spread.of(buggyScores).min(),
+                    Spread.of(buggyScores).max(),
+                    Spread.of(fixedScores).median(),
+                    Spread.of(fixedScores).min(),
+                    Spread.of(fixedScores).max(),
+                    format(pair, Spread.of(buggyQuantities)),
+                    format(pair, Spread.of(fixedQuantities)),
+                    Spread.of(ratios).median(),
+                    Spread.of(ratios).min(),
+                    Spread.of(ratios).max()));
         }
+        System.out.println();
+        System.out.println("Over the repetitions, medians (min–max) of each repetition's medians:");
+        System.out.println("| Pair | Axis | Buggy: axis score | Fixed: axis score | Buggy: quantity | Fixed: quantity |"
+                + " Buggy ÷ fixed |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        summary.forEach(System.out::println);
         System.out.println(
                 failures == 0
                         ? "The buggy variant ranked worse on its axis in every repetition."
@@ -143,7 +181,7 @@ final class VariantJourneys {
                         .classpath(List.of(classpath))
                         .args(List.of(variant))
                         .runs(runs)
-                        .warmup(1)
+                        .warmup(BenchmarkRequest.DEFAULT_WARMUP)
                         .recordingsDir(recordings)
                         .build());
         if (record != null) {
@@ -162,6 +200,12 @@ final class VariantJourneys {
                 ? result.total().dataBytes()
                 : result.total().itEnergyJ();
         return String.format(Locale.ROOT, "runs span %.0f %%", spread.relativeRange() * 100);
+    }
+
+    private static String format(Pair pair, Spread spread) {
+        return pair.unit().equals("B")
+                ? String.format(Locale.ROOT, "%,.0f B (%,.0f–%,.0f)", spread.median(), spread.min(), spread.max())
+                : String.format(Locale.ROOT, "%.3f J (%.3f–%.3f)", spread.median(), spread.min(), spread.max());
     }
 
     private static String quantity(Pair pair, BenchmarkResult result) {

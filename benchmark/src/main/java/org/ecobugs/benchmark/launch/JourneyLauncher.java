@@ -25,9 +25,9 @@ import jdk.jfr.Timespan;
 /**
  * The entry point of the forked JVM that runs a journey: it calls the journey's {@code main} for the warm-up runs, then
  * once more between the begin and end of an {@value #JOURNEY_EVENT} event, and writes what it measured around that call
- * to a small result file. While recording it also emits {@value #COUNTERS_EVENT} every 10 ms: the process's cumulative
- * CPU time and allocation (and package energy where RAPL is readable), so that the CPU, allocation and energy of any
- * interval (a step) can be read from the recording.
+ * to a small result file. While recording it also emits {@value #COUNTERS_EVENT} periodically (every 20 ms in the
+ * shipped settings): the process's cumulative CPU time and allocation (and package energy where RAPL is readable), so
+ * that the CPU, allocation and energy of any interval (a step) can be read from the recording.
  *
  * <p>This class runs on the journey's class path, copied there by the benchmark: it uses the JDK only, and nothing of
  * ecobugs. Arguments: {@code <result file> <warm-up runs> <main class> [journey arguments…]}.
@@ -56,6 +56,9 @@ public final class JourneyLauncher {
     public static final int NO_MAIN = 4;
 
     private static final long SETTLE_MAX_MS = 10_000;
+    /** How long the other threads of the journey get to commit their last events after the measured call. */
+    private static final long LATE_EVENTS_MS = 250;
+
     private static final long SETTLE_QUIET_MS = 500;
     private static final long SETTLE_POLL_MS = 50;
 
@@ -77,7 +80,7 @@ public final class JourneyLauncher {
     @Category("ecobugs")
     @Description("Cumulative counters of the process, sampled so that any interval can be measured")
     @StackTrace(false)
-    @Period("10 ms")
+    @Period("20 ms")
     static final class CountersEvent extends Event {
         @Label("Process CPU time")
         @Timespan(Timespan.NANOSECONDS)
@@ -196,8 +199,15 @@ public final class JourneyLauncher {
         long allocated = counters.allocated() - allocatedBefore;
 
         if (recorded) {
-            // A snapshot moves every thread's buffered events into the recording; without it, the last events of
-            // threads still running when the JVM exits were sometimes missing (JDK 17).
+            // The journey's other threads may still be between an operation and the commit of its event (a server's
+            // thread that wrote the last response the journey read): the JVM must not exit under them. Then a snapshot
+            // moves every thread's buffered events into the recording; without these, the last events of threads
+            // still running when the JVM exits were sometimes missing (JDK 17).
+            try {
+                Thread.sleep(LATE_EVENTS_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try (jdk.jfr.Recording snapshot = FlightRecorder.getFlightRecorder().takeSnapshot()) {
                 snapshot.getSize();
             }
