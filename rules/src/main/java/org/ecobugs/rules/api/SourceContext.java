@@ -3,6 +3,7 @@ package org.ecobugs.rules.api;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
@@ -25,4 +26,13 @@ public interface SourceContext {
 
     /** Reports a finding on the range of {@code node}, with a mechanical fix an IDE may offer. */
     void report(Node node, String message, Fix fix);
+
+    /** Reports a finding on the range of {@code node}, with its fix when the rule could build one. */
+    default void report(Node node, String message, Optional<Fix> fix) {
+        if (fix.isPresent()) {
+            report(node, message, fix.get());
+        } else {
+            report(node, message);
+        }
+    }
 }

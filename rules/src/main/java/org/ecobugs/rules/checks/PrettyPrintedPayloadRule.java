@@ -112,12 +112,7 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
                 || offersACompactVariant(call)) {
             return;
         }
-        Optional<Fix> fix = compactFix(call);
-        if (fix.isPresent()) {
-            context.report(call, message(setting.get()), fix.get());
-        } else {
-            context.report(call, message(setting.get()));
-        }
+        context.report(call, message(setting.get()), compactFix(call));
     }
 
     /** The edit that turns the setting off, when it is mechanical: a flag to false, a call dropped from a chain. */

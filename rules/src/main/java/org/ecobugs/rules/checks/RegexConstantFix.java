@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.Fix;
+import org.ecobugs.rules.java.Fixes;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -36,11 +37,7 @@ final class RegexConstantFix {
 
     /** {@code s.replaceAll("<", "&lt;")} to {@code s.replace("<", "&lt;")}. */
     static Optional<Fix> literalReplace(MethodCallExpr call) {
-        return range(call.getName())
-                .map(name -> new Fix(
-                        LITERAL_DESCRIPTION,
-                        List.of(new Fix.Edit(
-                                name.begin.line, name.begin.column, name.end.line, name.end.column, "replace"))));
+        return Optional.of(Fixes.replace(LITERAL_DESCRIPTION, call.getName(), "replace"));
     }
 
     /**
@@ -50,7 +47,7 @@ final class RegexConstantFix {
     static Optional<Fix> hoist(MethodCallExpr call, String api) {
         Optional<CompilationUnit> unit = call.findCompilationUnit();
         Optional<ClassOrInterfaceDeclaration> owner = staticCapableClass(call);
-        Optional<Range> callRange = range(call);
+        Optional<Range> callRange = call.getRange();
         if (unit.isEmpty() || owner.isEmpty() || callRange.isEmpty()) {
             return Optional.empty();
         }
@@ -82,7 +79,7 @@ final class RegexConstantFix {
         // After the last static field, so that the constants the regex names are declared before it.
         Optional<Integer> lastStaticField = owner.get().getFields().stream()
                 .filter(FieldDeclaration::isStatic)
-                .map(RegexConstantFix::range)
+                .map(Node::getRange)
                 .flatMap(Optional::stream)
                 .map(r -> r.end.line)
                 .max(Integer::compare);
@@ -125,9 +122,9 @@ final class RegexConstantFix {
     private static String memberIndent(ClassOrInterfaceDeclaration owner) {
         int column = owner.getMembers()
                 .getFirst()
-                .flatMap(RegexConstantFix::range)
+                .flatMap(Node::getRange)
                 .map(r -> r.begin.column - 1)
-                .orElseGet(() -> range(owner).map(r -> r.begin.column + 3).orElse(4));
+                .orElseGet(() -> owner.getRange().map(r -> r.begin.column + 3).orElse(4));
         return " ".repeat(column);
     }
 
@@ -229,10 +226,11 @@ final class RegexConstantFix {
     private static Optional<Fix.Edit> importEdit(CompilationUnit unit) {
         String line = "import " + PATTERN_TYPE + ";\n";
         if (!unit.getImports().isEmpty()) {
-            Optional<Range> last = range(unit.getImports().get(unit.getImports().size() - 1));
+            Optional<Range> last =
+                    unit.getImports().get(unit.getImports().size() - 1).getRange();
             return last.map(r -> new Fix.Edit(r.end.line + 1, 1, r.end.line + 1, 0, line));
         }
-        Optional<Range> packageLine = unit.getPackageDeclaration().flatMap(RegexConstantFix::range);
+        Optional<Range> packageLine = unit.getPackageDeclaration().flatMap(Node::getRange);
         if (packageLine.isPresent()) {
             int after = packageLine.get().end.line + 1;
             return Optional.of(new Fix.Edit(after, 1, after, 0, "\n" + line));
@@ -254,9 +252,5 @@ final class RegexConstantFix {
     /** The source text of a node as written, comments and layout included. */
     private static String text(Node node) {
         return node.getTokenRange().map(Object::toString).orElseGet(node::toString);
-    }
-
-    private static Optional<Range> range(Node node) {
-        return node.getRange();
     }
 }

@@ -10,7 +10,6 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
 import org.ecobugs.rules.api.RuleKey;
@@ -108,8 +107,7 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
             Optional<String> replacement =
                     regexCall.replacement().flatMap(r -> context.constants().string(r));
             String message = message(regexCall.api(), constant.get(), replacement);
-            report(
-                    context,
+            context.report(
                     call,
                     message,
                     message.equals(LITERAL_REPLACE_ALL)
@@ -119,15 +117,7 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
         }
         // An unknown split separator may well be a fast-path one; the others always compile.
         if (!regexCall.api().equals("String.split") && isInvariant(regexCall.regex(), repeating.get())) {
-            report(context, call, message(regexCall.api()), RegexConstantFix.hoist(call, regexCall.api()));
-        }
-    }
-
-    private static void report(SourceContext context, MethodCallExpr call, String message, Optional<Fix> fix) {
-        if (fix.isPresent()) {
-            context.report(call, message, fix.get());
-        } else {
-            context.report(call, message);
+            context.report(call, message(regexCall.api()), RegexConstantFix.hoist(call, regexCall.api()));
         }
     }
 
