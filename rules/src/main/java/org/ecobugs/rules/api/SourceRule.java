@@ -16,14 +16,14 @@ public interface SourceRule extends EnergyRule {
     void visitNode(Node node, SourceContext context);
 
     /**
-     * Words (identifiers or keywords) of which at least one must appear in a file's code, as a whole word outside
-     * comments and literals, for this rule to find anything in it: the method names it looks for, the simple names of
-     * the types or annotations, {@code for} and {@code while} for a rule about loops. An empty set, the default, reads every file.
-     * The engine hands a file only to the rules whose words it holds, and does not parse a file that no rule wants
-     * (as the bytecode walker skips classes by their constant pool). A word that is missing here loses findings, so
-     * the set must be a necessary condition, not a guess.
+     * Words of which the file's code must hold some for this rule to find anything in it (see {@link RequiredWords}):
+     * the method names it looks for, the simple names of the types or annotations, {@code for} and {@code while} for a
+     * rule about loops. The default, {@link RequiredWords#anyFile()}, reads every file. The engine hands a file only to
+     * the rules whose words it holds, and does not parse a file that no rule wants (as the bytecode walker skips
+     * classes by their constant pool). A word that is missing here loses findings, so the condition must be a necessary
+     * one, not a guess.
      */
-    default Set<String> textPrescreen() {
-        return Set.of();
+    default RequiredWords textPrescreen() {
+        return RequiredWords.anyFile();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -60,8 +61,8 @@ public final class AndroidExactAlarmRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return ALARM_METHODS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(ALARM_METHODS);
     }
 
     @Override

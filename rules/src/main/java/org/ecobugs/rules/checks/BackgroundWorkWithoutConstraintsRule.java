@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -87,8 +88,8 @@ public final class BackgroundWorkWithoutConstraintsRule implements SourceRule {
 
     /** The builders are created as {@code new Builder(…)}, however their outer type is written. */
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("Builder");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("Builder"));
     }
 
     @Override

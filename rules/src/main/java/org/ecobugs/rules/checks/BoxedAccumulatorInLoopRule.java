@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -96,8 +97,8 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return Repetition.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Repetition.WORDS);
     }
 
     @Override

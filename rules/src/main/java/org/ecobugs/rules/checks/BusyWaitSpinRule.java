@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -55,8 +56,8 @@ public final class BusyWaitSpinRule implements SourceRule, BytecodeRule {
     private static final long ONE_MILLISECOND_IN_NANOS = 1_000_000L;
 
     @Override
-    public Set<String> textPrescreen() {
-        return Loops.KEYWORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Loops.KEYWORDS);
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.WordSets;
 
 /**
  * Rows or resources fetched only to be counted: a database query whose list is only asked its {@code size()} or
@@ -42,6 +44,19 @@ public final class CountByFetchingAllRule implements SourceRule {
     private static final Set<String> LIST_TYPES =
             Set.of("List", "Collection", "Set", "ArrayList", "Iterable", "LinkedList", "HashSet");
     private static final Set<String> LOG_METHODS = Set.of("trace", "debug", "info", "warn", "error", "log");
+
+    /**
+     * A FHIR search, which ends in {@code execute()}, or a database read whose rows are only counted ({@code size()},
+     * {@code isEmpty()}, {@code count()}).
+     */
+    private static final RequiredWords WORDS = RequiredWords.anyOf(
+                    WordSets.union(Set.of("execute"), RemoteCalls.DATABASE_WORDS))
+            .andAnyOf("execute", "size", "isEmpty", "count");
+
+    @Override
+    public RequiredWords textPrescreen() {
+        return WORDS;
+    }
 
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {

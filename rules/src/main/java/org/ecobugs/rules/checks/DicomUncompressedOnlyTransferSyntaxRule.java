@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -53,8 +54,8 @@ public final class DicomUncompressedOnlyTransferSyntaxRule implements SourceRule
     private record Offer(ObjectCreationExpr creation, String sopClass, String label, boolean uncompressedOnly) {}
 
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("PresentationContext", "TransferCapability");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("PresentationContext", "TransferCapability"));
     }
 
     @Override

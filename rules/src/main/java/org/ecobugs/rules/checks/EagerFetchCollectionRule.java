@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -27,8 +28,8 @@ public final class EagerFetchCollectionRule implements SourceRule {
     private static final List<String> PACKAGES = List.of("jakarta.persistence", "javax.persistence");
 
     @Override
-    public Set<String> textPrescreen() {
-        return COLLECTIONS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(COLLECTIONS);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -75,8 +76,8 @@ public final class EagerLogMessageRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return words;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(words);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.JavaNames;
 
@@ -111,6 +113,13 @@ final class FhirChains {
      * identifier {@code uhn} is in its code.
      */
     static final Set<String> WORDS = Set.of("uhn");
+
+    /** What a file with a chain holds: {@link #WORDS}, and the second call of some interaction's chain. */
+    static final RequiredWords CHAIN = RequiredWords.anyOf(WORDS)
+            .andAnyOf(NEXT_STEPS.stream().flatMap(Set::stream).collect(Collectors.toSet()));
+
+    /** What a file with a chain that ends in {@code execute()} holds. */
+    static final RequiredWords EXECUTED_CHAIN = CHAIN.andAnyOf("execute");
 
     /** The chain this call starts, if it is the interaction call of HAPI FHIR's fluent client. */
     static Optional<Chain> startingAt(MethodCallExpr call, SourceContext context) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -74,8 +75,8 @@ public final class FhirFullResourceWhenSubsetUsedRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return FhirChains.WORDS;
+    public RequiredWords textPrescreen() {
+        return FhirChains.EXECUTED_CHAIN;
     }
 
     @Override

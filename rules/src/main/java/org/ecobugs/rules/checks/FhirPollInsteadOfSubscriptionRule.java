@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -25,8 +26,8 @@ public final class FhirPollInsteadOfSubscriptionRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return PollingContexts.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(PollingContexts.WORDS);
     }
 
     @Override

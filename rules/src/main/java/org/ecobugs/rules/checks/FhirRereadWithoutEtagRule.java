@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -32,8 +33,8 @@ public final class FhirRereadWithoutEtagRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return FhirChains.WORDS;
+    public RequiredWords textPrescreen() {
+        return FhirChains.CHAIN.andAnyOf(PollingContexts.WORDS);
     }
 
     @Override

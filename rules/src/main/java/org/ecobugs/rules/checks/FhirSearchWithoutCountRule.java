@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -35,8 +36,8 @@ public final class FhirSearchWithoutCountRule implements SourceRule {
     private static final Set<String> SIZE_SETTINGS = Set.of("count", "limitTo", "summaryMode");
 
     @Override
-    public Set<String> textPrescreen() {
-        return FhirChains.WORDS;
+    public RequiredWords textPrescreen() {
+        return FhirChains.EXECUTED_CHAIN;
     }
 
     @Override

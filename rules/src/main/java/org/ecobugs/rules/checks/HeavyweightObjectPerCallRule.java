@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -100,8 +101,8 @@ public final class HeavyweightObjectPerCallRule implements SourceRule, BytecodeR
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return CREATIONS.textPrescreen();
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(CREATIONS.textPrescreen());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -20,8 +21,8 @@ public final class HttpCallInLoopRule implements SourceRule {
             "use a bulk or batch endpoint of the service, or one request for all the elements," + " instead.";
 
     @Override
-    public Set<String> textPrescreen() {
-        return Repetition.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Repetition.WORDS);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -34,6 +35,15 @@ public final class HttpCallWithoutTimeoutRule implements SourceRule {
 
     /** Waits on an asynchronous response that end by themselves. */
     private static final Set<String> BOUNDED_WAITS = Set.of("orTimeout", "completeOnTimeout");
+
+    /** The three clients the rule knows: {@code HttpRequest.newBuilder}, the URL connections, RestTemplate. */
+    private static final Set<String> WORDS =
+            Set.of("newBuilder", "HttpURLConnection", "HttpsURLConnection", "RestTemplate");
+
+    @Override
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(WORDS);
+    }
 
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -34,8 +35,8 @@ public final class HttpClientWithoutCompressionRule implements SourceRule {
     private static final Set<String> BODYLESS = Set.of("DELETE", "HEAD");
 
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("newBuilder", "getInputStream");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("newBuilder", "getInputStream"));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -67,8 +68,8 @@ public final class LegacySynchronizedCollectionRule implements SourceRule, Bytec
             Map.of("synchronizedMap", "java.util.HashMap", "synchronizedSet", "java.util.HashSet");
 
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("Hashtable", "Stack", "synchronizedMap", "synchronizedSet");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("Hashtable", "Stack", "synchronizedMap", "synchronizedSet"));
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.type.Type;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -50,8 +51,8 @@ public final class ListLookupInLoopRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return Repetition.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Repetition.WORDS);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -63,8 +64,8 @@ public final class LoggingInLoopRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return words;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(words);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.PeriodicTasks;
 import org.ecobugs.rules.java.Waits;
+import org.ecobugs.rules.java.WordSets;
 
 /**
  * Code that runs again and again on a timer: a periodic registration ({@code @Scheduled},
@@ -43,15 +44,9 @@ final class PollingContexts {
     }
 
     /** A polling context is a periodic registration or a loop that sleeps. */
-    static final Set<String> WORDS = union(PeriodicTasks.WORDS, Set.of("sleep"));
+    static final Set<String> WORDS = WordSets.union(PeriodicTasks.WORDS, Set.of("sleep"));
 
     private PollingContexts() {}
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
 
     static Optional<PollingContext> of(Node node, SourceContext context) {
         if (node instanceof AnnotationExpr || node instanceof MethodCallExpr) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -60,8 +61,8 @@ public final class PowerResourceNotReleasedRule implements SourceRule {
     private static final Set<String> LOCATION_REMOVALS = Set.of("removeUpdates", "removeLocationUpdates");
 
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("acquire", "requestLocationUpdates", "registerListener");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("acquire", "requestLocationUpdates", "registerListener"));
     }
 
     @Override

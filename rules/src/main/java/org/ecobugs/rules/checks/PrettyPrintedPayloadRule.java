@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.ResourceContext;
 import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleKey;
@@ -92,8 +93,8 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
             "setOutputProperty");
 
     @Override
-    public Set<String> textPrescreen() {
-        return SETTING_METHODS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(SETTING_METHODS);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -79,8 +80,8 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
     private record RegexCall(String api, Expression regex, Optional<Expression> replacement) {}
 
     @Override
-    public Set<String> textPrescreen() {
-        return Repetition.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Repetition.WORDS);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Scopes;
+import org.ecobugs.rules.java.WordSets;
 
 /**
  * Calls that cross the network to another system, by what they reach: an HTTP API, a FHIR server (HAPI FHIR's fluent
@@ -92,10 +93,23 @@ final class RemoteCalls {
 
     private static final Pattern REPOSITORY_TYPE = Pattern.compile("[A-Z]\\w*(Repository|Repo|Dao|DAO)");
 
+    /**
+     * Words without which no call is classified as a database read or write: the receiver types above, the query
+     * creations, {@code sql} (a JDBC call on a receiver of unknown type counts when the file imports {@code java.sql}),
+     * and the repository and DAO type-name suffixes.
+     */
+    static final Set<String> DATABASE_WORDS = WordSets.union(
+            JDBC_STATEMENTS,
+            JDBC_TEMPLATES,
+            ENTITY_MANAGERS,
+            QUERY_TYPES,
+            QUERY_CREATIONS,
+            Set.of("sql", "*Repository", "*Repo", "*Dao", "*DAO"));
+
     private RemoteCalls() {}
 
     /** Method names worth a closer look; everything else is answered without resolving the receiver. */
-    private static final Set<String> CANDIDATES = union(
+    private static final Set<String> CANDIDATES = WordSets.union(
             Set.of(
                     "search",
                     "read",
@@ -123,15 +137,6 @@ final class RemoteCalls {
             JDBC_TEMPLATE_READS,
             JDBC_TEMPLATE_WRITES,
             QUERY_READS);
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        java.util.HashSet<String> all = new java.util.HashSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return Set.copyOf(all);
-    }
 
     /** What this call reaches over the network, if anything. */
     static Optional<RemoteCall> classify(MethodCallExpr call, SourceContext context) {

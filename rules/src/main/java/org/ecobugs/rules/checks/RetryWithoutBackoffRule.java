@@ -10,6 +10,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -38,8 +39,8 @@ public final class RetryWithoutBackoffRule implements SourceRule {
     private static final Set<String> LOOPS_OR_RETRYABLE = Set.of("for", "while", "Retryable");
 
     @Override
-    public Set<String> textPrescreen() {
-        return LOOPS_OR_RETRYABLE;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(LOOPS_OR_RETRYABLE);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -17,6 +18,7 @@ import org.ecobugs.rules.bytecode.StringValues;
 import org.ecobugs.rules.java.Annotations;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.SqlText;
+import org.ecobugs.rules.java.WordSets;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -78,17 +80,11 @@ public final class SelectStarRule implements SourceRule, BytecodeRule {
 
     /** The SQL calls, and the simple names of the annotations {@link #sqlOf} reads. */
     private static final Set<String> SQL_WORDS =
-            union(SQL_METHODS, Set.of("Query", "NamedNativeQuery", "SqlQuery", "Select"));
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
+            WordSets.union(SQL_METHODS, Set.of("Query", "NamedNativeQuery", "SqlQuery", "Select"));
 
     @Override
-    public Set<String> textPrescreen() {
-        return SQL_WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(SQL_WORDS);
     }
 
     @Override

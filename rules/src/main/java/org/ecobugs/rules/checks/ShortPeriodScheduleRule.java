@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -37,8 +38,8 @@ public final class ShortPeriodScheduleRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return PeriodicTasks.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(PeriodicTasks.WORDS);
     }
 
     @Override

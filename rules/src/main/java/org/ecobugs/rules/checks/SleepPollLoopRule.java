@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
@@ -47,8 +48,8 @@ public final class SleepPollLoopRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("sleep");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("sleep"));
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -72,8 +73,8 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return Repetition.WORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Repetition.WORDS);
     }
 
     @Override

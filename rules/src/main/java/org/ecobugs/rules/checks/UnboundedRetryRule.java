@@ -7,6 +7,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -20,8 +21,8 @@ import org.ecobugs.rules.java.Loops;
 public final class UnboundedRetryRule implements SourceRule {
 
     @Override
-    public Set<String> textPrescreen() {
-        return Loops.KEYWORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Loops.KEYWORDS);
     }
 
     @Override

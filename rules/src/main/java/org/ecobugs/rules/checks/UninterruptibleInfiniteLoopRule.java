@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -91,8 +92,8 @@ public final class UninterruptibleInfiniteLoopRule implements SourceRule, Byteco
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return Loops.KEYWORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Loops.KEYWORDS);
     }
 
     @Override

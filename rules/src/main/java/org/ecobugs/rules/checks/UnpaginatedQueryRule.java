@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Handlers;
+import org.ecobugs.rules.java.WordSets;
 
 /**
  * A query without a limit whose rows are then cut down in memory: the first few kept ({@code limit}, {@code
@@ -34,6 +38,26 @@ public final class UnpaginatedQueryRule implements SourceRule {
             "findAll|(find|get|read|query|search|stream)(All)?By\\w+|getResultList|getResultStream|list|query"
                     + "|queryForList|queryForStream");
     private static final Set<String> TRIMS = Set.of("limit", "findFirst", "findAny");
+
+    /** A database read, by one of the names {@link #LIST_READ} matches. */
+    private static final RequiredWords WORDS = RequiredWords.anyOf(RemoteCalls.DATABASE_WORDS)
+            .andAnyOf(WordSets.union(
+                    Set.of(
+                            "findAll",
+                            "getResultList",
+                            "getResultStream",
+                            "list",
+                            "query",
+                            "queryForList",
+                            "queryForStream"),
+                    Stream.of("find", "get", "read", "query", "search", "stream")
+                            .flatMap(verb -> Stream.of(verb + "By*", verb + "AllBy*"))
+                            .collect(Collectors.toSet())));
+
+    @Override
+    public RequiredWords textPrescreen() {
+        return WORDS;
+    }
 
     @Override
     public Set<Class<? extends Node>> nodesToVisit() {

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -31,8 +32,8 @@ public final class WakeLockWithoutTimeoutRule implements SourceRule, BytecodeRul
     private static final String WAKE_LOCK = "android/os/PowerManager$WakeLock";
 
     @Override
-    public Set<String> textPrescreen() {
-        return Set.of("acquire");
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Set.of("acquire"));
     }
 
     @Override

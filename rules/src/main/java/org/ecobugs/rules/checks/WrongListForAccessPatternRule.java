@@ -14,6 +14,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
@@ -45,8 +46,8 @@ public final class WrongListForAccessPatternRule implements SourceRule {
     }
 
     @Override
-    public Set<String> textPrescreen() {
-        return Loops.KEYWORDS;
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Loops.KEYWORDS);
     }
 
     @Override

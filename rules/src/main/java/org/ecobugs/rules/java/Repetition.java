@@ -51,15 +51,9 @@ public final class Repetition {
      * The words of which code that runs repeatedly holds at least one: a loop keyword or a per-element operation, for
      * the text prescreen of the rules that look at repeated code only.
      */
-    public static final Set<String> WORDS = union(Loops.KEYWORDS, PER_ELEMENT);
+    public static final Set<String> WORDS = WordSets.union(Loops.KEYWORDS, PER_ELEMENT);
 
     private Repetition() {}
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
 
     /** The loop statement or per-element call that makes {@code node} run repeatedly, if any. */
     public static Optional<Node> repeatingContext(Node node) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.KnownTypes;
@@ -30,6 +31,39 @@ class TextPrescreenTest {
         assertThat(prescreen.wanted("for(int i = 0;;) {}")).containsExactly(true, false);
         assertThat(prescreen.wanted("Thread.sleep(10)")).containsExactly(false, true);
         assertThat(prescreen.wanted("do { x(); } while(busy);")).containsExactly(true, false);
+    }
+
+    @Test
+    void aWordWithAWildcardStandsForEveryIdentifierWithThatEndOrStart() {
+        TextPrescreen prescreen = new TextPrescreen(
+                List.of(rule(Set.of("*Repository", "JdbcTemplate")), rule(Set.of("*Dao", "findBy*"))));
+        assertThat(prescreen.wanted("PatientRepository patients;")).containsExactly(true, false);
+        assertThat(prescreen.wanted("IFhirResourceDao<Patient> dao;")).containsExactly(false, true);
+        assertThat(prescreen.wanted("x.findByStatus(s);")).containsExactly(false, true);
+        assertThat(prescreen.wanted("Repository r; Dao d;")).containsExactly(true, true);
+        // The suffix must end the identifier, the prefix start it; comments and strings are not code.
+        assertThat(prescreen.wanted(
+                        "RepositoryFactory f; DaoConfig c; refindBy(); // PatientRepository\nString s = \"XDao\";"))
+                .containsExactly(false, false);
+        assertThatThrownBy(() -> new TextPrescreen(List.of(rule(Set.of("*")))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new TextPrescreen(List.of(rule(Set.of("*.sleep")))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRuleWithGroupsOfWordsIsWantedWhenEveryGroupHasOne() {
+        TextPrescreen prescreen = new TextPrescreen(List.of(
+                rule(RequiredWords.anyOf("*Repository", "EntityManager").andAnyOf("findAll", "getResultList")),
+                rule(Set.of("sleep"))));
+        assertThat(prescreen.wanted("List<P> all = patients.findAll();")).containsExactly(false, false);
+        assertThat(prescreen.wanted("PatientRepository patients; patients.save(p);"))
+                .containsExactly(false, false);
+        assertThat(prescreen.wanted("PatientRepository patients; patients.findAll();"))
+                .containsExactly(true, false);
+        assertThat(prescreen.wanted("findAll(); sleep(1); EntityManager em;")).containsExactly(true, true);
+        assertThatThrownBy(() -> RequiredWords.anyOf("sleep").andAnyOf(Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -96,7 +130,7 @@ class TextPrescreenTest {
                 rules.stream().map(TextPrescreenTest::withoutWords).toList();
         // Rules without words read every file; the skipping is covered by the others.
         List<SourceRule> withWords =
-                rules.stream().filter(rule -> !rule.textPrescreen().isEmpty()).toList();
+                rules.stream().filter(rule -> !rule.textPrescreen().isAnyFile()).toList();
         int skipped = 0;
         for (Path source : Fixtures.allSources()) {
             SourceFileAnalyzer.Outcome screened = analyzer(rules).analyze(source);
@@ -146,6 +180,10 @@ class TextPrescreenTest {
     }
 
     private static SourceRule rule(Set<String> words) {
+        return rule(words.isEmpty() ? RequiredWords.anyFile() : RequiredWords.anyOf(words));
+    }
+
+    private static SourceRule rule(RequiredWords words) {
         return new SourceRule() {
             @Override
             public String key() {
@@ -161,7 +199,7 @@ class TextPrescreenTest {
             public void visitNode(Node node, SourceContext context) {}
 
             @Override
-            public Set<String> textPrescreen() {
+            public RequiredWords textPrescreen() {
                 return words;
             }
         };
