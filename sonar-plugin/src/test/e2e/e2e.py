@@ -181,9 +181,14 @@ def round_half_up(value):
     return math.floor(value * 10 + 0.5) / 10
 
 
-def verify(url, project, sample_dir, snapshot, score_file):
+MEASURED = " Measured on the journey "
+
+
+def verify(url, project, sample_dir, snapshot, score_file, journey_file):
     """Checks the issues, the measures and the passed gate after the first analysis; prints the score."""
     server = Server(url)
+    with open(journey_file, encoding="utf-8") as f:
+        journey = json.load(f)
     expected = expected_findings(snapshot)
     rules = sorted({f[0] for f in expected})
     issues = server.get("/api/issues/search", componentKeys=project, ps=500,
@@ -191,10 +196,19 @@ def verify(url, project, sample_dir, snapshot, score_file):
     all_ecobugs = server.get("/api/issues/search", componentKeys=project, ps=1,
                              rules=",".join(r["key"] for r in server.get(
                                  "/api/rules/search", repositories="ecobugs", ps=500)["rules"]))["total"]
+    # With the journey, the issues its recording saw end with what they cost there; the rest of the message is the
+    # finding's own.
     actual = sorted(
         (i["rule"].split(":")[1], i["component"].split(":", 1)[1], i.get("line", 0),
-         i["textRange"]["startOffset"] + 1 if "textRange" in i else 0, i["message"])
+         i["textRange"]["startOffset"] + 1 if "textRange" in i else 0, i["message"].split(MEASURED)[0])
         for i in issues)
+    notes = [i["message"].split(MEASURED)[1] for i in issues if MEASURED in i["message"]]
+    main_class = journey["journey"]["mainClass"]
+    check(notes, "no issue says what it costs on the measured journey")
+    check(all(n.startswith(main_class + ": ") and " findings by energy, " in n for n in notes),
+          f"journey notes not as expected: {notes}")
+    check(sorted(int(n.split(": ")[1].split(" of ")[0]) for n in notes) == list(range(1, len(notes) + 1)),
+          f"the measured issues are not ranked 1 to {len(notes)}: {notes}")
     wanted = sorted(expected)
     # A snapshot finding without a column (bytecode) is on the whole line: compare its line only.
     line_only = {w[:3] for w in wanted if w[3] == 0}
@@ -227,6 +241,26 @@ def verify(url, project, sample_dir, snapshot, score_file):
     print(f"measures: {len(expected)} energy bugs ("
           + ", ".join(f"{n} {int(measures['ecobugs_energy_bugs_' + n])}" for n in FAMILIES.values())
           + f"), {points} weighted points over {lines} non-blank lines, static écoscore {score}")
+
+    journey_keys = ["ecobugs_journey_estimate", "ecobugs_journey_energy", "ecobugs_journey_data",
+                    "ecobugs_journey_co2e", "ecobugs_journey_time"]
+    shown = {m["metric"]: float(m["value"]) for m in server.get(
+        "/api/measures/component", component=project, metricKeys=",".join(journey_keys))["component"]["measures"]}
+    check(set(shown) == set(journey_keys), f"missing journey measures: {sorted(set(journey_keys) - set(shown))}")
+    total = journey["total"]
+    expected_journey = {
+        "ecobugs_journey_estimate": round_half_up(journey["estimate"]["score"]["median"]),
+        "ecobugs_journey_energy": total["itEnergyJ"]["median"] + total["dataEnergyJ"]["median"],
+        "ecobugs_journey_data": total["dataBytes"]["median"] / 1000,
+        "ecobugs_journey_co2e": total["co2eGrams"]["median"] * 1000,
+        "ecobugs_journey_time": round(total["wallMs"]["median"]),
+    }
+    for key, value in expected_journey.items():
+        # The server may keep only the decimals of each metric's scale: 1 for the estimate and the data, 3 for energy
+        # and CO2e, none for the time.
+        check(abs(shown[key] - value) <= 0.051, f"{key} = {shown[key]}, expected {value}")
+    print(f"journey: {len(notes)} issues ranked by the energy they sit on; measures "
+          + ", ".join(f"{k[len('ecobugs_journey_'):]} {shown[k]}" for k in journey_keys))
 
     status = server.get("/api/qualitygates/project_status", projectKey=project)["projectStatus"]
     check(status["status"] == "OK", f"gate status {status}")

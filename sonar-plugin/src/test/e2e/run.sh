@@ -25,6 +25,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HERE/../../../.." && pwd)"
 SAMPLE="$REPO_ROOT/test-fixtures/sample-health-app"
 SNAPSHOT="$SAMPLE/expected-findings.txt"
+# A measurement of the sample's journey, recorded once: the first scan joins the issues to it.
+JOURNEY="$REPO_ROOT/test-fixtures/sample-journey/measurements/sample-before.json"
 API=(python3 "$HERE/e2e.py")
 SCANNER="org.sonarsource.scanner.maven:sonar-maven-plugin:5.8.0.7211:sonar"
 PROJECT="ecobugs-sample"
@@ -133,10 +135,11 @@ ensure_user() {
   fi
 }
 
-scan() {  # scan <url> <token> <project> <java home> <log file>: runs the scanner, returns its exit status
+scan() {  # scan <url> <token> <project> <java home> <log file> [-Dproperty=value…]: runs the scanner, returns its status
   local url="$1" token="$2" project="$3" java_home="$4" logfile="$5"
+  shift 5
   JAVA_HOME="$java_home" MAVEN_OPTS="$QUICK_JVM ${MAVEN_OPTS:-}" \
-    interruptible "$REPO_ROOT/mvnw" -B "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" "$SCANNER" \
+    interruptible "$REPO_ROOT/mvnw" -B "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" "$SCANNER" "$@" \
     -Dsonar.host.url="$url" -Dsonar.token="$token" -Dsonar.projectKey="$project" -Dsonar.scanner.javaOpts="$QUICK_JVM" \
     -Dsonar.scanner.skipJreProvisioning=true -Dsonar.qualitygate.wait=true -Dsonar.qualitygate.timeout=300 \
     >"$logfile" 2>&1
@@ -218,13 +221,13 @@ EOF
 
   local t_scan1 t_scan2 t_scan3="" s1 s2 s3=""
   t0=$(now)
-  scan "$url" "$token" "$PROJECT" "$scanner_java" "$dir/scan-pass.log" \
+  scan "$url" "$token" "$PROJECT" "$scanner_java" "$dir/scan-pass.log" -Dsonar.ecobugs.benchmark="$JOURNEY" \
     || { tail -n 40 "$dir/scan-pass.log"; fail "the scan of the sample failed on $version (log: $dir/scan-pass.log)"; }
   t_scan1=$(( $(now) - t0 )); s1="$(sensor_time "$dir/scan-pass.log")"
   grep -q "Quality profile for java: ecobugs way" "$dir/scan-pass.log" || fail "the scan did not use the ecobugs way profile"
   [ -n "$s1" ] || fail "the ecobugs sensor did not run (log: $dir/scan-pass.log)"
   log "scan with the plugin: ${t_scan1} s (ecobugs sensor $s1); $(grep -o 'ecobugs: [0-9]* energy bugs saved.*' "$dir/scan-pass.log")"
-  "${API[@]}" verify "$url" "$PROJECT" "$SAMPLE" "$SNAPSHOT" "$dir/score" || fail "results differ on $version"
+  "${API[@]}" verify "$url" "$PROJECT" "$SAMPLE" "$SNAPSHOT" "$dir/score" "$JOURNEY" || fail "results differ on $version"
   score="$(cat "$dir/score")"
 
   "${API[@]}" raise-bar "$url" "$score"

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.ecobugs.rules.AnalysisResult;
+import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.report.HtmlReport;
 import org.ecobugs.rules.report.ReportContext;
@@ -55,8 +57,49 @@ public final class RuntimeReport implements RuntimeSection {
                 FindingImpacts.rank(result.findings(), benchmark, catalog));
     }
 
+    /**
+     * What the measurement says of one finding, in a sentence for a host that shows findings one at a time (a SonarQube
+     * issue): its rank by energy among the measured findings, what it sits on, and what fixing it saves; empty when the
+     * recording never saw its code.
+     */
+    public Optional<String> noteFor(Finding finding) {
+        long measured = ranked.stream().filter(FindingImpact::measured).count();
+        int rank = 0;
+        for (FindingImpact impact : ranked) {
+            if (!impact.measured()) {
+                continue;
+            }
+            rank++;
+            if (impact.finding().equals(finding)) {
+                return Optional.of("Measured on the journey "
+                        + benchmark.journey().mainClass() + ": " + rank + " of "
+                        + measured + " findings by energy, " + measuredCost(impact)
+                        + (impact.saving() == null ? "" : "; fixing it saves " + saving(impact.saving())) + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The energy, data and wake-ups a measured finding sits on, per run, with its code and steps. */
+    private static String measuredCost(FindingImpact impact) {
+        return Numbers.joules(impact.energyJ())
+                + " (IT " + Numbers.joules(impact.itEnergyJ())
+                + " from " + Numbers.fixed(impact.cpuSamples(), 1)
+                + " CPU samples, data " + Numbers.bytes(impact.bytes())
+                + (impact.sleeps() > 0 ? ", " + Numbers.fixed(impact.sleeps(), 1) + " wake-ups" : "")
+                + ") in " + impact.scope().description()
+                + ", step "
+                + String.join(
+                        ", ", impact.steps().stream().map(s -> "\"" + s + "\"").toList());
+    }
+
     public List<FindingImpact> ranked() {
         return ranked;
+    }
+
+    /** The change from the baseline, when one was given. */
+    public Optional<EstimateChange> change() {
+        return Optional.ofNullable(change);
     }
 
     public BenchmarkResult benchmark() {
@@ -139,23 +182,7 @@ public final class RuntimeReport implements RuntimeSection {
                     .append(impact.finding().ruleKey())
                     .append("] ");
             if (impact.measured()) {
-                text.append(Numbers.joules(impact.energyJ()))
-                        .append(" (IT ")
-                        .append(Numbers.joules(impact.itEnergyJ()))
-                        .append(" from ")
-                        .append(Numbers.fixed(impact.cpuSamples(), 1))
-                        .append(" CPU samples, data ")
-                        .append(Numbers.bytes(impact.bytes()))
-                        .append(impact.sleeps() > 0 ? ", " + Numbers.fixed(impact.sleeps(), 1) + " wake-ups" : "")
-                        .append(") in ")
-                        .append(impact.scope().description())
-                        .append(", step ")
-                        .append(String.join(
-                                ", ",
-                                impact.steps().stream()
-                                        .map(s -> "\"" + s + "\"")
-                                        .toList()))
-                        .append('\n');
+                text.append(measuredCost(impact)).append('\n');
                 if (impact.saving() != null) {
                     text.append("       fixing it saves ")
                             .append(saving(impact.saving()))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code analyze --benchmark}: the sample app's findings joined to measurements of its journey, recorded once with
- * {@code ecobugs benchmark} and kept beside this test ({@code benchmark/sample-before.json} against the sample app,
- * {@code sample-after.json} against its fixed twin). Nothing here is timed: the measurements are files.
+ * {@code ecobugs benchmark} and kept with the journey ({@code test-fixtures/sample-journey/measurements/}: {@code
+ * sample-before.json} against the sample app, {@code sample-after.json} against its fixed twin). Nothing here is timed:
+ * the measurements are files.
  */
 class AnalyzeWithBenchmarkTest {
 
@@ -29,13 +29,7 @@ class AnalyzeWithBenchmarkTest {
     Path reports;
 
     private static Path measurement(String name) {
-        try {
-            return Path.of(AnalyzeWithBenchmarkTest.class
-                    .getResource("/benchmark/" + name)
-                    .toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return REPO.resolve("test-fixtures/sample-journey/measurements").resolve(name);
     }
 
     private static CliRun analyzeSample(String... more) {

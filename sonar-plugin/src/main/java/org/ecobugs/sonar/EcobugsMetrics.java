@@ -29,17 +29,11 @@ public final class EcobugsMetrics implements Metrics {
     /** Energy bugs per rule family, by family. */
     public static final Map<Family, Metric<Integer>> ENERGY_BUGS_BY_FAMILY = byFamily();
 
-    public static final Metric<Double> ECOSCORE_STATIC = new Metric.Builder(
-                    "ecobugs_ecoscore_static", "Static écoscore estimate", Metric.ValueType.FLOAT)
-            .setDescription("ecobugs' 0-100 index of energy-bug density (100: none found), from findings weighted by"
-                    + " severity and family per thousand lines; not the ANS écoscore, no energy or CO2 figure")
-            .setDirection(Metric.DIRECTION_BETTER)
-            .setQualitative(true)
-            .setBestValue(100.0)
-            .setWorstValue(0.0)
-            .setDecimalScale(1)
-            .setDomain(DOMAIN)
-            .create();
+    public static final Metric<Double> ECOSCORE_STATIC = score(
+            "ecobugs_ecoscore_static",
+            "Static écoscore estimate",
+            "ecobugs' 0-100 index of energy-bug density (100: none found), from findings weighted by severity and"
+                    + " family per thousand lines; not the ANS écoscore, no energy or CO2 figure");
 
     public static final Metric<Double> ECOSCORE_POINTS = new Metric.Builder(
                     "ecobugs_ecoscore_points", "Static écoscore: weighted energy-bug points", Metric.ValueType.FLOAT)
@@ -60,6 +54,83 @@ public final class EcobugsMetrics implements Metrics {
             .setQualitative(false)
             .setDomain(DOMAIN)
             .create();
+
+    public static final Metric<Double> JOURNEY_ESTIMATE = score(
+            "ecobugs_journey_estimate",
+            "Journey estimate",
+            "ecobugs' 0-100 estimate of the measured user journey on the same axes as the ANS écoscore (time, energy,"
+                    + " data exchanged), from sonar.ecobugs.benchmark; not the ANS écoscore");
+
+    public static final Metric<Double> JOURNEY_ESTIMATE_CHANGE = new Metric.Builder(
+                    "ecobugs_journey_estimate_change", "Journey estimate change", Metric.ValueType.FLOAT)
+            .setDescription("Points gained (or lost, below 0) by the journey estimate since the baseline measurement"
+                    + " (sonar.ecobugs.baseline)")
+            .setDirection(Metric.DIRECTION_BETTER)
+            .setQualitative(true)
+            .setDecimalScale(1)
+            .setDomain(DOMAIN)
+            .create();
+
+    public static final Metric<Double> JOURNEY_ENERGY = perRun(
+            "ecobugs_journey_energy",
+            "Journey energy (J)",
+            Metric.ValueType.FLOAT,
+            "Estimated energy of one run of the measured journey, IT and data transfer, in joules",
+            3);
+
+    public static final Metric<Double> JOURNEY_DATA = perRun(
+            "ecobugs_journey_data",
+            "Journey data exchanged (kB)",
+            Metric.ValueType.FLOAT,
+            "Bytes sent and received on sockets by one run of the measured journey, in kilobytes",
+            1);
+
+    public static final Metric<Double> JOURNEY_CO2E = perRun(
+            "ecobugs_journey_co2e",
+            "Journey greenhouse gases (mg CO2e)",
+            Metric.ValueType.FLOAT,
+            "Estimated greenhouse gases of one run of the measured journey, in milligrams of CO2e",
+            3);
+
+    public static final Metric<Long> JOURNEY_TIME = perRun(
+            "ecobugs_journey_time",
+            "Journey wall time",
+            Metric.ValueType.MILLISEC,
+            "Wall time of one run of the measured journey",
+            0);
+
+    /** The measures of a measured journey, saved on the project. */
+    static List<Metric<?>> journeyMetrics() {
+        return List.of(
+                JOURNEY_ESTIMATE, JOURNEY_ESTIMATE_CHANGE, JOURNEY_ENERGY, JOURNEY_DATA, JOURNEY_CO2E, JOURNEY_TIME);
+    }
+
+    /** A 0-100 rating with one decimal, 100 the best: a quality gate sets a bar under which it fails. */
+    private static Metric<Double> score(String key, String name, String description) {
+        return new Metric.Builder(key, name, Metric.ValueType.FLOAT)
+                .setDescription(description)
+                .setDirection(Metric.DIRECTION_BETTER)
+                .setQualitative(true)
+                .setBestValue(100.0)
+                .setWorstValue(0.0)
+                .setDecimalScale(1)
+                .setDomain(DOMAIN)
+                .create();
+    }
+
+    /** A quantity spent by one run of the measured journey: the less the better, not a rating. */
+    private static <T extends java.io.Serializable> Metric<T> perRun(
+            String key, String name, Metric.ValueType type, String description, int decimals) {
+        Metric.Builder builder = new Metric.Builder(key, name, type)
+                .setDescription(description)
+                .setDirection(Metric.DIRECTION_WORST)
+                .setQualitative(false)
+                .setDomain(DOMAIN);
+        if (type == Metric.ValueType.FLOAT) {
+            builder.setDecimalScale(decimals);
+        }
+        return builder.create();
+    }
 
     /** The family part of a metric key; spelled out so that renaming an enum constant cannot change a key. */
     static String keySuffix(Family family) {
@@ -107,6 +178,7 @@ public final class EcobugsMetrics implements Metrics {
         metrics.add(ECOSCORE_STATIC);
         metrics.add(ECOSCORE_POINTS);
         metrics.add(ECOSCORE_LINES);
+        metrics.addAll(journeyMetrics());
         return metrics;
     }
 }

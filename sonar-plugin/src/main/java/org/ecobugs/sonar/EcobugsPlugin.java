@@ -14,5 +14,6 @@ public final class EcobugsPlugin implements Plugin {
                 EcobugsMetrics.class,
                 EcobugsSensor.class,
                 EcobugsMeasureComputer.class);
+        context.addExtensions(JourneyMeasurement.properties());
     }
 }

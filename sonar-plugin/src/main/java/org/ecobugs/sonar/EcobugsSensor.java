@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.ecobugs.benchmark.BenchmarkText;
+import org.ecobugs.benchmark.RuntimeReport;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
@@ -91,6 +93,8 @@ public final class EcobugsSensor implements Sensor {
         for (ProcessingError error : result.errors()) {
             logProcessingError(error);
         }
+        Optional<RuntimeReport> runtime = JourneyMeasurement.read(
+                new ModuleInputs(context.config(), fs.baseDir().toPath()), result, catalog);
 
         Map<InputFile, FileTally> tallies = new LinkedHashMap<>();
         Map<Path, Optional<InputFile>> located = new HashMap<>();
@@ -102,7 +106,7 @@ public final class EcobugsSensor implements Sensor {
                 notIndexed.add(finding.file().toString());
                 continue;
             }
-            saveIssue(context, file.get(), finding);
+            saveIssue(context, file.get(), finding, runtime);
             tallies.computeIfAbsent(file.get(), f -> new FileTally()).add(catalog.get(finding.ruleKey()));
             saved.add(finding);
         }
@@ -120,6 +124,10 @@ public final class EcobugsSensor implements Sensor {
             lines += counted;
         }
         tallies.forEach((file, tally) -> saveMeasures(context, file, tally));
+        runtime.ifPresent(report -> {
+            JourneyMeasurement.saveMeasures(context, report);
+            LOG.info("ecobugs: {}", BenchmarkText.summaryLine(report.benchmark()));
+        });
 
         String score = lines > 0
                 ? String.valueOf(StaticEcoscore.compute(saved, catalog, lines).score())
@@ -224,10 +232,16 @@ public final class EcobugsSensor implements Sensor {
         return Optional.ofNullable(fs.inputFile(fs.predicates().hasAbsolutePath(path.toString())));
     }
 
-    private static void saveIssue(SensorContext context, InputFile file, Finding finding) {
+    /** Saves a finding as an issue; with a measured journey, its message also says what the finding costs there. */
+    private static void saveIssue(
+            SensorContext context, InputFile file, Finding finding, Optional<RuntimeReport> runtime) {
         NewIssue issue =
                 context.newIssue().forRule(RuleKey.of(EcobugsRulesDefinition.REPOSITORY_KEY, finding.ruleKey()));
-        issue.at(issue.newLocation().on(file).at(range(file, finding)).message(finding.message()))
+        String message = finding.message()
+                + runtime.flatMap(r -> r.noteFor(finding))
+                        .map(note -> " " + note)
+                        .orElse("");
+        issue.at(issue.newLocation().on(file).at(range(file, finding)).message(message))
                 .save();
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +39,14 @@ final class ModuleInputs {
     /** Jars and class directories from {@code sonar.java.libraries}. */
     List<Path> libraries() {
         return paths(LIBRARIES);
+    }
+
+    /** The file a single-path property names, relative to the module's base directory or absolute; empty when unset. */
+    Optional<Path> file(String key) {
+        return config.get(key)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .map(v -> baseDir.resolve(v).normalize());
     }
 
     /** Entries of the path properties that matched nothing, as written. */

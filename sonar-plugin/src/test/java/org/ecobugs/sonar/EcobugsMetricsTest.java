@@ -22,7 +22,17 @@ class EcobugsMetricsTest {
                         tuple("ecobugs_energy_bugs_data_access", Metric.ValueType.INT, Metric.DIRECTION_WORST, false),
                         tuple("ecobugs_ecoscore_static", Metric.ValueType.FLOAT, Metric.DIRECTION_BETTER, false),
                         tuple("ecobugs_ecoscore_points", Metric.ValueType.FLOAT, Metric.DIRECTION_WORST, false),
-                        tuple("ecobugs_ecoscore_lines", Metric.ValueType.INT, Metric.DIRECTION_NONE, false));
+                        tuple("ecobugs_ecoscore_lines", Metric.ValueType.INT, Metric.DIRECTION_NONE, false),
+                        tuple("ecobugs_journey_estimate", Metric.ValueType.FLOAT, Metric.DIRECTION_BETTER, false),
+                        tuple(
+                                "ecobugs_journey_estimate_change",
+                                Metric.ValueType.FLOAT,
+                                Metric.DIRECTION_BETTER,
+                                false),
+                        tuple("ecobugs_journey_energy", Metric.ValueType.FLOAT, Metric.DIRECTION_WORST, false),
+                        tuple("ecobugs_journey_data", Metric.ValueType.FLOAT, Metric.DIRECTION_WORST, false),
+                        tuple("ecobugs_journey_co2e", Metric.ValueType.FLOAT, Metric.DIRECTION_WORST, false),
+                        tuple("ecobugs_journey_time", Metric.ValueType.MILLISEC, Metric.DIRECTION_WORST, false));
     }
 
     @Test
@@ -39,5 +49,8 @@ class EcobugsMetricsTest {
         assertThat(EcobugsMetrics.ECOSCORE_STATIC.getName()).isEqualTo("Static écoscore estimate");
         assertThat(EcobugsMetrics.ECOSCORE_STATIC.getDescription()).contains("not the ANS écoscore");
         assertThat(EcobugsMetrics.ECOSCORE_STATIC.getDomain()).isEqualTo("Energy");
+        assertThat(EcobugsMetrics.JOURNEY_ESTIMATE.getDescription())
+                .contains("same axes as the ANS écoscore")
+                .contains("not the ANS écoscore");
     }
 }

@@ -58,6 +58,11 @@ class EcobugsSensorTest {
             }
             """;
 
+    private static final Path REPO =
+            Path.of(System.getProperty("ecobugs.repo.dir")).toAbsolutePath().normalize();
+    private static final Path MEASUREMENTS = REPO.resolve("test-fixtures/sample-journey/measurements");
+    private static final String EB201_MESSAGE_START = "Jackson INDENT_OUTPUT pads every payload";
+
     @RegisterExtension
     final LogTesterJUnit5 logs = new LogTesterJUnit5().setLevel(Level.DEBUG);
 
@@ -336,6 +341,81 @@ class EcobugsSensorTest {
         assertThat(logs.logs(Level.INFO)).contains("ecobugs: no main Java file in this module, nothing to analyse");
     }
 
+    /**
+     * The sample app with a measurement of its journey (recorded once, kept in {@code test-fixtures/sample-journey}): the
+     * same join as {@code analyze --benchmark}.
+     */
+    @Test
+    void aMeasuredJourneyWeighsTheIssuesItRanThroughAndGivesTheProjectItsMeasures() throws IOException {
+        analyseSample();
+        context.settings()
+                .setProperty(
+                        JourneyMeasurement.BENCHMARK,
+                        MEASUREMENTS.resolve("sample-after.json").toString())
+                .setProperty(
+                        JourneyMeasurement.BASELINE,
+                        MEASUREMENTS.resolve("sample-before.json").toString());
+
+        new EcobugsSensor().execute(context);
+
+        // The medians of the two recorded measurements: 93.45 before the fixes, 94.59 after.
+        assertThat(projectMeasure("ecobugs_journey_estimate")).isEqualTo(94.6);
+        assertThat(projectMeasure("ecobugs_journey_estimate_change")).isEqualTo(1.1);
+        assertThat((Double) projectMeasure("ecobugs_journey_energy")).isPositive();
+        assertThat((Double) projectMeasure("ecobugs_journey_data")).isPositive();
+        assertThat((Double) projectMeasure("ecobugs_journey_co2e")).isPositive();
+        assertThat((Long) projectMeasure("ecobugs_journey_time")).isPositive();
+        assertThat(logs.logs(Level.INFO))
+                .anyMatch(l -> l.startsWith("ecobugs: ecobugs' estimate on the same axes as the ANS écoscore"));
+    }
+
+    @Test
+    void issuesWhoseCodeTheJourneyRanSayWhatTheyCostThere() throws IOException {
+        analyseSample();
+        context.settings()
+                .setProperty(
+                        JourneyMeasurement.BENCHMARK,
+                        MEASUREMENTS.resolve("sample-before.json").toString());
+
+        new EcobugsSensor().execute(context);
+
+        List<String> messages = context.allIssues().stream()
+                .map(i -> i.primaryLocation().message())
+                .toList();
+        List<String> measured = messages.stream()
+                .filter(m -> m.contains(" Measured on the journey org.ecobugs.sample.journey.SampleJourney: "))
+                .toList();
+        // As the command line ranks them: the pretty-printing mapper first, and 4 of the 6 findings measured.
+        assertThat(measured).hasSize(4);
+        assertThat(measured)
+                .anyMatch(m -> m.startsWith(EB201_MESSAGE_START) && m.contains(": 1 of 4 findings by energy, "))
+                .allMatch(m -> m.matches(".* [0-9.]+ (m|µ)?J \\(IT .* CPU samples, data .*, step \".*"));
+        assertThat(messages).hasSize(6);
+        assertThat(context.measure(context.project().key(), "ecobugs_journey_estimate_change"))
+                .isNull();
+    }
+
+    @Test
+    void aJourneyFileThatCannotBeReadIsLoggedAndTheIssuesAreSavedWithoutIt() throws IOException {
+        javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
+        Files.writeString(baseDir.resolve("journey.json"), "{\"schemaVersion\": 1}");
+        context.settings()
+                .setProperty(JourneyMeasurement.BENCHMARK, "journey.json")
+                .setProperty(JourneyMeasurement.BASELINE, "missing.json");
+
+        new EcobugsSensor().execute(context);
+
+        assertThat(context.allIssues()).hasSize(2);
+        assertThat(context.allIssues())
+                .extracting(i -> i.primaryLocation().message())
+                .noneMatch(m -> m.contains("Measured on the journey"));
+        assertThat(context.measure(context.project().key(), "ecobugs_journey_estimate"))
+                .isNull();
+        assertThat(logs.logs(Level.WARN))
+                .anyMatch(l -> l.startsWith("ecobugs could not read the journey measurement ")
+                        && l.contains("journey.json (sonar.ecobugs.benchmark)"));
+    }
+
     @Test
     void countsNonBlankLinesWhateverTheLineEndings() throws IOException {
         assertThat(EcobugsSensor.nonBlankLines(javaFile("A.java", "a\n\n  \t\nb\r\nc\rd", InputFile.Type.MAIN)))
@@ -344,6 +424,30 @@ class EcobugsSensorTest {
                 .isZero();
         assertThat(EcobugsSensor.nonBlankLines(javaFile("C.java", "// comment\n\n", InputFile.Type.MAIN)))
                 .isEqualTo(1);
+    }
+
+    /** A context on the sample health app, its main Java files indexed and the rules of its snapshot active. */
+    private void analyseSample() throws IOException {
+        Path sample = REPO.resolve("test-fixtures/sample-health-app");
+        context = SensorContextTester.create(sample);
+        activate("EB101", "EB102", "EB201", "EB301", "EB302", "EB604");
+        try (java.util.stream.Stream<Path> files = Files.walk(sample.resolve("src/main/java"))) {
+            for (Path path : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String contents = Files.readString(path);
+                context.fileSystem()
+                        .add(TestInputFileBuilder.create("module", sample.toFile(), path.toFile())
+                                .setLanguage("java")
+                                .setType(InputFile.Type.MAIN)
+                                .setCharset(StandardCharsets.UTF_8)
+                                .initMetadata(contents)
+                                .setContents(contents)
+                                .build());
+            }
+        }
+    }
+
+    private Object projectMeasure(String metric) {
+        return context.measure(context.project().key(), metric).value();
     }
 
     private void activate(String... keys) {
