@@ -128,6 +128,22 @@ class RuntimeReportTest {
     }
 
     @Test
+    void aHostThatShowsFindingsOneAtATimeGetsANoteForEachMeasuredOne() {
+        RuntimeReport report = RuntimeReport.of(analysis, RuleCatalog.builtIn(), Recordings.tinyBenchmark(), null);
+
+        assertThat(report.noteFor(finding("EB201", 97)))
+                .contains("Measured on the journey org.ecobugs.benchmark.fixtures.TinyJourney: 1 of 3 findings by"
+                        + " energy, 5.13 J (IT 0 J from 0.0 CPU samples, data 12.5 kB) in method exchange, step"
+                        + " \"exchange\"; fixing it saves 1.83 J and 4.5 kB.");
+        assertThat(report.noteFor(finding("EB102", 127)))
+                .hasValueSatisfying(note -> assertThat(note).contains(": 3 of 3 findings by energy, 0 J "));
+        // No runtime trace, and a finding the analysis did not report: nothing to say.
+        assertThat(report.noteFor(finding("EB604", 134))).isEmpty();
+        assertThat(report.noteFor(finding("EB101", 1))).isEmpty();
+        assertThat(report.change()).isEmpty();
+    }
+
+    @Test
     void theBuildLogGetsTheEstimateAndTheFirstFindings() {
         ReportContext context = context(Recordings.tinyBenchmark(), null);
         List<String> lines = ((RuntimeReport) context.runtime()).headline(context, 2);
