@@ -166,8 +166,9 @@ public final class EagerLogMessageRule implements SourceRule {
 
     /**
      * Code that runs once when the application or component starts: constructors, initializer blocks, and methods
-     * named or annotated as set-up ({@code init}, {@code initialize}, {@code setUp}, {@code configure…},
-     * {@code register…}, {@code start}, {@code main}, {@code @PostConstruct}). What it logs does not grow with the load.
+     * named or annotated as set-up ({@code init}, {@code init…} such as {@code initFromCache}, {@code initialize}, {@code
+     * setUp}, {@code configure…}, {@code register…}, {@code start}, {@code main}, {@code @PostConstruct}). What it logs
+     * does not grow with the load.
      */
     private static boolean runsOnceAtSetUp(Node node) {
         Optional<CallableDeclaration> callable = node.findAncestor(CallableDeclaration.class);
@@ -178,6 +179,7 @@ public final class EagerLogMessageRule implements SourceRule {
         }
         String name = callable.get().getNameAsString();
         return SET_UP_METHODS.contains(name)
+                || (name.startsWith("init") && name.length() > 4 && Character.isUpperCase(name.charAt(4)))
                 || name.startsWith("configure")
                 || name.startsWith("register")
                 || callable.get().getAnnotations().stream()
