@@ -81,7 +81,8 @@ public final class EcobugsSensor implements Sensor {
             return;
         }
         RuleCatalog catalog = RuleCatalog.builtIn();
-        AnalysisRequest request = request(context, mainJava, catalog);
+        Optional<Path> cache = ScannerCache.restore(context);
+        AnalysisRequest request = request(context, mainJava, catalog, cache.orElse(null));
         AnalysisResult result;
         try {
             result = analysis.apply(request);
@@ -89,6 +90,8 @@ public final class EcobugsSensor implements Sensor {
             // Only a rule parameter the server let through with a value the engine refuses can get here.
             LOG.error("ecobugs did not analyse this module: {}", e.getMessage());
             return;
+        } finally {
+            cache.ifPresent(directory -> ScannerCache.store(context, directory));
         }
         for (ProcessingError error : result.errors()) {
             logProcessingError(error);
@@ -164,7 +167,9 @@ public final class EcobugsSensor implements Sensor {
         return files;
     }
 
-    private static AnalysisRequest request(SensorContext context, List<InputFile> mainJava, RuleCatalog catalog) {
+    /** @param cacheDirectory where the engine keeps its result cache, or null for none */
+    private static AnalysisRequest request(
+            SensorContext context, List<InputFile> mainJava, RuleCatalog catalog, Path cacheDirectory) {
         FileSystem fs = context.fileSystem();
         ModuleInputs inputs = new ModuleInputs(context.config(), fs.baseDir().toPath());
         List<Path> binaries = inputs.binaries();
@@ -173,7 +178,8 @@ public final class EcobugsSensor implements Sensor {
                 .addClassInputs(binaries)
                 .addClasspath(inputs.libraries())
                 .addResourceRoots(configurationFiles(fs))
-                .sourceEncoding(fs.encoding());
+                .sourceEncoding(fs.encoding())
+                .cacheDirectory(cacheDirectory);
         for (String entry : inputs.missing()) {
             LOG.warn(
                     "ecobugs: nothing found at {} (from {} or {})",

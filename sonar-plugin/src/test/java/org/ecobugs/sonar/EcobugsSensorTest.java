@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
@@ -417,6 +418,96 @@ class EcobugsSensorTest {
     }
 
     @Test
+    void withTheScannersCacheTheEngineFindsItsResultsOfThePreviousAnalysis() throws IOException {
+        javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
+        InMemoryScannerCache first = new InMemoryScannerCache(Map.of());
+        context.setCacheEnabled(true);
+        context.setPreviousCache(first);
+        context.setNextCache(first);
+
+        new EcobugsSensor().execute(context);
+
+        byte[] stored = first.written.get(ScannerCache.KEY);
+        assertThat(stored).isNotNull();
+        assertThat(zipEntries(stored))
+                .singleElement()
+                .satisfies(name -> assertThat(name).startsWith("results-").endsWith(".bin"));
+
+        // The next analysis gets it back in the engine's cache directory, byte for byte, and stores what it rewrote.
+        newAnalysisOfTheDao();
+        AtomicReference<AnalysisRequest> seen = new AtomicReference<>();
+        List<byte[]> restored = new ArrayList<>();
+        InMemoryScannerCache second = new InMemoryScannerCache(Map.of(ScannerCache.KEY, stored));
+        context.setCacheEnabled(true);
+        context.setPreviousCache(second);
+        context.setNextCache(second);
+        new EcobugsSensor(request -> {
+                    seen.set(request);
+                    try (var files = Files.list(request.cacheDirectory())) {
+                        for (Path file : files.toList()) {
+                            restored.add(Files.readAllBytes(file));
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return Analysis.run(request);
+                })
+                .execute(context);
+
+        assertThat(restored)
+                .singleElement()
+                .satisfies(bytes -> assertThat(zipEntryBytes(stored)).isEqualTo(bytes));
+        assertThat(zipEntries(second.written.get(ScannerCache.KEY))).isEqualTo(zipEntries(stored));
+        assertThat(context.allIssues()).hasSize(2);
+        // The temporary directory is gone once the cache is stored.
+        assertThat(seen.get().cacheDirectory()).doesNotExist();
+    }
+
+    @Test
+    void aCacheEntryThatIsNotAZipOfPlainFilesIsIgnoredAndEveryFileIsAnalysed() throws IOException {
+        java.io.ByteArrayOutputStream escaping = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(escaping)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../outside.bin"));
+            zip.write(1);
+        }
+        for (byte[] entry : List.of(escaping.toByteArray(), "not a zip".getBytes(StandardCharsets.UTF_8))) {
+            newAnalysisOfTheDao();
+            InMemoryScannerCache cache = new InMemoryScannerCache(Map.of(ScannerCache.KEY, entry));
+            context.setCacheEnabled(true);
+            context.setPreviousCache(cache);
+            context.setNextCache(cache);
+            AtomicReference<AnalysisRequest> seen = new AtomicReference<>();
+            List<String> inCache = new ArrayList<>();
+            new EcobugsSensor(request -> {
+                        seen.set(request);
+                        try (var files = Files.list(request.cacheDirectory())) {
+                            files.forEach(f -> inCache.add(f.getFileName().toString()));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return Analysis.run(request);
+                    })
+                    .execute(context);
+            assertThat(inCache).isEmpty();
+            assertThat(seen.get().cacheDirectory().resolveSibling("outside.bin"))
+                    .doesNotExist();
+            assertThat(cache.written).containsKey(ScannerCache.KEY);
+            assertThat(context.allIssues()).hasSize(2);
+        }
+        assertThat(logs.logs(Level.WARN))
+                .contains("ecobugs ignored '../outside.bin' in its result cache of the previous analysis: not a file it"
+                        + " writes");
+    }
+
+    @Test
+    void withoutTheScannersCacheTheEngineHasNone() throws IOException {
+        javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
+        AtomicReference<AnalysisRequest> seen = new AtomicReference<>();
+        new EcobugsSensor(capture(seen)).execute(context);
+        assertThat(seen.get().cacheDirectory()).isNull();
+    }
+
+    @Test
     void countsNonBlankLinesWhateverTheLineEndings() throws IOException {
         assertThat(EcobugsSensor.nonBlankLines(javaFile("A.java", "a\n\n  \t\nb\r\nc\rd", InputFile.Type.MAIN)))
                 .isEqualTo(4);
@@ -448,6 +539,32 @@ class EcobugsSensorTest {
 
     private Object projectMeasure(String metric) {
         return context.measure(context.project().key(), metric).value();
+    }
+
+    /** A new scanner context on the same module, as the next analysis gets. */
+    private void newAnalysisOfTheDao() throws IOException {
+        context = SensorContextTester.create(baseDir);
+        activate("EB101", "EB102", "EB604");
+        javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
+    }
+
+    private static List<String> zipEntries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    private static byte[] zipEntryBytes(byte[] zip) throws IOException {
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            in.getNextEntry();
+            return in.readAllBytes();
+        }
     }
 
     private void activate(String... keys) {

@@ -33,14 +33,11 @@ class SensorOverheadMeasurement {
 
     @Test
     void sensorTimeNextToEngineTime() throws IOException {
-        Path sources = Path.of(System.getProperty("ecobugs.bench.sources")).toAbsolutePath();
-        String classes = System.getProperty("ecobugs.bench.classes", "");
-        String classpath = System.getProperty("ecobugs.bench.classpath", "");
-        int runs = Integer.getInteger("ecobugs.bench.runs", 3);
+        Subject subject = Subject.fromProperties();
 
         List<String> lines = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-            SensorContextTester context = context(sources, classes, classpath);
+        for (int run = 1; run <= subject.runs(); run++) {
+            SensorContextTester context = context(subject);
             AtomicLong engineNanos = new AtomicLong();
             EcobugsSensor sensor = new EcobugsSensor(request -> {
                 long started = System.nanoTime();
@@ -73,8 +70,55 @@ class SensorOverheadMeasurement {
         }
     }
 
+    /**
+     * A first analysis with the scanner's cache enabled and empty, then a second one on the same files with what the
+     * first stored, as SonarQube hands it from one analysis of a branch to the next.
+     */
+    @Test
+    void firstAndSecondAnalysisWithTheScannersCache() throws IOException {
+        Subject subject = Subject.fromProperties();
+
+        List<String> lines = new ArrayList<>();
+        for (int run = 1; run <= subject.runs(); run++) {
+            InMemoryScannerCache first = new InMemoryScannerCache(java.util.Map.of());
+            double firstSeconds = timedAnalysis(context(subject), first);
+            InMemoryScannerCache second = new InMemoryScannerCache(first.written);
+            SensorContextTester again = context(subject);
+            double secondSeconds = timedAnalysis(again, second);
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "scanner cache\t%d\t%.3f\t%.3f\t%d",
+                    run,
+                    firstSeconds,
+                    secondSeconds,
+                    again.allIssues().size()));
+        }
+        lines.forEach(System.out::println);
+    }
+
+    private static double timedAnalysis(SensorContextTester context, InMemoryScannerCache cache) {
+        context.setCacheEnabled(true);
+        context.setPreviousCache(cache);
+        context.setNextCache(cache);
+        long started = System.nanoTime();
+        new EcobugsSensor().execute(context);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** What is measured, from the system properties {@code bench/run.sh} sets. */
+    private record Subject(Path sources, String classes, String classpath, int runs) {
+        static Subject fromProperties() {
+            return new Subject(
+                    Path.of(System.getProperty("ecobugs.bench.sources")).toAbsolutePath(),
+                    System.getProperty("ecobugs.bench.classes", ""),
+                    System.getProperty("ecobugs.bench.classpath", ""),
+                    Integer.getInteger("ecobugs.bench.runs", 3));
+        }
+    }
+
     /** A scanner's context: every main Java file indexed, the profile's rules active, binaries and libraries set. */
-    private static SensorContextTester context(Path sources, String classes, String classpath) throws IOException {
+    private static SensorContextTester context(Subject subject) throws IOException {
+        Path sources = subject.sources();
         SensorContextTester context = SensorContextTester.create(sources);
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -91,8 +135,8 @@ class SensorOverheadMeasurement {
             }
         }
         context.settings()
-                .setProperty(ModuleInputs.BINARIES, classes)
-                .setProperty(ModuleInputs.LIBRARIES, classpath.replace(java.io.File.pathSeparatorChar, ','));
+                .setProperty(ModuleInputs.BINARIES, subject.classes())
+                .setProperty(ModuleInputs.LIBRARIES, subject.classpath().replace(java.io.File.pathSeparatorChar, ','));
         ActiveRulesBuilder rules = new ActiveRulesBuilder();
         for (RuleMetadata rule : RuleCatalog.builtIn().all()) {
             if (rule.energy().defaultActive() && !rule.detection().judgesDependencies()) {
