@@ -43,6 +43,8 @@ final class EcobugsTextDocumentService implements TextDocumentService {
 
     /** How long typing must pause before a changed document is analysed. */
     private static final long CHANGE_DELAY_MS = 400;
+    /** How long a shutdown waits for the running analysis, a file's worth of work. */
+    private static final long SHUTDOWN_WAIT_MS = 10_000;
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
     private static final String WARM_UP = "package warm.up;\nclass WarmUp {\n    volatile boolean ready;\n"
             + "    void await() {\n        while (!ready) Thread.onSpinWait();\n    }\n}\n";
@@ -74,8 +76,22 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         worker.execute(() -> analyzer.analyze(Path.of("WarmUp.java"), WARM_UP));
     }
 
+    /**
+     * Drops the analyses not started and lets the running one finish: interrupting it could stop it in the middle of
+     * publishing its diagnostics, and an interrupted write closes an interruptible channel under the connection.
+     */
     void shutdown() {
-        worker.shutdownNow();
+        pending.values().forEach(task -> task.cancel(false));
+        pending.clear();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
