@@ -157,7 +157,7 @@ public final class EcobugsSensor implements Sensor {
         fs.inputFiles(p.and(p.hasType(InputFile.Type.MAIN), p.matchesPathPattern("**/application*")))
                 .forEach(file -> {
                     if (ConfigFile.isConfigFileName(file.filename())) {
-                        files.add(file.path());
+                        files.add(Path.of(file.uri()));
                     }
                 });
         Path resources = fs.baseDir().toPath().resolve("src/main/resources");
@@ -174,7 +174,8 @@ public final class EcobugsSensor implements Sensor {
         ModuleInputs inputs = new ModuleInputs(context.config(), fs.baseDir().toPath());
         List<Path> binaries = inputs.binaries();
         AnalysisRequest.Builder request = AnalysisRequest.builder()
-                .addSourceRoots(mainJava.stream().map(InputFile::path).toList())
+                .addSourceRoots(
+                        mainJava.stream().map(file -> Path.of(file.uri())).toList())
                 .addClassInputs(binaries)
                 .addClasspath(inputs.libraries())
                 .addResourceRoots(configurationFiles(fs))

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.sonar.api.batch.sensor.SensorContext;
 import org.sonar.api.config.PropertyDefinition;
 import org.sonar.api.measures.Metric;
-import org.sonar.api.resources.Qualifiers;
 
 /**
  * A measured user journey of the project ({@code ecobugs benchmark --output} or the Maven {@code benchmark} goal), read
@@ -43,14 +42,14 @@ final class JourneyMeasurement {
                                 + " directory: issues are weighted by what they cost at run time and the project gets"
                                 + " the journey's measures.")
                         .category(CATEGORY)
-                        .onQualifiers(Qualifiers.PROJECT)
+                        .onConfigScopes(PropertyDefinition.ConfigScope.PROJECT)
                         .build(),
                 PropertyDefinition.builder(BASELINE)
                         .name("Baseline journey measurement")
                         .description("An earlier measurement of the same journey: the project gets the change of the"
                                 + " journey estimate (ecobugs_journey_estimate_change), for a quality gate condition.")
                         .category(CATEGORY)
-                        .onQualifiers(Qualifiers.PROJECT)
+                        .onConfigScopes(PropertyDefinition.ConfigScope.PROJECT)
                         .build());
     }
 
