@@ -31,6 +31,9 @@ import org.ecobugs.rules.deps.DependencyGraph;
  *     target}, {@code build}, {@code test}, {@code node_modules})
  * @param cacheDirectory where the results of each file are kept between analyses, so that an unchanged file is not
  *     analysed again; {@code null} (the default) analyses every file and keeps nothing
+ * @param cacheName what names this analysis's results in the cache directory, which several analyses may share;
+ *     {@code null} (the default) names them after the source roots and class inputs, so that adding or removing one
+ *     starts a new cache: a host that lists every file as a root, and keeps a directory for one analysis, names it
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -44,7 +47,8 @@ public record AnalysisRequest(
         Charset sourceEncoding,
         DependencyGraph dependencies,
         List<Path> resourceRoots,
-        Path cacheDirectory) {
+        Path cacheDirectory,
+        String cacheName) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -94,6 +98,7 @@ public record AnalysisRequest(
                 sourceEncoding,
                 null,
                 List.of(),
+                null,
                 null);
     }
 
@@ -120,6 +125,7 @@ public record AnalysisRequest(
         private DependencyGraph dependencies;
         private final List<Path> resourceRoots = new ArrayList<>();
         private Path cacheDirectory;
+        private String cacheName;
 
         private Builder() {}
 
@@ -199,6 +205,12 @@ public record AnalysisRequest(
             return this;
         }
 
+        /** Names this analysis's results in the cache directory, instead of its roots. */
+        public Builder cacheName(String name) {
+            this.cacheName = name;
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -212,7 +224,8 @@ public record AnalysisRequest(
                     sourceEncoding,
                     dependencies,
                     resourceRoots,
-                    cacheDirectory);
+                    cacheDirectory,
+                    cacheName);
         }
     }
 }

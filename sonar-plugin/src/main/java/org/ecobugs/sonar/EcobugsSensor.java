@@ -180,7 +180,8 @@ public final class EcobugsSensor implements Sensor {
                 .addClasspath(inputs.libraries())
                 .addResourceRoots(configurationFiles(fs))
                 .sourceEncoding(fs.encoding())
-                .cacheDirectory(cacheDirectory);
+                .cacheDirectory(cacheDirectory)
+                .cacheName(cacheDirectory == null ? null : ScannerCache.NAME);
         for (String entry : inputs.missing()) {
             LOG.warn(
                     "ecobugs: nothing found at {} (from {} or {})",

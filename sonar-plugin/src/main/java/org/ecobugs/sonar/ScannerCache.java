@@ -26,6 +26,12 @@ import org.sonar.api.batch.sensor.cache.ReadCache;
 final class ScannerCache {
 
     static final String KEY = "ecobugs:result-cache";
+    /**
+     * The name of the module's results in the engine's cache: the directory holds one analysis, and the engine's
+     * default, a name from the roots, would start a new cache whenever a file is added or removed (the sensor passes
+     * each indexed file as a root).
+     */
+    static final String NAME = "sonar module";
 
     private static final FileTime NOT_WRITTEN = FileTime.fromMillis(0);
 

@@ -419,13 +419,7 @@ class EcobugsSensorTest {
 
     @Test
     void withTheScannersCacheTheEngineFindsItsResultsOfThePreviousAnalysis() throws IOException {
-        javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
-        InMemoryScannerCache first = new InMemoryScannerCache(Map.of());
-        context.setCacheEnabled(true);
-        context.setPreviousCache(first);
-        context.setNextCache(first);
-
-        new EcobugsSensor().execute(context);
+        InMemoryScannerCache first = firstAnalysisOfTheDaoWithTheScannersCache();
 
         byte[] stored = first.written.get(ScannerCache.KEY);
         assertThat(stored).isNotNull();
@@ -438,9 +432,7 @@ class EcobugsSensorTest {
         AtomicReference<AnalysisRequest> seen = new AtomicReference<>();
         List<byte[]> restored = new ArrayList<>();
         InMemoryScannerCache second = new InMemoryScannerCache(Map.of(ScannerCache.KEY, stored));
-        context.setCacheEnabled(true);
-        context.setPreviousCache(second);
-        context.setNextCache(second);
+        useScannerCache(second);
         new EcobugsSensor(request -> {
                     seen.set(request);
                     try (var files = Files.list(request.cacheDirectory())) {
@@ -464,6 +456,25 @@ class EcobugsSensorTest {
     }
 
     @Test
+    void aFileAddedSinceThePreviousAnalysisIsAnalysedAndTheOthersComeFromTheCache() throws IOException {
+        InMemoryScannerCache first = firstAnalysisOfTheDaoWithTheScannersCache();
+
+        newAnalysisOfTheDao();
+        javaFile("src/main/java/demo/Clean.java", "package demo;\n\nclass Clean {}\n", InputFile.Type.MAIN);
+        InMemoryScannerCache second = new InMemoryScannerCache(first.written);
+        useScannerCache(second);
+        AtomicReference<AnalysisResult> result = new AtomicReference<>();
+        new EcobugsSensor(request -> {
+                    result.set(Analysis.run(request));
+                    return result.get();
+                })
+                .execute(context);
+
+        assertThat(result.get().timings().phases().keySet()).contains("result cache: write (1 of 2 files unchanged)");
+        assertThat(context.allIssues()).hasSize(2);
+    }
+
+    @Test
     void aCacheEntryThatIsNotAZipOfPlainFilesIsIgnoredAndEveryFileIsAnalysed() throws IOException {
         java.io.ByteArrayOutputStream escaping = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(escaping)) {
@@ -473,9 +484,7 @@ class EcobugsSensorTest {
         for (byte[] entry : List.of(escaping.toByteArray(), "not a zip".getBytes(StandardCharsets.UTF_8))) {
             newAnalysisOfTheDao();
             InMemoryScannerCache cache = new InMemoryScannerCache(Map.of(ScannerCache.KEY, entry));
-            context.setCacheEnabled(true);
-            context.setPreviousCache(cache);
-            context.setNextCache(cache);
+            useScannerCache(cache);
             AtomicReference<AnalysisRequest> seen = new AtomicReference<>();
             List<String> inCache = new ArrayList<>();
             new EcobugsSensor(request -> {
@@ -539,6 +548,22 @@ class EcobugsSensorTest {
 
     private Object projectMeasure(String metric) {
         return context.measure(context.project().key(), metric).value();
+    }
+
+    /** An analysis of the DAO with the scanner's cache on and empty; returns what it stored. */
+    private InMemoryScannerCache firstAnalysisOfTheDaoWithTheScannersCache() throws IOException {
+        javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
+        InMemoryScannerCache cache = new InMemoryScannerCache(Map.of());
+        useScannerCache(cache);
+        new EcobugsSensor().execute(context);
+        return cache;
+    }
+
+    /** The scanner's cache on: the previous analysis's entries, and where this one writes. */
+    private void useScannerCache(InMemoryScannerCache cache) {
+        context.setCacheEnabled(true);
+        context.setPreviousCache(cache);
+        context.setNextCache(cache);
     }
 
     /** A new scanner context on the same module, as the next analysis gets. */

@@ -75,7 +75,7 @@ public final class Engine {
             request.classInputs().forEach(p -> roots.add(p.toAbsolutePath().normalize()));
             cache = ResultCache.open(
                     request.cacheDirectory(),
-                    roots,
+                    request.cacheName() != null ? request.cacheName() : roots.toString(),
                     ResultCache.fingerprint(request, rules.parameters(), usage != null));
             phases.put("result cache: read", since(t));
         }

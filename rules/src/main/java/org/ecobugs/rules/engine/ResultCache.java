@@ -46,7 +46,7 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * the dependency rules aggregate over the whole project on every run. What depends on other files is recomputed: the
  * source file a class's findings go to, and which findings of both walkers are the same.
  *
- * <p>One file per analysed set of roots under the cache directory, read once at the start and written once at the end
+ * <p>One file per analysed set of roots (or per name a host gives) under the cache directory, read once at the start and written once at the end
  * (to a temporary file, then moved into place), holding the entries this run used. A cache that cannot be read is a
  * processing error of kind {@link ProcessingError.Kind#UNUSABLE_CACHE}, and the analysis runs without it.
  */
@@ -115,11 +115,12 @@ final class ResultCache {
     }
 
     /**
-     * Opens the cache of one analysis: the file for these roots under {@code directory}, if it holds entries of the
-     * same configuration. Never fails: a cache it cannot read is reported in {@link #problems()} and ignored.
+     * Opens the cache of one analysis: the file of that name (its roots, or the name the host gave) under {@code
+     * directory}, if it holds entries of the same configuration. Never fails: a cache it cannot read is reported in
+     * {@link #problems()} and ignored.
      */
-    static ResultCache open(Path directory, List<Path> roots, String fingerprint) {
-        Path file = directory.resolve("results-" + shortHash(roots.toString()) + ".bin");
+    static ResultCache open(Path directory, String name, String fingerprint) {
+        Path file = directory.resolve("results-" + shortHash(name) + ".bin");
         List<ProcessingError> problems = new ArrayList<>();
         Map<String, Entry> previous = new ConcurrentHashMap<>();
         Object[] dependencies = new Object[2];
