@@ -59,6 +59,8 @@ final class ScannerCache {
                     String name = entry.getName();
                     // Only plain file names: an entry must not reach outside the directory.
                     if (entry.isDirectory()
+                            || name.equals(".")
+                            || name.equals("..")
                             || !Path.of(name).getFileName().toString().equals(name)) {
                         LOG.warn(
                                 "ecobugs ignored '{}' in its result cache of the previous analysis: not a file it"
@@ -68,8 +70,8 @@ final class ScannerCache {
                     }
                     Path file = directory.resolve(name);
                     Files.copy(zip, file);
-                    // Marked as not written by this analysis: a file the engine does not rewrite (that of another set
-                    // of files, before one was added) is not stored again, so stale caches do not pile up.
+                    // Marked as not written by this analysis: a file the engine does not rewrite (one an earlier
+                    // version named otherwise) is not stored again, so stale caches do not pile up.
                     Files.setLastModifiedTime(file, NOT_WRITTEN);
                     files++;
                 }
