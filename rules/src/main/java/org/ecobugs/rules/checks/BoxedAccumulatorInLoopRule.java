@@ -25,6 +25,7 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
+import org.ecobugs.rules.bytecode.StoredVariables;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
@@ -32,12 +33,9 @@ import org.ecobugs.rules.java.Scopes;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -246,7 +244,12 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
                 }
                 List<BytecodeLoops.Loop> carrying = new ArrayList<>();
                 for (BytecodeLoops.Loop loop : BytecodeLoops.enclosing(loops, i)) {
-                    if (!isResetIn(loop, store, instructions, frames)) {
+                    if (!StoredVariables.isResetIn(
+                            loop,
+                            store,
+                            instructions,
+                            frames,
+                            other -> selfUpdateWrapper(other, instructions, frames) != null)) {
                         carrying.add(loop);
                     }
                 }
@@ -256,7 +259,7 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
                                         instructions, loop, frames, StringConcatInLoopRule.MAX_CONSTANT_ITERATIONS))) {
                     continue;
                 }
-                context.report(method, store, message(wrapper, variableName(method, store, i)));
+                context.report(method, store, message(wrapper, StoredVariables.name(method, store, i)));
             }
         }
     }
@@ -333,7 +336,7 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
                         && unbox.getOpcode() == Opcodes.INVOKEVIRTUAL
                         && unbox.owner.equals(valueOf.owner)
                         && unbox.name.endsWith("Value")
-                        && readsVariable(producerValue(frames, instructions, unbox), store)) {
+                        && StoredVariables.reads(producerValue(frames, instructions, unbox), store)) {
                     return wrapper;
                 }
             }
@@ -367,67 +370,5 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
     private static boolean isConversion(AbstractInsnNode insn) {
         int opcode = insn.getOpcode();
         return opcode >= Opcodes.I2L && opcode <= Opcodes.I2S;
-    }
-
-    private static boolean readsVariable(SourceValue value, AbstractInsnNode store) {
-        for (AbstractInsnNode insn : value.insns) {
-            if (store instanceof VarInsnNode local
-                    && insn instanceof VarInsnNode load
-                    && load.getOpcode() == Opcodes.ALOAD
-                    && load.var == local.var) {
-                return true;
-            }
-            if (store instanceof FieldInsnNode field
-                    && insn instanceof FieldInsnNode read
-                    && (read.getOpcode() == Opcodes.GETFIELD || read.getOpcode() == Opcodes.GETSTATIC)
-                    && read.owner.equals(field.owner)
-                    && read.name.equals(field.name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the loop also stores into the variable something not computed from it: declared or reset inside. */
-    private static boolean isResetIn(
-            BytecodeLoops.Loop loop, AbstractInsnNode store, InsnList instructions, Frame<SourceValue>[] frames) {
-        for (int i = loop.head(); i <= loop.end(); i++) {
-            AbstractInsnNode other = instructions.get(i);
-            if (other == store || frames[i] == null || !sameVariable(other, store)) {
-                continue;
-            }
-            if (selfUpdateWrapper(other, instructions, frames) == null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sameVariable(AbstractInsnNode insn, AbstractInsnNode store) {
-        if (store instanceof VarInsnNode local) {
-            return insn instanceof VarInsnNode other && other.getOpcode() == Opcodes.ASTORE && other.var == local.var;
-        }
-        FieldInsnNode field = (FieldInsnNode) store;
-        return insn instanceof FieldInsnNode other
-                && other.getOpcode() == field.getOpcode()
-                && other.owner.equals(field.owner)
-                && other.name.equals(field.name);
-    }
-
-    private static String variableName(MethodNode method, AbstractInsnNode store, int index) {
-        if (store instanceof FieldInsnNode field) {
-            return field.name;
-        }
-        int slot = ((VarInsnNode) store).var;
-        if (method.localVariables != null) {
-            for (LocalVariableNode variable : method.localVariables) {
-                if (variable.index == slot
-                        && method.instructions.indexOf(variable.start) <= index + 1
-                        && index < method.instructions.indexOf(variable.end)) {
-                    return variable.name;
-                }
-            }
-        }
-        return "in local variable " + slot;
     }
 }

@@ -28,6 +28,7 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
 import org.ecobugs.rules.bytecode.Instructions;
+import org.ecobugs.rules.bytecode.StoredVariables;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
@@ -37,11 +38,9 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
-import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -328,7 +327,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                 }
                 List<BytecodeLoops.Loop> carrying = new ArrayList<>();
                 for (BytecodeLoops.Loop loop : BytecodeLoops.enclosing(loops, i)) {
-                    if (!isResetIn(loop, store)) {
+                    if (!StoredVariables.isResetIn(loop, store, instructions, frames, this::isSelfConcatenation)) {
                         carrying.add(loop);
                     }
                 }
@@ -340,7 +339,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                         || carrying.stream().anyMatch(loop -> isPassedAsArgument(loop, store))) {
                     continue;
                 }
-                context.report(method, store, message(variableName(store, i)));
+                context.report(method, store, message(StoredVariables.name(method, store, i)));
             }
         }
 
@@ -369,7 +368,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                 return false;
             }
             Frame<SourceValue> atCall = frames[instructions.indexOf(call)];
-            return atCall != null && readsVariable(atCall.getStack(atCall.getStackSize() - 1), store);
+            return atCall != null && StoredVariables.reads(atCall.getStack(atCall.getStackSize() - 1), store);
         }
 
         private static boolean isSmallConstant(SourceValue value) {
@@ -399,7 +398,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                 }
                 int arguments = org.objectweb.asm.Type.getArgumentTypes(descriptor).length;
                 for (int k = 0; k < arguments; k++) {
-                    if (readsVariable(frame.getStack(frame.getStackSize() - 1 - k), store)) {
+                    if (StoredVariables.reads(frame.getStack(frame.getStackSize() - 1 - k), store)) {
                         return true;
                     }
                 }
@@ -430,7 +429,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                 Frame<SourceValue> frame = frames[instructions.indexOf(indy)];
                 int arguments = org.objectweb.asm.Type.getArgumentTypes(indy.desc).length;
                 for (int k = 0; k < arguments; k++) {
-                    if (readsVariable(frame.getStack(frame.getStackSize() - 1 - k), store)) {
+                    if (StoredVariables.reads(frame.getStack(frame.getStackSize() - 1 - k), store)) {
                         return true;
                     }
                 }
@@ -454,7 +453,8 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                         && append.name.equals("append")) {
                     Frame<SourceValue> atAppend = frames[instructions.indexOf(append)];
                     int arguments = org.objectweb.asm.Type.getArgumentTypes(append.desc).length;
-                    if (arguments == 1 && readsVariable(atAppend.getStack(atAppend.getStackSize() - 1), store)) {
+                    if (arguments == 1
+                            && StoredVariables.reads(atAppend.getStack(atAppend.getStackSize() - 1), store)) {
                         return true;
                     }
                     receiver = atAppend.getStack(atAppend.getStackSize() - 1 - arguments);
@@ -487,81 +487,15 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
                         Frame<SourceValue> atValueOf = frames[instructions.indexOf(valueOf)];
                         argument = atValueOf.getStack(atValueOf.getStackSize() - 1);
                     }
-                    return readsVariable(argument, store);
+                    return StoredVariables.reads(argument, store);
                 }
             }
             return false;
-        }
-
-        /** Whether a value is read from the variable the store writes: the same local slot, or the same field. */
-        private static boolean readsVariable(SourceValue value, AbstractInsnNode store) {
-            for (AbstractInsnNode insn : value.insns) {
-                if (store instanceof VarInsnNode local
-                        && insn instanceof VarInsnNode load
-                        && load.getOpcode() == Opcodes.ALOAD
-                        && load.var == local.var) {
-                    return true;
-                }
-                if (store instanceof FieldInsnNode field
-                        && insn instanceof FieldInsnNode read
-                        && (read.getOpcode() == Opcodes.GETFIELD || read.getOpcode() == Opcodes.GETSTATIC)
-                        && read.owner.equals(field.owner)
-                        && read.name.equals(field.name)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether the loop also stores something else into the variable: it starts over, or is declared inside. */
-        private boolean isResetIn(BytecodeLoops.Loop loop, AbstractInsnNode store) {
-            for (int i = loop.head(); i <= loop.end(); i++) {
-                AbstractInsnNode other = instructions.get(i);
-                if (other == store || frames[i] == null || !sameVariable(other, store)) {
-                    continue;
-                }
-                if (!isSelfConcatenation(other)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean sameVariable(AbstractInsnNode insn, AbstractInsnNode store) {
-            if (store instanceof VarInsnNode local) {
-                return insn instanceof VarInsnNode other
-                        && other.getOpcode() == Opcodes.ASTORE
-                        && other.var == local.var;
-            }
-            FieldInsnNode field = (FieldInsnNode) store;
-            return insn instanceof FieldInsnNode other
-                    && other.getOpcode() == field.getOpcode()
-                    && other.owner.equals(field.owner)
-                    && other.name.equals(field.name);
         }
 
         private SourceValue storedValue(AbstractInsnNode store) {
             Frame<SourceValue> frame = frames[instructions.indexOf(store)];
             return frame.getStack(frame.getStackSize() - 1);
-        }
-
-        /** The variable's name from the local variable table (compiled with {@code -g}), or its slot. */
-        private String variableName(AbstractInsnNode store, int index) {
-            if (store instanceof FieldInsnNode field) {
-                return field.name;
-            }
-            int slot = ((VarInsnNode) store).var;
-            if (method.localVariables != null) {
-                for (LocalVariableNode variable : method.localVariables) {
-                    // The store itself precedes the variable's scope when it is the variable's first one.
-                    if (variable.index == slot
-                            && instructions.indexOf(variable.start) <= index + 1
-                            && index < instructions.indexOf(variable.end)) {
-                        return variable.name;
-                    }
-                }
-            }
-            return "in local variable " + slot;
         }
 
         private static boolean isBuilder(String owner) {
