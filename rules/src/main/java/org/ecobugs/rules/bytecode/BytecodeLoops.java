@@ -200,20 +200,8 @@ public final class BytecodeLoops {
             return false;
         }
         if (producer instanceof VarInsnNode load) {
-            SourceValue stored = frame.getLocal(load.var);
-            if (stored.insns.isEmpty()) {
-                return false;
-            }
-            for (AbstractInsnNode store : stored.insns) {
-                Frame<SourceValue> atStore = frames[instructions.indexOf(store)];
-                if (!(store instanceof VarInsnNode)
-                        || atStore == null
-                        || !isConstantArrayLength(
-                                atStore.getStack(atStore.getStackSize() - 1), instructions, frames, depth + 1)) {
-                    return false;
-                }
-            }
-            return true;
+            return everyStore(
+                    load, frame, instructions, frames, v -> isConstantArrayLength(v, instructions, frames, depth + 1));
         }
         if (producer.getOpcode() == Opcodes.ARRAYLENGTH) {
             return isConstantArray(frame.getStack(frame.getStackSize() - 1), instructions, frames, depth + 1);
@@ -244,21 +232,31 @@ public final class BytecodeLoops {
                     .isPresent();
         }
         if (producer instanceof VarInsnNode load) {
-            SourceValue stored = frame.getLocal(load.var);
-            if (stored.insns.isEmpty()) {
-                return false;
-            }
-            for (AbstractInsnNode store : stored.insns) {
-                Frame<SourceValue> atStore = frames[instructions.indexOf(store)];
-                if (!(store instanceof VarInsnNode)
-                        || atStore == null
-                        || !isConstantArray(
-                                atStore.getStack(atStore.getStackSize() - 1), instructions, frames, depth + 1)) {
-                    return false;
-                }
-            }
-            return true;
+            return everyStore(
+                    load, frame, instructions, frames, v -> isConstantArray(v, instructions, frames, depth + 1));
         }
         return false;
+    }
+
+    /** Whether the local a load reads is only ever stored there (on the paths that reach it) with values the test accepts. */
+    private static boolean everyStore(
+            VarInsnNode load,
+            Frame<SourceValue> frame,
+            InsnList instructions,
+            Frame<SourceValue>[] frames,
+            java.util.function.Predicate<SourceValue> test) {
+        SourceValue stored = frame.getLocal(load.var);
+        if (stored.insns.isEmpty()) {
+            return false;
+        }
+        for (AbstractInsnNode store : stored.insns) {
+            Frame<SourceValue> atStore = frames[instructions.indexOf(store)];
+            if (!(store instanceof VarInsnNode)
+                    || atStore == null
+                    || !test.test(atStore.getStack(atStore.getStackSize() - 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
