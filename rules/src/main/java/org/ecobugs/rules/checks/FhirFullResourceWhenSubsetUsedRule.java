@@ -261,12 +261,13 @@ public final class FhirFullResourceWhenSubsetUsedRule implements SourceRule {
 
     /** {@code for (BundleEntryComponent entry : bundle.getEntry())}: every use of {@code entry}. */
     private static Optional<Set<String>> elementsOfEntryVariable(ForEachStmt loop) {
-        Optional<List<ResultUses.Use>> uses = usesOfLoopVariable(loop);
-        if (uses.isEmpty()) {
-            return Optional.empty();
-        }
+        return usesOfLoopVariable(loop).flatMap(FhirFullResourceWhenSubsetUsedRule::elementsOfEntryUses);
+    }
+
+    /** The elements read through each use of a Bundle entry; empty when one escapes or reads something else. */
+    private static Optional<Set<String>> elementsOfEntryUses(List<ResultUses.Use> uses) {
         Set<String> elements = new TreeSet<>();
-        for (ResultUses.Use use : uses.get()) {
+        for (ResultUses.Use use : uses) {
             if (use.escapes()) {
                 return Optional.empty();
             }
@@ -361,18 +362,7 @@ public final class FhirFullResourceWhenSubsetUsedRule implements SourceRule {
         if (flow == Flow.RESOURCE) {
             return elementsOf(uses.get());
         }
-        Set<String> elements = new TreeSet<>();
-        for (ResultUses.Use use : uses.get()) {
-            if (use.escapes()) {
-                return Optional.empty();
-            }
-            Optional<Set<String>> read = elementsOfEntryCalls(use.calls());
-            if (read.isEmpty()) {
-                return Optional.empty();
-            }
-            elements.addAll(read.get());
-        }
-        return Optional.of(elements);
+        return elementsOfEntryUses(uses.get());
     }
 
     private static boolean isTypeTest(Expression function) {
