@@ -10,7 +10,6 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -124,9 +123,7 @@ public final class EagerLogMessageRule implements SourceRule {
                 && binary.getOperator() == BinaryExpr.Operator.PLUS
                 && isText(binary, context)
                 && context.constants().string(binary).isEmpty()) {
-            List<Expression> operands = new ArrayList<>();
-            flattenSum(binary, operands);
-            for (Expression operand : operands) {
+            for (Expression operand : Sums.operands(binary)) {
                 Work inner = eagerWork(operand, context);
                 if (inner != null && inner.costly()) {
                     return inner;
@@ -149,19 +146,6 @@ public final class EagerLogMessageRule implements SourceRule {
             }
         }
         return null;
-    }
-
-    private static void flattenSum(Expression expression, List<Expression> operands) {
-        Expression e = expression;
-        while (e instanceof EnclosedExpr enclosed) {
-            e = enclosed.getInner();
-        }
-        if (e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            flattenSum(binary.getLeft(), operands);
-            flattenSum(binary.getRight(), operands);
-        } else {
-            operands.add(e);
-        }
     }
 
     /**

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -217,24 +216,10 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
         if (assign.getOperator() != AssignExpr.Operator.ASSIGN) {
             return false;
         }
-        List<Expression> operands = new ArrayList<>();
-        flattenSum(assign.getValue(), operands);
+        List<Expression> operands = Sums.operands(assign.getValue());
         return operands.size() > 1
                 && operands.stream()
                         .anyMatch(o -> targetName(o).filter(name::equals).isPresent());
-    }
-
-    private static void flattenSum(Expression expression, List<Expression> operands) {
-        Expression e = expression;
-        while (e instanceof EnclosedExpr enclosed) {
-            e = enclosed.getInner();
-        }
-        if (e instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            flattenSum(binary.getLeft(), operands);
-            flattenSum(binary.getRight(), operands);
-        } else {
-            operands.add(e);
-        }
     }
 
     private static boolean isString(Scopes.Declaration declaration, SourceContext context) {
