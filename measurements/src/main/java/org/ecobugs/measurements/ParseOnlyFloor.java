@@ -3,11 +3,7 @@ package org.ecobugs.measurements;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Processor;
-import com.github.javaparser.Provider;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.validator.postprocessors.Java10PostProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.ecobugs.rules.engine.JavaParsers;
 
 /**
  * The floor a source analyser is compared with: a JavaParser parse of every {@code .java} file under the given
@@ -56,13 +53,12 @@ public final class ParseOnlyFloor {
                         .forEach(files::add);
             }
         }
-        ParserConfiguration configuration = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
-                .setAttributeComments(false);
-        if (!validate) {
-            withoutValidation(configuration);
-        }
-        JavaParser parser = new JavaParser(configuration);
+        // Without validation: the engine's own parser (JavaParsers), at the same level.
+        JavaParser parser = validate
+                ? new JavaParser(new ParserConfiguration()
+                        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+                        .setAttributeComments(false))
+                : JavaParsers.create(25);
         long started = System.nanoTime();
         long lines = 0;
         int failed = 0;
@@ -77,37 +73,6 @@ public final class ParseOnlyFloor {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("parsed " + files.size() + " files, " + lines + " lines, " + failed + " unparsable, in "
                 + millis + " ms");
-    }
-
-    /**
-     * The language level's processor reads the level when it runs: it sees none, and so validates nothing, between a
-     * first processor that hides the level and a last one that applies the level's post-processing and restores it.
-     */
-    private static void withoutValidation(ParserConfiguration configuration) {
-        ParserConfiguration.LanguageLevel level = configuration.getLanguageLevel();
-        Processor hide = new Processor() {
-            @Override
-            public Provider preProcess(Provider provider) {
-                configuration.setLanguageLevel(level);
-                return provider;
-            }
-
-            @Override
-            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration config) {
-                config.setLanguageLevel(null);
-            }
-        };
-        Processor restore = new Processor() {
-            @Override
-            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration config) {
-                config.setLanguageLevel(level);
-                if (result.getResult().isPresent()) {
-                    new Java10PostProcessor().postProcess(result, config);
-                }
-            }
-        };
-        configuration.getProcessors().add(0, () -> hide);
-        configuration.getProcessors().add(() -> restore);
     }
 
     private static String read(Path file) {

@@ -18,11 +18,12 @@ import com.github.javaparser.ast.validator.postprocessors.Java10PostProcessor;
  * need; code newer than the level is analysed instead of being reported as unparsable. The level still decides how
  * the grammar reads {@code yield} and whether {@code var} is a type of its own.
  */
-final class JavaParsers {
+public final class JavaParsers {
 
     private JavaParsers() {}
 
-    static JavaParser create(int javaVersion) {
+    /** A parser of this Java level, without the level's validators; the engine parses with it. */
+    public static JavaParser create(int javaVersion) {
         return create(javaVersion, true);
     }
 
