@@ -7,9 +7,6 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
@@ -172,13 +169,7 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
         while (e instanceof EnclosedExpr enclosed) {
             e = enclosed.getInner();
         }
-        if (e instanceof NameExpr name) {
-            return Optional.of(name.getNameAsString());
-        }
-        if (e instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            return Optional.of(access.getNameAsString());
-        }
-        return Optional.empty();
+        return Scopes.variableName(e);
     }
 
     private static Optional<String> wrapperOf(Type type, SourceContext context) {

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class ListLookupInLoopRule implements SourceRule {
                 || call.getScope().isEmpty()) {
             return;
         }
-        Optional<String> list = variableName(call.getScope().get());
+        Optional<String> list = Scopes.variableName(call.getScope().get());
         if (list.isEmpty()) {
             return;
         }
@@ -90,16 +89,6 @@ public final class ListLookupInLoopRule implements SourceRule {
             return;
         }
         context.report(call, message(method, list.get()));
-    }
-
-    private static Optional<String> variableName(Expression scope) {
-        if (scope instanceof NameExpr name) {
-            return Optional.of(name.getNameAsString());
-        }
-        if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            return Optional.of(access.getNameAsString());
-        }
-        return Optional.empty();
     }
 
     private static boolean isList(Type type, SourceContext context) {

@@ -13,7 +13,6 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
@@ -158,13 +157,7 @@ public final class PowerResourceNotReleasedRule implements SourceRule {
         while (e instanceof EnclosedExpr enclosed) {
             e = enclosed.getInner();
         }
-        if (e instanceof NameExpr name) {
-            return Optional.of(name.getNameAsString());
-        }
-        if (e instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            return Optional.of(access.getNameAsString());
-        }
-        return Optional.empty();
+        return Scopes.variableName(e);
     }
 
     private static boolean isLocal(Expression receiver) {

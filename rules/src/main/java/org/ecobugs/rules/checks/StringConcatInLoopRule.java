@@ -6,12 +6,10 @@ import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
@@ -83,7 +81,7 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     @Override
     public void visitNode(Node node, SourceContext context) {
         AssignExpr assign = (AssignExpr) node;
-        Optional<String> target = targetName(assign.getTarget());
+        Optional<String> target = Scopes.variableName(assign.getTarget());
         if (target.isEmpty() || !isSelfConcatenation(assign, target.get()) || inStaticInitializer(assign)) {
             return;
         }
@@ -180,7 +178,8 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     private static boolean isPassedAsArgument(Node repeating, String name) {
         for (Node part : repeatedParts(repeating)) {
             for (Expression use : part.findAll(
-                    Expression.class, e -> targetName(e).filter(name::equals).isPresent())) {
+                    Expression.class,
+                    e -> Scopes.variableName(e).filter(name::equals).isPresent())) {
                 Node parent = use.getParentNode().orElse(null);
                 if (parent instanceof MethodCallExpr call
                         && call.getArguments().contains(use)
@@ -198,16 +197,6 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     }
 
     /** The variable assigned: {@code s} or {@code this.s}. */
-    private static Optional<String> targetName(Expression target) {
-        if (target instanceof NameExpr name) {
-            return Optional.of(name.getNameAsString());
-        }
-        if (target instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            return Optional.of(access.getNameAsString());
-        }
-        return Optional.empty();
-    }
-
     /** {@code s += x}, or {@code s = … + s + …} with {@code s} as one of the top-level operands. */
     private static boolean isSelfConcatenation(AssignExpr assign, String name) {
         if (assign.getOperator() == AssignExpr.Operator.PLUS) {
@@ -219,7 +208,8 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
         List<Expression> operands = Sums.operands(assign.getValue());
         return operands.size() > 1
                 && operands.stream()
-                        .anyMatch(o -> targetName(o).filter(name::equals).isPresent());
+                        .anyMatch(
+                                o -> Scopes.variableName(o).filter(name::equals).isPresent());
     }
 
     private static boolean isString(Scopes.Declaration declaration, SourceContext context) {
@@ -237,7 +227,8 @@ public final class StringConcatInLoopRule implements SourceRule, BytecodeRule {
     /** Whether the loop assigns the variable a value that does not build on it: the text starts over. */
     private static boolean isResetIn(Node repeating, String name) {
         for (AssignExpr assign : repeating.findAll(AssignExpr.class)) {
-            if (targetName(assign.getTarget()).filter(name::equals).isPresent() && !isSelfConcatenation(assign, name)) {
+            if (Scopes.variableName(assign.getTarget()).filter(name::equals).isPresent()
+                    && !isSelfConcatenation(assign, name)) {
                 return true;
             }
         }

@@ -3,11 +3,9 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -67,7 +65,7 @@ public final class WrongListForAccessPatternRule implements SourceRule {
         if (!positional || call.getScope().isEmpty()) {
             return;
         }
-        Optional<String> list = variableName(call.getScope().get());
+        Optional<String> list = Scopes.variableName(call.getScope().get());
         Optional<Node> repeating = Repetition.repeatingContext(call);
         if (list.isEmpty() || repeating.isEmpty() || !(repeating.get() instanceof Statement loop)) {
             return;
@@ -92,16 +90,6 @@ public final class WrongListForAccessPatternRule implements SourceRule {
                 && context.constants().integer(index).orElse(-1) == 0) {
             context.report(call, frontMessage(method.equals("add") ? "add(0, …)" : "remove(0)"));
         }
-    }
-
-    private static Optional<String> variableName(Expression scope) {
-        if (scope instanceof NameExpr name) {
-            return Optional.of(name.getNameAsString());
-        }
-        if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            return Optional.of(access.getNameAsString());
-        }
-        return Optional.empty();
     }
 
     /**
@@ -187,7 +175,7 @@ public final class WrongListForAccessPatternRule implements SourceRule {
         return call.getNameAsString().equals("size")
                 && call.getArguments().isEmpty()
                 && call.getScope()
-                        .flatMap(WrongListForAccessPatternRule::variableName)
+                        .flatMap(Scopes::variableName)
                         .filter(list::equals)
                         .isPresent();
     }

@@ -10,8 +10,10 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -67,6 +69,20 @@ public final class Scopes {
             }
             child = scope;
             parent = scope.getParentNode();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The variable an expression names as written: a local, a parameter or a field ({@code name}), or a field of this
+     * object ({@code this.name}); empty for anything else, parentheses included.
+     */
+    public static Optional<String> variableName(Expression expression) {
+        if (expression instanceof NameExpr name) {
+            return Optional.of(name.getNameAsString());
+        }
+        if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+            return Optional.of(access.getNameAsString());
         }
         return Optional.empty();
     }
