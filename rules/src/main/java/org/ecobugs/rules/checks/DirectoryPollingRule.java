@@ -37,14 +37,12 @@ public final class DirectoryPollingRule implements SourceRule {
 
     @Override
     public void visitNode(Node node, SourceContext context) {
-        Optional<PollingContexts.PollingContext> polling = PollingContexts.of(node, context);
-        if (polling.isEmpty() || polling.get().periodMillis().isEmpty()) {
+        Optional<PollingContexts.PollingContext> polling =
+                PollingContexts.withPeriod(node, context, p -> p < minScanPeriodMs);
+        if (polling.isEmpty()) {
             return;
         }
         long period = polling.get().periodMillis().getAsLong();
-        if (period <= 0 || period >= minScanPeriodMs) {
-            return;
-        }
         Optional<PollingWork.Read> scan =
                 PollingWork.firstRead(polling.get().work(), context, EnumSet.of(PollingWork.Kind.DIRECTORY_SCAN));
         if (scan.isPresent()) {

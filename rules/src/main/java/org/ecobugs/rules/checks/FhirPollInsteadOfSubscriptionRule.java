@@ -37,14 +37,12 @@ public final class FhirPollInsteadOfSubscriptionRule implements SourceRule {
 
     @Override
     public void visitNode(Node node, SourceContext context) {
-        Optional<PollingContexts.PollingContext> polling = PollingContexts.of(node, context);
-        if (polling.isEmpty() || polling.get().periodMillis().isEmpty()) {
+        Optional<PollingContexts.PollingContext> polling =
+                PollingContexts.withPeriod(node, context, p -> p <= maxPollPeriodMs);
+        if (polling.isEmpty()) {
             return;
         }
         long period = polling.get().periodMillis().getAsLong();
-        if (period <= 0 || period > maxPollPeriodMs) {
-            return;
-        }
         Optional<PollingWork.Read> search =
                 PollingWork.firstRead(polling.get().work(), context, EnumSet.of(PollingWork.Kind.FHIR_SEARCH));
         if (search.isEmpty()) {

@@ -44,14 +44,12 @@ public final class FhirRereadWithoutEtagRule implements SourceRule {
 
     @Override
     public void visitNode(Node node, SourceContext context) {
-        Optional<PollingContexts.PollingContext> polling = PollingContexts.of(node, context);
-        if (polling.isEmpty() || polling.get().periodMillis().isEmpty()) {
+        Optional<PollingContexts.PollingContext> polling =
+                PollingContexts.withPeriod(node, context, p -> p <= maxPollPeriodMs);
+        if (polling.isEmpty()) {
             return;
         }
         long period = polling.get().periodMillis().getAsLong();
-        if (period <= 0 || period > maxPollPeriodMs) {
-            return;
-        }
         Optional<FhirChains.Chain> read =
                 FhirChains.first(polling.get().work(), context, EnumSet.of(FhirChains.Interaction.READ));
         if (read.isEmpty() || read.get().has("ifVersionMatches") || !readsTheSameResource(read.get(), context)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.PeriodicTasks;
@@ -41,6 +42,14 @@ final class PollingContexts {
         String describe() {
             return loop ? "This loop" : "This task";
         }
+    }
+
+    /** The polling context at this node, when its period is known, positive and one that {@code accepted} takes. */
+    static Optional<PollingContext> withPeriod(Node node, SourceContext context, LongPredicate accepted) {
+        return of(node, context)
+                .filter(polling -> polling.periodMillis().isPresent()
+                        && polling.periodMillis().getAsLong() > 0
+                        && accepted.test(polling.periodMillis().getAsLong()));
     }
 
     /** A polling context is a periodic registration or a loop that sleeps. */
