@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,151 +24,379 @@ import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
 
 /**
- * Runs every rule over the corpus and joins the findings with the reviewed ones in {@code docs/precision/labels},
- * writing {@code docs/precision.md}: per rule, how many findings, how many reviewed, and the precision of the reviewed
- * ones. Labels whose finding no longer appears are listed as stale.
+ * Runs every rule over the two corpora and joins the findings with the reviewed ones in {@code docs/precision/labels},
+ * writing {@code docs/precision.md}: per rule and corpus, how many findings, how many reviewed, and the precision of the
+ * reviewed ones.
  *
- * <p>{@code measurements precision <corpus-dir> <labels-dir> <output.md>}
+ * <p>The library corpus ({@code bench/corpus.tsv}) is analysed with its sources, classes and Android archives. The
+ * application corpus ({@code bench/apps.tsv}, laid out by {@code bench/layout-apps.sh}) is analysed the way a new user
+ * runs ecobugs on an application: sources and Spring Boot configuration only. On the applications, every finding of a
+ * rule is to be reviewed when at most {@value #SAMPLE_SIZE} fire; otherwise a seeded random sample of that many: the
+ * findings ranked by a hash of their identity, so that a finding keeps its rank when others come and go. Sampled findings
+ * without a label are listed in the report and in a TSV to fill in, so a rule change that adds findings is noticed.
+ *
+ * <p>{@code measurements precision <corpus-dir> <apps-dir> <labels-dir> <output.md> <unlabelled.tsv>}
  */
 final class PrecisionReport {
 
-    /** A finding's identity in the corpus: rule, corpus entry, file relative to the entry's sources, line. */
-    private record Key(String rule, String corpus, String file, int line) {}
+    static final int SAMPLE_SIZE = 20;
 
-    private record Label(String verdict, String note) {}
+    /** Changing it draws another sample: keep it unless the whole application corpus is reviewed again. */
+    private static final String SAMPLE_SEED = "ecobugs-apps";
+
+    /** A finding's identity: rule, corpus entry, file relative to the entry's sources, line. */
+    record Key(String rule, String entry, String file, int line) {}
+
+    record Label(String verdict, String note) {}
+
+    /** The findings of one rule on one corpus, by identity, with the first message seen there. */
+    private record Found(Map<Key, Integer> counts, Map<Key, String> messages) {
+        Found() {
+            this(new TreeMap<>(KEY_ORDER), new TreeMap<>(KEY_ORDER));
+        }
+    }
+
+    private static final Comparator<Key> KEY_ORDER =
+            Comparator.comparing(Key::entry).thenComparing(Key::file).thenComparingInt(Key::line);
+
+    /** What the report says of one rule on one corpus. */
+    record Tally(int findings, int reviewed, int truePositives, int stale) {
+        int falsePositives() {
+            return reviewed - truePositives;
+        }
+
+        String precision() {
+            return reviewed == 0 ? "–" : Math.round(100.0 * truePositives / reviewed) + " %";
+        }
+    }
 
     private PrecisionReport() {}
 
     static void run(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: precision <corpus-dir> <labels-dir> <output.md>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException(
+                    "usage: precision <corpus-dir> <apps-dir> <labels-dir> <output.md> <unlabelled.tsv>");
         }
         Path corpus = Path.of(args[0]);
-        Map<Key, Label> labels = readLabels(Path.of(args[1]));
-        List<String> entries = entries(corpus);
+        Path apps = Path.of(args[1]);
+        Map<String, Map<Key, Label>> labels = readLabels(Path.of(args[2]));
         RuleCatalog catalog = RuleCatalog.builtIn();
-        List<String> allRules = catalog.all().stream().map(RuleMetadata::key).toList();
+        Set<String> allRules =
+                Set.copyOf(catalog.all().stream().map(RuleMetadata::key).toList());
 
-        Map<String, Map<String, Integer>> countByRuleAndEntry = new TreeMap<>();
-        // A label names a file and line: it judges every finding of its rule there.
-        Map<Key, Integer> found = new HashMap<>();
-        Map<String, long[]> linesByEntry = new LinkedHashMap<>();
-        for (String entry : entries) {
-            Path src = corpus.resolve(entry).resolve("src").toAbsolutePath().normalize();
-            AnalysisResult result = Analysis.run(AnalysisRequest.builder()
-                    .addSourceRoot(src)
-                    .addClassInput(corpus.resolve(entry).resolve("classes"))
-                    .addClasspath(androidArchives(corpus.resolve(entry).resolve("jars")))
-                    .addResourceRoot(src)
-                    .includeRules(Set.copyOf(allRules))
-                    .build());
-            linesByEntry.put(
-                    entry, new long[] {result.sourceFiles(), result.findings().size()});
-            for (Finding finding : result.findings()) {
-                String file = finding.file().isAbsolute()
-                        ? src.relativize(finding.file()).toString().replace('\\', '/')
-                        : finding.file().toString().replace('\\', '/');
-                found.merge(new Key(finding.ruleKey(), entry, file, finding.line()), 1, Integer::sum);
-                countByRuleAndEntry
-                        .computeIfAbsent(finding.ruleKey(), k -> new TreeMap<>())
-                        .merge(entry, 1, Integer::sum);
-            }
-            System.out.println(entry + ": " + result.sourceFiles() + " source files, "
-                    + result.findings().size() + " findings, " + result.errors().size() + " processing errors");
+        List<String> libraries =
+                entries(corpus, d -> Files.isDirectory(d.resolve("src")) && Files.isDirectory(d.resolve("classes")));
+        List<String> applications = entries(apps, d -> Files.isRegularFile(d.resolve(".app")));
+        if (applications.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no application in " + apps + ": lay them out with bench/layout-apps.sh");
         }
-        Files.writeString(
-                Path.of(args[2]), render(catalog, entries, countByRuleAndEntry, found, labels), StandardCharsets.UTF_8);
+        Map<String, Found> libraryFindings = new TreeMap<>();
+        for (String entry : libraries) {
+            Path src = corpus.resolve(entry).resolve("src").toAbsolutePath().normalize();
+            collect(
+                    entry,
+                    src,
+                    Analysis.run(AnalysisRequest.builder()
+                            .addSourceRoot(src)
+                            .addClassInput(corpus.resolve(entry).resolve("classes"))
+                            .addClasspath(androidArchives(corpus.resolve(entry).resolve("jars")))
+                            .addResourceRoot(src)
+                            .includeRules(allRules)
+                            .build()),
+                    libraryFindings);
+        }
+        Map<String, Found> appFindings = new TreeMap<>();
+        for (String entry : applications) {
+            Path root = apps.resolve(entry).toAbsolutePath().normalize();
+            collect(
+                    entry,
+                    root,
+                    Analysis.run(AnalysisRequest.builder()
+                            .addSourceRoot(root)
+                            .addResourceRoot(root)
+                            .includeRules(allRules)
+                            .build()),
+                    appFindings);
+        }
+
+        List<String> unlabelled = new ArrayList<>();
+        StringBuilder md = new StringBuilder();
+        header(md, libraries, applications);
+        table(
+                md,
+                catalog,
+                appFindings,
+                libraryFindings,
+                labels,
+                Set.copyOf(applications),
+                Set.copyOf(libraries),
+                unlabelled);
+        perEntry(md, catalog, "applications", appFindings);
+        perEntry(md, catalog, "libraries", libraryFindings);
+        awaitingReview(md, unlabelled);
+        falsePositives(md, catalog, "applications", appFindings, labels);
+        falsePositives(md, catalog, "libraries", libraryFindings, labels);
+        Files.writeString(Path.of(args[3]), md.toString(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[4]), String.join("", unlabelled), StandardCharsets.UTF_8);
+        System.out.println(unlabelled.size() + " sampled application findings without a label"
+                + (unlabelled.isEmpty() ? "" : ", listed in " + args[4] + " (rule, entry, file, line, message)"));
     }
 
-    private static String render(
-            RuleCatalog catalog,
-            List<String> entries,
-            Map<String, Map<String, Integer>> counts,
-            Map<Key, Integer> found,
-            Map<Key, Label> labels) {
-        StringBuilder md = new StringBuilder();
-        md.append("<!-- Generated by bench/precision.sh from docs/precision/labels: do not edit. -->\n\n");
-        md.append("# Precision on real code\n\n");
-        md.append("Every rule (default-off ones included) run by ecobugs ")
+    private static void collect(String entry, Path root, AnalysisResult result, Map<String, Found> byRule) {
+        for (Finding finding : result.findings()) {
+            String file = finding.file().isAbsolute()
+                    ? root.relativize(finding.file()).toString().replace('\\', '/')
+                    : finding.file().toString().replace('\\', '/');
+            Key key = new Key(finding.ruleKey(), entry, file, finding.line());
+            Found found = byRule.computeIfAbsent(finding.ruleKey(), k -> new Found());
+            found.counts().merge(key, 1, Integer::sum);
+            found.messages().putIfAbsent(key, finding.message());
+        }
+        System.out.println(entry + ": " + result.sourceFiles() + " source files, "
+                + result.findings().size() + " findings, " + result.errors().size() + " processing errors");
+    }
+
+    /**
+     * The application findings of a rule that are to be reviewed: all of them up to the sample size, otherwise the
+     * first ones by a seeded hash of their identity.
+     */
+    static List<Key> sample(java.util.Collection<Key> findings) {
+        return findings.stream()
+                .sorted(Comparator.comparing(PrecisionReport::rank))
+                .limit(SAMPLE_SIZE)
+                .toList();
+    }
+
+    private static String rank(Key key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest(
+                    String.join("\t", SAMPLE_SEED, key.rule(), key.entry(), key.file(), Integer.toString(key.line()))
+                            .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Counts a rule's findings and joins them with its labels; a label judges every finding of its rule there. */
+    static Tally tally(Found found, Map<Key, Label> labels, Set<String> entries) {
+        int reviewed = 0;
+        int truePositives = 0;
+        int stale = 0;
+        for (Map.Entry<Key, Label> label : labels.entrySet()) {
+            if (!entries.contains(label.getKey().entry())) {
+                continue;
+            }
+            Integer findingsThere = found.counts().get(label.getKey());
+            if (findingsThere == null) {
+                stale++;
+                continue;
+            }
+            reviewed += findingsThere;
+            if (label.getValue().verdict().equals("TP")) {
+                truePositives += findingsThere;
+            }
+        }
+        int total = found.counts().values().stream().mapToInt(Integer::intValue).sum();
+        return new Tally(total, reviewed, truePositives, stale);
+    }
+
+    private static void header(StringBuilder md, List<String> libraries, List<String> applications) {
+        md.append("<!-- Generated by bench/precision.sh from docs/precision/labels: do not edit. -->\n\n")
+                .append("# Precision on real code\n\n")
+                .append("Every rule (default-off ones included) run by ecobugs ")
                 .append(ProductInfo.version())
-                .append(" over the sources and classes of the corpus in `bench/corpus.tsv` (")
-                .append(String.join(", ", entries))
-                .append(
-                        "; the Android entries with their `.aar` on the classpath). Reviewed findings were read in the code and judged a true positive (TP: a real energy bug"
-                                + " the rule is right to report) or a false positive (FP); the verdicts, with a note each,"
-                                + " are in `docs/precision/labels`. Precision = TP / reviewed.\n\n"
-                                + "The corpus is made of libraries and frameworks: the scheduling, polling and retry code, the"
-                                + " FHIR, HTTP and DICOM client calls and the Spring Boot configuration that applications write"
-                                + " around them are rare there, so some rules find little or nothing in it."
-                                + " Their fixtures, with the look-alikes that must stay silent, and the command line's tests on"
-                                + " code written the way health-software teams write it, cover them.\n\n");
-        md.append(
-                "| Rule | Default | Findings | Reviewed | TP | FP | Precision | Stale labels | Findings per corpus entry |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, List<String>> falsePositives = new LinkedHashMap<>();
+                .append(" over two corpora:\n\n")
+                .append("- **Applications** (`bench/apps.tsv`, laid out by `bench/layout-apps.sh` at pinned commits: ")
+                .append(String.join(", ", applications))
+                .append("), analysed the way a new user would run ecobugs on an application: sources and Spring Boot"
+                        + " configuration only, no classes, no classpath. This is where the code the rules aim at lives:"
+                        + " schedulers, DAOs and repositories, HTTP and FHIR clients, configuration. Where more than "
+                        + SAMPLE_SIZE + " findings of a rule fire, a seeded random sample of " + SAMPLE_SIZE
+                        + " is reviewed (ranked by a hash of rule, entry, file and line, so that a finding keeps"
+                        + " its place when others come and go); otherwise all of them.\n")
+                .append("- **Libraries** (`bench/corpus.tsv`: ")
+                .append(String.join(", ", libraries))
+                .append("), with their sources and classes, the Android ones with their `.aar` on the classpath;"
+                        + " every finding is reviewed. Application code is rare there, so several rules find little"
+                        + " or nothing.\n\n")
+                .append("Reviewed findings were read in the code and judged as the application's maintainer would: a"
+                        + " true positive (TP) is a real energy cost that the rule is right to report and whose fix the"
+                        + " maintainer would accept; anything else is a false positive (FP). The verdicts, with a"
+                        + " reason each, are in `docs/precision/labels` (entry, file, line, verdict, reason)."
+                        + " Precision = TP / reviewed. A stale label names a finding that no longer fires.\n\n");
+    }
+
+    private static void table(
+            StringBuilder md,
+            RuleCatalog catalog,
+            Map<String, Found> appFindings,
+            Map<String, Found> libraryFindings,
+            Map<String, Map<Key, Label>> labels,
+            Set<String> apps,
+            Set<String> libraries,
+            List<String> unlabelled) {
+        md.append("| Rule | Default | Applications: findings | reviewed | TP | FP | precision |"
+                        + " Libraries: findings | reviewed | TP | FP | precision | Stale labels |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        int[] defaultOn = new int[3];
+        int[] all = new int[3];
+        double[] weighted = new double[2];
         for (RuleMetadata rule : catalog.all()) {
             String key = rule.key();
-            Map<String, Integer> perEntry = counts.getOrDefault(key, Map.of());
-            int total = perEntry.values().stream().mapToInt(Integer::intValue).sum();
-            int reviewed = 0;
-            int truePositives = 0;
-            int stale = 0;
-            for (Map.Entry<Key, Label> label : labels.entrySet()) {
-                if (!label.getKey().rule().equals(key)) {
-                    continue;
-                }
-                Integer findingsThere = found.get(label.getKey());
-                if (findingsThere == null) {
-                    stale++;
-                    continue;
-                }
-                reviewed += findingsThere;
-                if (label.getValue().verdict().equals("TP")) {
-                    truePositives += findingsThere;
-                } else {
-                    Key k = label.getKey();
-                    falsePositives
-                            .computeIfAbsent(key, x -> new ArrayList<>())
-                            .add(k.corpus() + " `" + k.file() + ":" + k.line() + "`: "
-                                    + label.getValue().note());
+            Map<Key, Label> ruleLabels = labels.getOrDefault(key, Map.of());
+            Found onApps = appFindings.getOrDefault(key, new Found());
+            Tally app = tally(onApps, ruleLabels, apps);
+            Tally library = tally(libraryFindings.getOrDefault(key, new Found()), ruleLabels, libraries);
+            for (Key sampled : sample(onApps.counts().keySet())) {
+                if (!ruleLabels.containsKey(sampled)) {
+                    unlabelled.add(String.join(
+                                    "\t",
+                                    key,
+                                    sampled.entry(),
+                                    sampled.file(),
+                                    Integer.toString(sampled.line()),
+                                    onApps.messages().get(sampled))
+                            + "\n");
                 }
             }
-            String precision = reviewed == 0 ? "–" : Math.round(100.0 * truePositives / reviewed) + " %";
-            StringBuilder where = new StringBuilder();
-            perEntry.forEach((entry, n) -> where.append(where.length() == 0 ? "" : ", ")
-                    .append(entry)
-                    .append(' ')
-                    .append(n));
+            boolean on = rule.energy().defaultActive();
+            for (int[] sum : on ? List.of(defaultOn, all) : List.of(all)) {
+                sum[0] += app.findings();
+                sum[1] += app.reviewed();
+                sum[2] += app.truePositives();
+            }
+            if (on && app.reviewed() > 0) {
+                weighted[0] += app.findings() * (double) app.truePositives() / app.reviewed();
+                weighted[1] += app.findings();
+            }
             md.append("| ")
                     .append(key)
                     .append(' ')
                     .append(rule.name())
                     .append(" | ")
-                    .append(rule.energy().defaultActive() ? "on" : "off")
+                    .append(on ? "on" : "off")
                     .append(" | ")
-                    .append(total)
+                    .append(app.findings())
                     .append(" | ")
-                    .append(reviewed)
+                    .append(app.reviewed())
                     .append(" | ")
-                    .append(truePositives)
+                    .append(app.truePositives())
                     .append(" | ")
-                    .append(reviewed - truePositives)
+                    .append(app.falsePositives())
                     .append(" | ")
-                    .append(precision)
+                    .append(app.precision())
                     .append(" | ")
-                    .append(stale)
+                    .append(library.findings())
                     .append(" | ")
-                    .append(where.length() == 0 ? "–" : where)
+                    .append(library.reviewed())
+                    .append(" | ")
+                    .append(library.truePositives())
+                    .append(" | ")
+                    .append(library.falsePositives())
+                    .append(" | ")
+                    .append(library.precision())
+                    .append(" | ")
+                    .append(app.stale() + library.stale())
                     .append(" |\n");
         }
-        if (!falsePositives.isEmpty()) {
-            md.append("\n## Reviewed false positives\n\n");
-            falsePositives.forEach((rule, notes) -> {
-                md.append("- **").append(rule).append("**\n");
-                notes.forEach(n -> md.append("  - ").append(n).append('\n'));
-            });
+        md.append("\nOn the applications, the default-on rules gave ")
+                .append(defaultOn[0])
+                .append(" findings; ")
+                .append(defaultOn[1])
+                .append(" reviewed, ")
+                .append(defaultOn[2])
+                .append(" TP: precision ")
+                .append(new Tally(defaultOn[0], defaultOn[1], defaultOn[2], 0).precision())
+                .append(" (")
+                .append(weighted[1] == 0 ? "–" : Math.round(100.0 * weighted[0] / weighted[1]) + " %")
+                .append(" when each rule's sample is weighted by its number of findings). All rules: ")
+                .append(all[0])
+                .append(" findings, ")
+                .append(all[1])
+                .append(" reviewed, ")
+                .append(all[2])
+                .append(" TP (")
+                .append(new Tally(all[0], all[1], all[2], 0).precision())
+                .append(").\n");
+    }
+
+    private static void perEntry(StringBuilder md, RuleCatalog catalog, String corpus, Map<String, Found> findings) {
+        md.append("\n## Findings per ")
+                .append(corpus.equals("applications") ? "application" : "library")
+                .append("\n\n");
+        boolean any = false;
+        for (RuleMetadata rule : catalog.all()) {
+            Found found = findings.get(rule.key());
+            if (found == null) {
+                continue;
+            }
+            Map<String, Integer> perEntry = new TreeMap<>();
+            found.counts().forEach((k, n) -> perEntry.merge(k.entry(), n, Integer::sum));
+            StringBuilder where = new StringBuilder();
+            perEntry.forEach((entry, n) -> where.append(where.length() == 0 ? "" : ", ")
+                    .append(entry)
+                    .append(' ')
+                    .append(n));
+            md.append("- ").append(rule.key()).append(": ").append(where).append('\n');
+            any = true;
         }
-        return md.toString();
+        if (!any) {
+            md.append("None.\n");
+        }
+    }
+
+    private static void awaitingReview(StringBuilder md, List<String> unlabelled) {
+        md.append("\n## Sampled application findings awaiting review\n\n");
+        if (unlabelled.isEmpty()) {
+            md.append("None: every sampled finding has a label.\n");
+            return;
+        }
+        for (String line : unlabelled) {
+            String[] columns = line.strip().split("\t", 5);
+            md.append("- ")
+                    .append(columns[0])
+                    .append(' ')
+                    .append(columns[1])
+                    .append(" `")
+                    .append(columns[2])
+                    .append(':')
+                    .append(columns[3])
+                    .append("`\n");
+        }
+    }
+
+    private static void falsePositives(
+            StringBuilder md,
+            RuleCatalog catalog,
+            String corpus,
+            Map<String, Found> findings,
+            Map<String, Map<Key, Label>> labels) {
+        StringBuilder section = new StringBuilder();
+        for (RuleMetadata rule : catalog.all()) {
+            Found found = findings.get(rule.key());
+            if (found == null) {
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            labels.getOrDefault(rule.key(), Map.of()).forEach((k, label) -> {
+                if (label.verdict().equals("FP") && found.counts().containsKey(k)) {
+                    notes.add(k.entry() + " `" + k.file() + ":" + k.line() + "`: " + label.note());
+                }
+            });
+            if (!notes.isEmpty()) {
+                section.append("- **").append(rule.key()).append("**\n");
+                notes.forEach(n -> section.append("  - ").append(n).append('\n'));
+            }
+        }
+        if (section.length() > 0) {
+            md.append("\n## Reviewed false positives on the ")
+                    .append(corpus)
+                    .append("\n\n")
+                    .append(section);
+        }
     }
 
     /** The Android archives of an entry, which an Android build puts on the classpath. */
@@ -173,28 +404,33 @@ final class PrecisionReport {
         if (!Files.isDirectory(jars)) {
             return List.of();
         }
-        try (java.util.stream.Stream<Path> files = Files.list(jars)) {
+        try (Stream<Path> files = Files.list(jars)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".aar"))
                     .sorted()
                     .toList();
         }
     }
 
-    private static List<String> entries(Path corpus) throws IOException {
-        try (Stream<Path> dirs = Files.list(corpus)) {
-            return dirs.filter(d -> Files.isDirectory(d.resolve("src")) && Files.isDirectory(d.resolve("classes")))
+    private static List<String> entries(Path dir, java.util.function.Predicate<Path> isEntry) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(isEntry)
                     .map(d -> d.getFileName().toString())
                     .sorted()
                     .toList();
         }
     }
 
-    private static Map<Key, Label> readLabels(Path dir) throws IOException {
-        Map<Key, Label> labels = new HashMap<>();
+    /** The labels by rule, in the order of their files: {@code entry<TAB>file<TAB>line<TAB>TP|FP<TAB>reason}. */
+    static Map<String, Map<Key, Label>> readLabels(Path dir) throws IOException {
+        Map<String, Map<Key, Label>> labels = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
                 String rule = file.getFileName().toString().replace(".tsv", "");
+                Map<Key, Label> ruleLabels = labels.computeIfAbsent(rule, r -> new LinkedHashMap<>());
                 int number = 0;
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     number++;
@@ -202,13 +438,17 @@ final class PrecisionReport {
                         continue;
                     }
                     String[] columns = line.split("\t", 5);
-                    if (columns.length < 4 || !(columns[3].equals("TP") || columns[3].equals("FP"))) {
+                    if (columns.length < 5
+                            || !(columns[3].equals("TP") || columns[3].equals("FP"))
+                            || columns[4].isBlank()) {
                         throw new IllegalArgumentException(
-                                file + ":" + number + ": expected 'corpus<TAB>file<TAB>line<TAB>TP|FP<TAB>note'");
+                                file + ":" + number + ": expected 'entry<TAB>file<TAB>line<TAB>TP|FP<TAB>reason'");
                     }
-                    labels.put(
-                            new Key(rule, columns[0], columns[1], Integer.parseInt(columns[2].strip())),
-                            new Label(columns[3], columns.length > 4 ? columns[4] : ""));
+                    Key key = new Key(rule, columns[0], columns[1], Integer.parseInt(columns[2].strip()));
+                    if (ruleLabels.put(key, new Label(columns[3], columns[4])) != null) {
+                        throw new IllegalArgumentException(file + ":" + number + ": a second label for " + columns[0]
+                                + " " + columns[1] + ":" + columns[2]);
+                    }
                 }
             }
         }
