@@ -15,7 +15,9 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.analysis.SourceValue;
@@ -91,6 +93,51 @@ public final class BytecodeLoops {
             }
         }
         return exits;
+    }
+
+    /**
+     * Whether the instruction at {@code index} of a loop runs again at the next pass: some path from it stays in the
+     * loop and comes back to its head. Code followed by a {@code return}, a {@code throw} or a jump out of the loop (a
+     * {@code break}) on every path runs at most once per pass over the loop, like the first-match search it is.
+     * Exception handlers inside the loop are followed from every instruction they cover.
+     */
+    public static boolean repeats(MethodNode method, Loop loop, int index) {
+        InsnList instructions = method.instructions;
+        java.util.BitSet seen = new java.util.BitSet();
+        java.util.ArrayDeque<Integer> pending = new java.util.ArrayDeque<>();
+        pending.add(index);
+        while (!pending.isEmpty()) {
+            int at = pending.poll();
+            if (!loop.contains(at) || seen.get(at)) {
+                continue;
+            }
+            if (at == loop.end() || (at == loop.head() && at != index)) {
+                return true;
+            }
+            seen.set(at);
+            AbstractInsnNode insn = instructions.get(at);
+            int opcode = insn.getOpcode();
+            if (insn instanceof JumpInsnNode jump) {
+                pending.add(instructions.indexOf(jump.label));
+                if (opcode != Opcodes.GOTO) {
+                    pending.add(at + 1);
+                }
+            } else if (insn instanceof TableSwitchInsnNode table) {
+                pending.add(instructions.indexOf(table.dflt));
+                table.labels.forEach(label -> pending.add(instructions.indexOf(label)));
+            } else if (insn instanceof LookupSwitchInsnNode lookup) {
+                pending.add(instructions.indexOf(lookup.dflt));
+                lookup.labels.forEach(label -> pending.add(instructions.indexOf(label)));
+            } else if (!((opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW)) {
+                pending.add(at + 1);
+            }
+            for (TryCatchBlockNode handler : method.tryCatchBlocks) {
+                if (instructions.indexOf(handler.start) <= at && at < instructions.indexOf(handler.end)) {
+                    pending.add(instructions.indexOf(handler.handler));
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean leaves(InsnList instructions, Loop loop, LabelNode dflt, List<LabelNode> labels) {

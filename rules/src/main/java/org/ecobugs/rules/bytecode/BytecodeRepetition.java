@@ -45,10 +45,17 @@ public final class BytecodeRepetition {
         return repetition;
     }
 
-    /** Whether {@code insn} of {@code method} sits in a loop of that method. */
+    /**
+     * Whether {@code insn} of {@code method} sits in a loop of that method and runs again at its next pass (code that
+     * leaves the loop right after it, by {@code return}, {@code throw} or {@code break}, does not: see {@link
+     * BytecodeLoops#repeats}).
+     */
     public boolean inLoop(MethodNode method, AbstractInsnNode insn) {
         int index = method.instructions.indexOf(insn);
-        return loopsOf(method).stream().anyMatch(loop -> loop[0] <= index && index <= loop[1]);
+        return loopsOf(method).stream()
+                .anyMatch(loop -> loop[0] <= index
+                        && index <= loop[1]
+                        && BytecodeLoops.repeats(method, new BytecodeLoops.Loop(loop[0], loop[1]), index));
     }
 
     /** Whether some loop of {@code method} holds {@code use} but not {@code creation}: the object is reused there. */

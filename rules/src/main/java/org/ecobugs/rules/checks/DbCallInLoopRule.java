@@ -7,12 +7,14 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
 
 /**
  * A database query or statement run once per element of a collection (N+1): a Spring Data repository or DAO read,
  * {@code EntityManager.find} or a JPA query, JDBC {@code executeQuery}/{@code executeUpdate}, {@code JdbcTemplate}
- * queries and updates — in a loop or a per-element lambda, directly or through a method of the same file.
+ * queries and updates — in a loop or a per-element lambda, directly or through a method of the same file. One-off
+ * code (migrations, start-up, {@code main}: see {@link OneOffCode}) is left out.
  */
 @RuleKey("EB601")
 public final class DbCallInLoopRule implements SourceRule {
@@ -33,6 +35,10 @@ public final class DbCallInLoopRule implements SourceRule {
 
     @Override
     public void visitNode(Node node, SourceContext context) {
+        if (OneOffCode.runsOnce(node)) {
+            // A migration or start-up step touches each row once per deployment.
+            return;
+        }
         CallsInLoops.of(
                         (MethodCallExpr) node,
                         context,

@@ -22,6 +22,7 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Loggers;
+import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
 
 /**
@@ -93,14 +94,15 @@ public final class EagerLogMessageRule implements SourceRule {
                 || call.findAncestor(CatchClause.class).isPresent()) {
             return;
         }
-        boolean repeated = Repetition.isRepeated(call);
+        Optional<Node> loop = Repetition.repeatingContext(call);
+        boolean repeated = loop.isPresent() && Repetition.runsAtEveryPass(call, loop.get());
         for (Expression argument : log.get().arguments()) {
             Work work = eagerWork(argument, context);
             if (work == null || (!work.costly() && !repeated)) {
                 continue;
             }
             // The guards read the whole method: only for calls that build something.
-            if (!Loggers.isGuarded(call) && !runsOnceAtSetUp(call)) {
+            if (!Loggers.isGuarded(call) && !runsOnceAtSetUp(call) && !OneOffCode.runsOnce(call)) {
                 String what = work.costly() ? work.what() : work.what() + " at every iteration";
                 context.report(call, message(log.get().method(), what));
             }

@@ -1,15 +1,11 @@
 package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.SwitchEntry;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +19,7 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Loggers;
 import org.ecobugs.rules.java.Loops;
+import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
 
@@ -84,7 +81,7 @@ public final class LoggingInLoopRule implements SourceRule {
             return;
         }
         Optional<Node> repeating = Repetition.repeatingContext(call);
-        if (repeating.isEmpty() || isConditional(call, repeating.get())) {
+        if (repeating.isEmpty() || !Repetition.runsAtEveryPass(call, repeating.get()) || OneOffCode.runsOnce(call)) {
             return;
         }
         if (repeating.get() instanceof Statement loop
@@ -93,29 +90,6 @@ public final class LoggingInLoopRule implements SourceRule {
             return;
         }
         context.report(call, message(log.get().method()));
-    }
-
-    /**
-     * Whether the line is written only on some iterations: under an {@code if}, a {@code switch} case or a condition
-     * (an anomaly being reported, or progress sampled with {@code count % 1000 == 0}), rather than for every element.
-     */
-    private static boolean isConditional(Node call, Node repeating) {
-        Node child = call;
-        Node current = call.getParentNode().orElse(null);
-        while (current != null && current != repeating) {
-            if (current instanceof IfStmt
-                    || current instanceof SwitchEntry
-                    || current instanceof ConditionalExpr
-                    || (current instanceof BinaryExpr binary
-                            && (binary.getOperator() == BinaryExpr.Operator.AND
-                                    || binary.getOperator() == BinaryExpr.Operator.OR)
-                            && binary.getRight() == child)) {
-                return true;
-            }
-            child = current;
-            current = current.getParentNode().orElse(null);
-        }
-        return false;
     }
 
     /** The logger's variable name, or the name it was created with, matches the ignored pattern. */

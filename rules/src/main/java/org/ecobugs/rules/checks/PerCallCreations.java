@@ -14,12 +14,14 @@ import java.util.function.Predicate;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.bytecode.BytecodeLifetimes;
+import org.ecobugs.rules.bytecode.BytecodeOneOffCode;
 import org.ecobugs.rules.bytecode.BytecodeRepetition;
 import org.ecobugs.rules.bytecode.ValueUses;
 import org.ecobugs.rules.java.CallSites;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Lifetimes;
+import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Receivers;
 import org.ecobugs.rules.java.Repetition;
 import org.objectweb.asm.Opcodes;
@@ -33,7 +35,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 /**
  * Finds costly, reusable objects that a method creates for one call and drops (EB501–EB503): the creations listed in a
  * table, in source and in bytecode alike. A creation is reported when it is a throwaway (see {@link
- * Lifetimes#isThrowaway}) outside set-up code, and, for objects that cannot simply be shared, only where it visibly
+ * Lifetimes#isThrowaway}) outside set-up code and one-off code (see {@link OneOffCode}), and, for objects that cannot simply be shared, only where it visibly
  * repeats: in a loop or per-element lambda, in a handler, or in a method of the class called from one.
  */
 final class PerCallCreations {
@@ -129,7 +131,10 @@ final class PerCallCreations {
                 continue;
             }
             Optional<Expression> value = valueOf((Expression) node, factory);
-            if (value.isEmpty() || Lifetimes.isSetUpCode(value.get()) || !Lifetimes.isThrowaway(value.get(), view)) {
+            if (value.isEmpty()
+                    || Lifetimes.isSetUpCode(value.get())
+                    || OneOffCode.runsOnce(value.get())
+                    || !Lifetimes.isThrowaway(value.get(), view)) {
                 return;
             }
             boolean repeated = Repetition.isRepeated(value.get());
@@ -221,7 +226,8 @@ final class PerCallCreations {
                 if (repetition == null) {
                     repetition = BytecodeRepetition.of(classNode);
                 }
-                if (BytecodeLifetimes.isSetUpMethod(method, repetition)) {
+                if (BytecodeLifetimes.isSetUpMethod(method, repetition)
+                        || BytecodeOneOffCode.runsOnce(classNode, method, repetition)) {
                     break;
                 }
                 if (flow == null) {

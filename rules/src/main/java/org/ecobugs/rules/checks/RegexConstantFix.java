@@ -35,9 +35,45 @@ final class RegexConstantFix {
 
     private RegexConstantFix() {}
 
-    /** {@code s.replaceAll("<", "&lt;")} to {@code s.replace("<", "&lt;")}. */
-    static Optional<Fix> literalReplace(MethodCallExpr call) {
-        return Optional.of(Fixes.replace(LITERAL_DESCRIPTION, call.getName(), "replace"));
+    /**
+     * {@code s.replaceAll("<", "&lt;")} to {@code s.replace("<", "&lt;")}; an escaped regex becomes the text it matches
+     * ({@code replaceAll("\\\\?", "")} to {@code replace("?", "")}), which only a literal argument can be rewritten to.
+     */
+    static Optional<Fix> literalReplace(MethodCallExpr call, String regex, String text) {
+        Fix rename = Fixes.replace(LITERAL_DESCRIPTION, call.getName(), "replace");
+        if (regex.equals(text)) {
+            return Optional.of(rename);
+        }
+        Expression argument = call.getArgument(0);
+        if (!argument.isStringLiteralExpr() || argument.getRange().isEmpty()) {
+            return Optional.empty();
+        }
+        Fix literal = Fixes.replace(LITERAL_DESCRIPTION, argument, javaStringLiteral(text));
+        List<Fix.Edit> edits = new ArrayList<>(rename.edits());
+        edits.addAll(literal.edits());
+        return Optional.of(new Fix(LITERAL_DESCRIPTION, edits));
+    }
+
+    private static String javaStringLiteral(String text) {
+        StringBuilder literal = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\t' -> literal.append("\\t");
+                case '\n' -> literal.append("\\n");
+                case '\r' -> literal.append("\\r");
+                case '\f' -> literal.append("\\f");
+                case '"' -> literal.append("\\\"");
+                case '\\' -> literal.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        literal.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        literal.append(c);
+                    }
+                }
+            }
+        }
+        return literal.append('"').toString();
     }
 
     /**

@@ -17,7 +17,10 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
+import org.ecobugs.rules.bytecode.BytecodeOneOffCode;
+import org.ecobugs.rules.bytecode.BytecodeRepetition;
 import org.ecobugs.rules.bytecode.StringValues;
+import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
 import org.objectweb.asm.Opcodes;
@@ -52,6 +55,11 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
     /** Characters that make a regex more than a literal text. */
     private static final String REGEX_METACHARACTERS = ".$|()[]{}^?*+\\";
 
+    /** Regex escapes of single characters, and the characters they stand for, at the same positions. */
+    private static final String SINGLE_CHARACTER_ESCAPES = "tnrfae";
+
+    private static final String SINGLE_CHARACTERS = "\t\n\r\f\u0007\u001b";
+
     static final String LITERAL_REPLACE_ALL =
             "String.replaceAll compiles its literal text as a regular expression again"
                     + " on every iteration; use String.replace, which compiles nothing.";
@@ -66,14 +74,45 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
      * literal text, which {@code String.replace} does without any regex.
      */
     static String message(String api, String regex, Optional<String> replacement) {
-        boolean literal = regex.chars().noneMatch(c -> REGEX_METACHARACTERS.indexOf(c) >= 0);
         boolean literalReplacement = replacement
                 .filter(r -> r.indexOf('$') < 0 && r.indexOf('\\') < 0)
                 .isPresent();
-        if (api.equals("String.replaceAll") && literal && literalReplacement) {
+        if (api.equals("String.replaceAll") && literalText(regex).isPresent() && literalReplacement) {
             return LITERAL_REPLACE_ALL;
         }
         return message(api);
+    }
+
+    /**
+     * The text a regex matches when it is only literal text: no metacharacter, or only escaped ones ({@code \\?},
+     * {@code \\.}) and escapes of single characters ({@code \\n}, {@code \\t}); empty when it is a real pattern.
+     */
+    static Optional<String> literalText(String regex) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c != '\\') {
+                if (REGEX_METACHARACTERS.indexOf(c) >= 0) {
+                    return Optional.empty();
+                }
+                text.append(c);
+                continue;
+            }
+            if (i + 1 == regex.length()) {
+                return Optional.empty();
+            }
+            char escaped = regex.charAt(++i);
+            int control = SINGLE_CHARACTER_ESCAPES.indexOf(escaped);
+            if (control >= 0) {
+                text.append(SINGLE_CHARACTERS.charAt(control));
+            } else if (Character.isLetterOrDigit(escaped)) {
+                // \d, \s, \Q, back references: a class or a construct, not a character.
+                return Optional.empty();
+            } else {
+                text.append(escaped);
+            }
+        }
+        return Optional.of(text.toString());
     }
 
     /** A call that compiles its regex argument. */
@@ -97,7 +136,7 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
             return;
         }
         Optional<Node> repeating = Repetition.repeatingContext(call);
-        if (repeating.isEmpty()) {
+        if (repeating.isEmpty() || OneOffCode.runsOnce(call)) {
             return;
         }
         Optional<String> constant = context.constants().string(regexCall.regex());
@@ -112,7 +151,10 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
                     call,
                     message,
                     message.equals(LITERAL_REPLACE_ALL)
-                            ? RegexConstantFix.literalReplace(call)
+                            ? RegexConstantFix.literalReplace(
+                                    call,
+                                    constant.get(),
+                                    literalText(constant.get()).get())
                             : RegexConstantFix.hoist(call, regexCall.api()));
             return;
         }
@@ -233,6 +275,7 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
 
     @Override
     public void visitClass(ClassNode classNode, BytecodeContext context) {
+        BytecodeRepetition repetition = null;
         for (MethodNode method : classNode.methods) {
             List<BytecodeLoops.Loop> loops = null;
             Frame<SourceValue>[] frames = null;
@@ -248,8 +291,15 @@ public final class RegexRecompiledInLoopRule implements SourceRule, BytecodeRule
                     loops = BytecodeLoops.of(method.instructions);
                 }
                 int index = method.instructions.indexOf(call);
-                if (BytecodeLoops.innermost(loops, index).isEmpty()) {
+                if (BytecodeLoops.enclosing(loops, index).stream()
+                        .noneMatch(loop -> BytecodeLoops.repeats(method, loop, index))) {
                     continue;
+                }
+                if (repetition == null) {
+                    repetition = BytecodeRepetition.of(classNode);
+                }
+                if (BytecodeOneOffCode.runsOnce(classNode, method, repetition)) {
+                    break;
                 }
                 if (frames == null) {
                     try {

@@ -1,15 +1,31 @@
 package org.ecobugs.rules.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +35,11 @@ import java.util.Set;
  * update, not the collection an enhanced {@code for} iterates over), or in a lambda handed to a stream or collection
  * operation that calls it per element ({@code forEach}, {@code map}, {@code filter}, …). The search stops at the
  * enclosing method, class, or a lambda that is not called per element.
+ *
+ * <p>Code that leaves the loop right after it runs is not repeated by that loop: a lookup followed by {@code return},
+ * {@code throw} or {@code break} in the same block ({@code if (matches(e)) { found = find(e); break; }}) runs at most
+ * once per pass over the loop, like the first-match search it is. A {@code break} only leaves the innermost loop, so
+ * the code may still repeat with an outer one; a {@code return} leaves them all.
  */
 public final class Repetition {
 
@@ -59,6 +80,8 @@ public final class Repetition {
     public static Optional<Node> repeatingContext(Node node) {
         Node child = node;
         Optional<Node> parent = node.getParentNode();
+        Exit exit = Exit.NONE;
+        String breakLabel = null;
         while (parent.isPresent()) {
             Node current = parent.get();
             if (current instanceof CallableDeclaration<?> || current instanceof TypeDeclaration<?>) {
@@ -70,8 +93,37 @@ public final class Repetition {
                     && !creation.getArguments().contains(child)) {
                 return Optional.empty();
             }
+            if (exit == Exit.NONE && child instanceof Statement statement) {
+                Optional<Statement> leaving = exitAfter(statement, current);
+                if (leaving.isPresent()) {
+                    exit = leaving.get() instanceof BreakStmt
+                            ? Exit.BREAK
+                            : leaving.get() instanceof ThrowStmt ? Exit.THROW : Exit.RETURN;
+                    breakLabel = leaving.get() instanceof BreakStmt b
+                            ? b.getLabel().map(SimpleName::asString).orElse(null)
+                            : null;
+                }
+            }
+            if (exit == Exit.BREAK && breakLabel == null && current instanceof SwitchStmt) {
+                // An unlabelled break in a switch leaves the switch, not the loop.
+                exit = Exit.NONE;
+            }
+            if (exit == Exit.THROW
+                    && current instanceof TryStmt tryStmt
+                    && tryStmt.getTryBlock() == child
+                    && !tryStmt.getCatchClauses().isEmpty()) {
+                // The exception may be caught inside the loop, which then goes on.
+                exit = Exit.NONE;
+            }
             if (isRepeatedPartOfLoop(current, child)) {
-                return Optional.of(current);
+                if (exit == Exit.NONE) {
+                    return Optional.of(current);
+                }
+                if (exit == Exit.BREAK && (breakLabel == null || isLabelled(current, breakLabel))) {
+                    // Left after one pass of this loop: it may still repeat with an enclosing one.
+                    exit = Exit.NONE;
+                    breakLabel = null;
+                }
             }
             if (current instanceof LambdaExpr lambda) {
                 Optional<MethodCallExpr> call = perElementCall(lambda);
@@ -84,6 +136,87 @@ public final class Repetition {
             parent = current.getParentNode();
         }
         return Optional.empty();
+    }
+
+    /** How the code reached so far leaves the loops around it. */
+    private enum Exit {
+        NONE,
+        BREAK,
+        THROW,
+        RETURN
+    }
+
+    /**
+     * The statement that leaves the enclosing loop right after {@code statement} runs: the statement itself when it is
+     * a {@code return} or {@code throw}, or one that follows it in the same block with no {@code continue} in between
+     * that could skip it.
+     */
+    private static Optional<Statement> exitAfter(Statement statement, Node container) {
+        if (statement instanceof ReturnStmt || statement instanceof ThrowStmt) {
+            return Optional.of(statement);
+        }
+        NodeList<Statement> statements;
+        if (container instanceof BlockStmt block) {
+            statements = block.getStatements();
+        } else if (container instanceof SwitchEntry entry) {
+            statements = entry.getStatements();
+        } else {
+            return Optional.empty();
+        }
+        int index = statements.indexOf(statement);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        for (int i = index + 1; i < statements.size(); i++) {
+            Statement next = statements.get(i);
+            if (next instanceof ReturnStmt || next instanceof ThrowStmt) {
+                return Optional.of(next);
+            }
+            if (next instanceof BreakStmt brk) {
+                // In a switch entry, an unlabelled break leaves the switch.
+                return container instanceof SwitchEntry && brk.getLabel().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(next);
+            }
+            if (!next.findAll(ContinueStmt.class).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLabelled(Node loop, String label) {
+        return loop.getParentNode()
+                .filter(LabeledStmt.class::isInstance)
+                .map(p -> ((LabeledStmt) p).getLabel().asString().equals(label))
+                .orElse(false);
+    }
+
+    /**
+     * Whether {@code node} runs at every pass of the loop or per-element call {@code context} (see {@link
+     * #repeatingContext}), rather than only on some: no {@code if}, {@code switch}, conditional expression, right-hand
+     * side of {@code &&} or {@code ||}, or {@code catch} stands between them. A line logged for the elements that are
+     * skipped, missing or invalid runs on the exceptions, not at every iteration.
+     */
+    public static boolean runsAtEveryPass(Node node, Node context) {
+        Node child = node;
+        Optional<Node> parent = node.getParentNode();
+        while (parent.isPresent() && parent.get() != context) {
+            Node current = parent.get();
+            if ((current instanceof IfStmt ifStmt && ifStmt.getCondition() != child)
+                    || current instanceof SwitchEntry
+                    || (current instanceof ConditionalExpr conditional && conditional.getCondition() != child)
+                    || (current instanceof BinaryExpr binary
+                            && binary.getRight() == child
+                            && (binary.getOperator() == BinaryExpr.Operator.AND
+                                    || binary.getOperator() == BinaryExpr.Operator.OR))
+                    || current instanceof CatchClause) {
+                return false;
+            }
+            child = current;
+            parent = current.getParentNode();
+        }
+        return parent.isPresent();
     }
 
     public static boolean isRepeated(Node node) {

@@ -109,6 +109,45 @@ class RegexRecompiledInLoopRuleTest {
     }
 
     @Test
+    void anEscapedLiteralRegexIsReplacedByTheTextItMatches() throws IOException {
+        Path source = Files.writeString(work.resolve("Escaped.java"), """
+                import java.util.List;
+
+                class Escaped {
+                    int count(List<String> lines) {
+                        int n = 0;
+                        for (String line : lines) {
+                            n += line.replaceAll("\\\\?", "").length();
+                            n += line.replaceAll("\\\\t", " ").length();
+                        }
+                        return n;
+                    }
+                }
+                """);
+
+        List<String> fixed = Files.readAllLines(source);
+        for (Finding finding : findings(source)) {
+            fixed = FixApplier.apply(fixed, finding.fixes().get(0));
+        }
+
+        assertThat(fixed)
+                .contains("            n += line.replace(\"?\", \"\").length();")
+                .contains("            n += line.replace(\"\\t\", \" \").length();");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\?", "\\.", "a\\|b", "\\n", "\\t", "<br/>", "\\$", "\\\\"})
+    void escapedMetacharactersAndControlEscapesAreLiteralText(String regex) {
+        assertThat(RegexRecompiledInLoopRule.literalText(regex)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\s", "\\d", "a.b", "\\Q?\\E", "[ab]", "a+", "\\1", "x\\"})
+    void classesConstructsAndMetacharactersAreNotLiteralText(String regex) {
+        assertThat(RegexRecompiledInLoopRule.literalText(regex)).isEmpty();
+    }
+
+    @Test
     void regexesThatDependOnTheCallOrAnInnerClassGetNoQuickFix() throws IOException {
         Path source = Files.writeString(work.resolve("Local.java"), """
                 import java.util.List;
