@@ -39,18 +39,26 @@ class SqlTextTest {
     @Test
     void knowsNoTableOfUnknownText() {
         assertThat(SqlText.star("select * from ?").orElseThrow().tablesRead()).isEmpty();
-        assertThat(SqlText.star("select * from (select id from a) x").orElseThrow().tablesRead())
+        assertThat(SqlText.star("select * from (select id from a) x")
+                        .orElseThrow()
+                        .tablesRead())
                 .isEmpty();
     }
 
     @Test
     void selectsNoColumnInCountsExistsStringsAndComments() {
-        assertThat(SqlText.selectsEveryColumn("SELECT COUNT(*) FROM observation")).isFalse();
-        assertThat(SqlText.selectsEveryColumn("SELECT id FROM p WHERE EXISTS (SELECT * FROM e)")).isFalse();
-        assertThat(SqlText.selectsEveryColumn("SELECT 'select * from x' FROM dual")).isFalse();
-        assertThat(SqlText.selectsEveryColumn("SELECT id /* select * */ FROM p -- select *")).isFalse();
-        assertThat(SqlText.selectsEveryColumn("SELECT price * quantity FROM order_line")).isFalse();
-        assertThat(SqlText.selectsEveryColumn("INSERT INTO archive SELECT * FROM observation")).isTrue();
+        assertThat(SqlText.selectsEveryColumn("SELECT COUNT(*) FROM observation"))
+                .isFalse();
+        assertThat(SqlText.selectsEveryColumn("SELECT id FROM p WHERE EXISTS (SELECT * FROM e)"))
+                .isFalse();
+        assertThat(SqlText.selectsEveryColumn("SELECT 'select * from x' FROM dual"))
+                .isFalse();
+        assertThat(SqlText.selectsEveryColumn("SELECT id /* select * */ FROM p -- select *"))
+                .isFalse();
+        assertThat(SqlText.selectsEveryColumn("SELECT price * quantity FROM order_line"))
+                .isFalse();
+        assertThat(SqlText.selectsEveryColumn("INSERT INTO archive SELECT * FROM observation"))
+                .isTrue();
         assertThat(SqlText.star("SELECT p.*, e.code FROM patient p JOIN encounter e ON e.patient_id = p.id")
                         .orElseThrow()
                         .onlyItem())
