@@ -1,8 +1,12 @@
 package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +20,9 @@ import org.ecobugs.rules.java.WordSets;
 /**
  * Rows or resources fetched only to be counted: a database query whose list is only asked its {@code size()} or
  * {@code isEmpty()}, and a HAPI FHIR search whose Bundle is only asked its total or its number of entries, without
- * {@code summaryMode(SummaryEnum.COUNT)}.
+ * {@code summaryMode(SummaryEnum.COUNT)}. A list only tested and then fetched again by the same query is one finding,
+ * on the second run, whose fix is to read the rows already loaded; duplicate checks, which find one row at most, are
+ * left alone.
  */
 @RuleKey("EB606")
 public final class CountByFetchingAllRule implements SourceRule {
@@ -44,6 +50,8 @@ public final class CountByFetchingAllRule implements SourceRule {
     private static final Set<String> LIST_TYPES =
             Set.of("List", "Collection", "Set", "ArrayList", "Iterable", "LinkedList", "HashSet");
     private static final Set<String> LOG_METHODS = Set.of("trace", "debug", "info", "warn", "error", "log");
+    private static final Pattern DUPLICATE_WORDS =
+            Pattern.compile("unique|duplicate|already", Pattern.CASE_INSENSITIVE);
 
     /**
      * A FHIR search, which ends in {@code execute()}, or a database read whose rows are only counted ({@code size()},
@@ -93,20 +101,77 @@ public final class CountByFetchingAllRule implements SourceRule {
         if (uses.isEmpty() || uses.get().isEmpty()) {
             return;
         }
-        boolean onlyEmptiness = true;
-        boolean onlyLogged = true;
-        for (ResultUses.Use use : uses.get()) {
-            if (!use.startsWith("isEmpty") && !use.startsWith("size") && !use.startsWith("stream", "count")) {
-                return;
-            }
-            onlyEmptiness &= use.startsWith("isEmpty");
-            onlyLogged &= isLogged(use);
+        Optional<MethodCallExpr> previous = ResultUses.previousRun(call)
+                .filter(run -> ResultUses.of(run)
+                        .filter(ResultUses::onlyCount)
+                        .filter(runUses -> !runUses.stream().allMatch(CountByFetchingAllRule::isLogged))
+                        .isPresent());
+        if (previous.isPresent()) {
+            context.report(call.getName(), rerun(call, previous.get()));
+            return;
         }
+        if (!ResultUses.onlyCount(uses.get())) {
+            return;
+        }
+        // Reported where the query runs again, the call the fix removes.
+        if (ResultUses.nextRun(call).isPresent()) {
+            return;
+        }
+        boolean onlyEmptiness = uses.get().stream().allMatch(use -> use.startsWith("isEmpty"));
+        boolean onlyLogged = uses.get().stream().allMatch(CountByFetchingAllRule::isLogged);
         // A count only logged is not what the query is for (it loads entities into the session, say).
         if (onlyLogged || (onlyEmptiness && !isKnownList(call))) {
             return;
         }
+        // A duplicate check finds at most one row: the one its uniqueness allows.
+        if (uses.get().stream().allMatch(CountByFetchingAllRule::isDuplicateCheck)) {
+            return;
+        }
         context.report(call.getName(), onlyEmptiness ? DB_EXISTS : DB_COUNT);
+    }
+
+    /** The message for a query run again after its rows were loaded only to test whether there is one. */
+    private static String rerun(MethodCallExpr call, MethodCallExpr previous) {
+        Node holder = previous.getParentNode().orElse(null);
+        String variable = holder instanceof VariableDeclarator declarator
+                ? declarator.getNameAsString()
+                : holder instanceof AssignExpr assign && assign.getTarget() instanceof NameExpr target
+                        ? target.getNameAsString()
+                        : null;
+        String what = "This " + call.getNameAsString() + "() runs the same query again although its rows were just"
+                + " loaded";
+        return variable == null
+                ? what + " to test whether there is one; keep those rows and read them instead of querying twice."
+                : what + " into " + variable + " to test whether there is one; read them from " + variable
+                        + " instead of querying twice.";
+    }
+
+    /**
+     * Whether the count is a duplicate check: it decides an {@code if} that rejects a duplicate (its branches speak of
+     * a unique or duplicate value, or of one that already exists), or it sits in a method named for uniqueness or
+     * duplicates. Uniqueness keeps such a query to one row at most.
+     */
+    private static boolean isDuplicateCheck(ResultUses.Use use) {
+        Node counted = use.calls().isEmpty() ? use.end() : use.calls().get(0);
+        boolean namedSo = counted.findAncestor(MethodDeclaration.class)
+                .map(m -> DUPLICATE_WORDS.matcher(m.getNameAsString()).find())
+                .orElse(false);
+        if (namedSo) {
+            return true;
+        }
+        Node child = counted;
+        for (Node parent = counted.getParentNode().orElse(null);
+                parent != null && !(parent instanceof MethodDeclaration);
+                child = parent, parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof IfStmt ifStmt && ifStmt.getCondition() == child) {
+                return DUPLICATE_WORDS.matcher(ifStmt.getThenStmt().toString()).find()
+                        || ifStmt.getElseStmt()
+                                .filter(e ->
+                                        DUPLICATE_WORDS.matcher(e.toString()).find())
+                                .isPresent();
+            }
+        }
+        return false;
     }
 
     /** Whether the read is known to give a list, not an {@code Optional} whose {@code isEmpty()} tests one row. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Handlers;
@@ -19,8 +20,10 @@ import org.ecobugs.rules.java.WordSets;
 
 /**
  * A query without a limit whose rows are then cut down in memory: the first few kept ({@code limit}, {@code
- * findFirst}, {@code subList}, {@code get(0)}), a whole table filtered in Java, or a whole table returned by a request
- * handler. Queries are Spring Data repository reads without a {@code Pageable} or {@code Limit} (and not {@code
+ * findFirst}, {@code subList}, {@code get(0)}), a whole table filtered in Java, or, with {@code wholeTableResponses}, a
+ * whole table returned by a request handler (off by default: the tables applications return whole are mostly the small
+ * reference lists of drop-downs, which the rule cannot tell from a table that grows). A query that just ran to test
+ * whether it has rows and runs again to read them is left to EB606. Queries are Spring Data repository reads without a {@code Pageable} or {@code Limit} (and not {@code
  * findFirst…}/{@code findTop…}), JPA and Hibernate queries without {@code setMaxResults}, and {@code JdbcTemplate}
  * queries whose constant SQL has no {@code LIMIT}, {@code FETCH FIRST}, {@code TOP} or {@code ROWNUM}.
  */
@@ -54,6 +57,14 @@ public final class UnpaginatedQueryRule implements SourceRule {
                             .flatMap(verb -> Stream.of(verb + "By*", verb + "AllBy*"))
                             .collect(Collectors.toSet())));
 
+    static final String PARAM_WHOLE_TABLE_RESPONSES = "wholeTableResponses";
+
+    private final boolean wholeTableResponses;
+
+    public UnpaginatedQueryRule(RuleParameters parameters) {
+        this.wholeTableResponses = parameters.bool(PARAM_WHOLE_TABLE_RESPONSES);
+    }
+
     @Override
     public RequiredWords textPrescreen() {
         return WORDS;
@@ -79,6 +90,13 @@ public final class UnpaginatedQueryRule implements SourceRule {
         if (uses.isEmpty()) {
             return;
         }
+        // The same query just run to test whether it has rows: EB606 reports the second run, whatever its limit.
+        if (ResultUses.previousRun(call)
+                .flatMap(ResultUses::of)
+                .filter(ResultUses::onlyCount)
+                .isPresent()) {
+            return;
+        }
         String what = call.getNameAsString() + "()";
         boolean wholeTable = call.getNameAsString().equals("findAll");
         boolean ordered = QueryLimits.isOrdered(call, context);
@@ -92,7 +110,8 @@ public final class UnpaginatedQueryRule implements SourceRule {
             context.report(call.getName(), FILTERED);
             return;
         }
-        if (wholeTable
+        if (wholeTableResponses
+                && wholeTable
                 && call.findAncestor(MethodDeclaration.class)
                         .filter(m -> Handlers.isHandler(m, context.names()))
                         .isPresent()

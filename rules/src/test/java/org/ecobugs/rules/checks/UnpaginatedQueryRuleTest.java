@@ -9,4 +9,11 @@ class UnpaginatedQueryRuleTest {
     void sources() {
         RuleVerifier.rule("EB605").verify("eb605/UnpaginatedQuery.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void wholeTableResponses() {
+        RuleVerifier.rule("EB605")
+                .withParameter(UnpaginatedQueryRule.PARAM_WHOLE_TABLE_RESPONSES, "true")
+                .verify("eb605/UnpaginatedQueryResponses.java", RuleVerifier.Mode.SOURCE);
+    }
 }
