@@ -92,9 +92,8 @@ class AnalyzeCommandTest {
                         file + ":22:16: warning: [EB102] This loop wakes every 25 ms to re-check a condition; wait for"
                                 + " the event instead (a queue's take() or poll(timeout), a future, a latch or a"
                                 + " condition).",
-                        file + ":33:16: warning: [EB201] Jackson INDENT_OUTPUT pads every payload with indentation"
-                                + " (+50 to +75 % bytes on a FHIR Bundle); serialize compactly and pretty-print only"
-                                + " for human readers.",
+                        file + ":33:16: warning: [EB201] Jackson INDENT_OUTPUT pads every payload it writes with"
+                                + " JSON indentation; serialize compactly and pretty-print only for human readers.",
                         file + ":41:49: warning: [EB604] SELECT * reads and transfers every column, including the ones"
                                 + " the code never uses; list only the columns it needs.");
     }

@@ -76,7 +76,7 @@ class PayloadCodeTest {
 
         assertThat(run.out().lines().filter(l -> l.contains("warning:")))
                 .containsExactly("src/main/resources/application.yml:3:1: warning: [EB201]"
-                        + " spring.gson.pretty-printing=true pads every payload with indentation (+50 to +75 % bytes"
-                        + " on a FHIR Bundle); serialize compactly and pretty-print only for human readers.");
+                        + " spring.gson.pretty-printing=true pads every JSON response of the application with"
+                        + " indentation; serialize compactly and pretty-print only for human readers.");
     }
 }

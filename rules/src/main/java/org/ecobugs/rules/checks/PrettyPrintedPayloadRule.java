@@ -72,11 +72,48 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
     /** Calls that produce serialized output, and calls that only consume it. */
     private static final Pattern WRITES = Pattern.compile("encode|write|toJson|serialize|marshal|transform|print");
 
+    /**
+     * Method names that say the method lays text out for people ({@code prettyPrint}, {@code toPrettyJson}, {@code
+     * beautify}, {@code indentXml}); not names that merely mention indentation ({@code indented()}, {@code pretty()}).
+     */
+    private static final Pattern FORMATTER_NAME = Pattern.compile(
+            "pretty_?print|prettif|beautif|pretty_?(string|json|xml)|^(re)?indent(json|xml|text|string)?$|^reformat",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern READS = Pattern.compile("parse|read|fromJson|deserialize|unmarshal");
 
+    /** Measured on JSON FHIR searchset Bundles (docs/measurements.md, FHIR payloads): it applies to FHIR output only. */
+    private static final String FHIR_FIGURE = " (+50 to +75 % bytes, measured on a FHIR JSON Bundle)";
+
+    private static final String FIX = "; serialize compactly and pretty-print only for human readers.";
+
+    /** The message for a setting found in code, named as {@link #prettySetting} names it, by either walker. */
     static String message(String setting) {
-        return setting + " pads every payload with indentation (+50 to +75 % bytes on a FHIR Bundle);"
-                + " serialize compactly and pretty-print only for human readers.";
+        String indented = switch (setting) {
+            case "Jackson INDENT_OUTPUT",
+                    "writerWithDefaultPrettyPrinter()",
+                    "useDefaultPrettyPrinter()",
+                    "Gson setPrettyPrinting()" -> "payload it writes with JSON indentation";
+            case "HAPI FHIR setPrettyPrint(true)", "HAPI FHIR setDefaultPrettyPrint(true)" ->
+                "resource it" + " encodes with indentation" + FHIR_FIGURE;
+            case "HAPI FHIR prettyPrint()" ->
+                "resource this request sends and the response it asks for" + " with indentation" + FHIR_FIGURE;
+            case "JAXB_FORMATTED_OUTPUT", "OutputKeys.INDENT" -> "payload it writes with XML indentation";
+            default -> throw new IllegalArgumentException(setting);
+        };
+        return setting + " pads every " + indented + FIX;
+    }
+
+    /** The message for a Spring Boot property that indents every response of the application. */
+    static String propertyMessage(String property, String value) {
+        String indented = switch (property) {
+            case "spring.jackson.serialization.indent-output" -> "JSON response of the application";
+            case "spring.gson.pretty-printing" -> "JSON response of the application";
+            case "hapi.fhir.default-pretty-print" -> "FHIR response of the server";
+            default -> throw new IllegalArgumentException(property);
+        };
+        String figure = property.startsWith("hapi.") ? FHIR_FIGURE : "";
+        return value + " pads every " + indented + " with indentation" + figure + FIX;
     }
 
     /** The calls that may turn indentation on (see {@link #prettySetting}). */
@@ -108,12 +145,78 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
         Optional<String> setting = prettySetting(call, context);
         if (setting.isEmpty()
                 || writesFiles(call, context)
+                || isInAFormatter(call)
+                || reindentsText(call)
                 || dependsOnACondition(call, context)
                 || isUsedOnlyToRead(call)
                 || offersACompactVariant(call)) {
             return;
         }
         context.report(call, message(setting.get()), compactFix(call));
+    }
+
+    /**
+     * Whether the setting sits in a method whose name says it formats for people ({@code prettyPrint}, {@code
+     * toPrettyString}, {@code beautify}, {@code indentXml}): indenting is its job, and whether its output reaches a
+     * payload is decided by its callers.
+     */
+    private static boolean isInAFormatter(MethodCallExpr call) {
+        return call.findAncestor(CallableDeclaration.class)
+                .filter(method ->
+                        FORMATTER_NAME.matcher(method.getNameAsString()).find())
+                .isPresent();
+    }
+
+    /**
+     * Whether the configured object only re-indents text that was already serialized: an identity {@code
+     * Transformer} ({@code newTransformer()} without a stylesheet) applied to a {@code StreamSource}, or a Jackson
+     * mapper that reads the text as a tree ({@code readTree}) in the same method. The compact form was in hand and the
+     * code chose to lay it out, which is formatting for a reader, not the way a payload is produced.
+     */
+    private static boolean reindentsText(MethodCallExpr call) {
+        Optional<String> variable = configuredVariable(call);
+        Optional<Node> scope =
+                call.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
+        if (variable.isEmpty() || scope.isEmpty()) {
+            return false;
+        }
+        List<MethodCallExpr> uses = scope.get().findAll(MethodCallExpr.class).stream()
+                .filter(use -> use.getScope()
+                        .map(PrettyPrintedPayloadRule::nameOf)
+                        .filter(variable.get()::equals)
+                        .isPresent())
+                .toList();
+        if (call.getNameAsString().equals("setOutputProperty")) {
+            return isIdentityTransformer(variable.get(), call)
+                    && uses.stream()
+                            .filter(use -> use.getNameAsString().equals("transform"))
+                            .anyMatch(use -> !use.getArguments().isEmpty() && isStreamSource(use.getArgument(0)));
+        }
+        return uses.stream().anyMatch(use -> use.getNameAsString().equals("readTree"));
+    }
+
+    /** Whether the local {@code variable} is a transformer made without a stylesheet: it copies its input. */
+    private static boolean isIdentityTransformer(String variable, MethodCallExpr from) {
+        return Scopes.declarationOf(from, variable)
+                .filter(declaration -> !declaration.field())
+                .flatMap(Scopes.Declaration::initializer)
+                .filter(init -> init instanceof MethodCallExpr created
+                        && created.getNameAsString().equals("newTransformer")
+                        && created.getArguments().isEmpty())
+                .isPresent();
+    }
+
+    /** {@code new StreamSource(…)}, directly or through a local initialized with it. */
+    private static boolean isStreamSource(Expression source) {
+        if (source instanceof ObjectCreationExpr created) {
+            return created.getType().getNameAsString().equals("StreamSource");
+        }
+        return source instanceof NameExpr name
+                && Scopes.declarationOf(name)
+                        .filter(declaration -> !declaration.field())
+                        .flatMap(Scopes.Declaration::initializer)
+                        .filter(PrettyPrintedPayloadRule::isStreamSource)
+                        .isPresent();
     }
 
     /** The edit that turns the setting off, when it is mechanical: a flag to false, a call dropped from a chain. */
@@ -146,10 +249,12 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
     @Override
     public void visitConfigFile(ConfigFile file, ResourceContext context) {
         for (ConfigEntry entry : file.entries()) {
-            if (entry.isTrue()
-                    && !entry.isForDevelopers()
-                    && PRETTY_PROPERTIES.stream().anyMatch(entry::is)) {
-                context.report(entry.line(), message(entry.key() + "=true"));
+            if (entry.isTrue() && !entry.isForDevelopers()) {
+                PRETTY_PROPERTIES.stream()
+                        .filter(entry::is)
+                        .findFirst()
+                        .ifPresent(property ->
+                                context.report(entry.line(), propertyMessage(property, entry.key() + "=true")));
             }
         }
     }
@@ -414,7 +519,7 @@ public final class PrettyPrintedPayloadRule implements SourceRule, BytecodeRule,
     @Override
     public void visitClass(ClassNode classNode, BytecodeContext context) {
         for (MethodNode method : classNode.methods) {
-            if (writesFiles(method)) {
+            if (writesFiles(method) || FORMATTER_NAME.matcher(method.name).find()) {
                 continue;
             }
             for (AbstractInsnNode insn : method.instructions) {

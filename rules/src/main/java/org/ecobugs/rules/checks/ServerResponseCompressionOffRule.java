@@ -1,8 +1,10 @@
 package org.ecobugs.rules.checks;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.ecobugs.rules.api.ResourceContext;
 import org.ecobugs.rules.api.ResourceRule;
 import org.ecobugs.rules.api.RuleKey;
@@ -14,7 +16,10 @@ import org.ecobugs.rules.config.ConfigFile;
  * A Spring Boot web server whose configuration leaves HTTP response compression off: switched off explicitly, never
  * switched on (Spring Boot's default is off), or on for a MIME-type list without JSON. Read over the base and profile
  * files of a directory together. HAPI FHIR servers (configured under {@code hapi.fhir}) are left alone when nothing is
- * set: HAPI's {@code RestfulServer} compresses FHIR responses itself for clients that accept gzip.
+ * set: HAPI's {@code RestfulServer} compresses FHIR responses itself for clients that accept gzip. Sample, example and
+ * demo applications shipped beside a framework (a module named {@code example-app}, {@code samples}, {@code demo}) are
+ * left alone too: they show how to wire the framework, serve no production traffic, and their settings are copied
+ * into a real deployment's configuration, where the rule finds them.
  */
 @RuleKey("EB203")
 public final class ServerResponseCompressionOffRule implements ResourceRule {
@@ -41,8 +46,15 @@ public final class ServerResponseCompressionOffRule implements ResourceRule {
         this.compressedElsewhere = parameters.bool(PARAM_COMPRESSED_ELSEWHERE);
     }
 
+    /** A module or directory name that says it holds a sample: example-app, samples, demo-server, spring-demo. */
+    private static final Pattern SAMPLE_NAME =
+            Pattern.compile("(^|[-_.])(examples?|samples?|demos?)([-_.]|$)", Pattern.CASE_INSENSITIVE);
+
     @Override
     public void visitConfigFile(ConfigFile file, ResourceContext context) {
+        if (isInASampleModule(file.path())) {
+            return;
+        }
         List<ConfigFile> siblings = context.siblings();
         if (!compressedElsewhere) {
             for (ConfigEntry entry : file.findAll(ENABLED)) {
@@ -62,6 +74,24 @@ public final class ServerResponseCompressionOffRule implements ResourceRule {
         if (server.isPresent() && file.entries().contains(server.get())) {
             context.report(server.get().line(), NEVER_ON);
         }
+    }
+
+    /**
+     * Whether the file belongs to a sample application: the module that holds it (the directory above {@code src} in a
+     * Maven or Gradle layout, else the file's own directory) is named as one. Only that name is read, not the folders
+     * above the project.
+     */
+    static boolean isInASampleModule(Path file) {
+        Path module = file.getParent();
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            if (dir.getFileName() != null && dir.getFileName().toString().equals("src")) {
+                module = dir.getParent();
+                break;
+            }
+        }
+        return module != null
+                && module.getFileName() != null
+                && SAMPLE_NAME.matcher(module.getFileName().toString()).find();
     }
 
     /** Whether compression is on for a profile that serves real traffic (developer profiles do not count). */

@@ -5,6 +5,9 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +23,10 @@ import org.ecobugs.rules.java.PeriodicTasks;
  * A periodic task scheduled more often than the threshold: Spring {@code @Scheduled}, scheduled executors,
  * {@code java.util.Timer}, Android handlers re-posting themselves, Quartz, RxJava and Reactor intervals. Tasks that
  * poll a remote system or a directory are reported by the more specific EB104, EB105 and EB106; heartbeats and
- * watchdogs, whose period a protocol sets, are left alone.
+ * watchdogs, whose period a protocol sets, are left alone. So are timers tied to what the user sees and does: a repeat
+ * while a button is held (started from a touch or key handler), and a display refresh (a countdown label, a playback
+ * progress bar) whose work only updates views and which the class stops again. A task that fetches from the network by
+ * a call the polling rules cannot see (a method named {@code fetchMessagesFromNetwork}) gets the advice of a poll.
  */
 @RuleKey("EB103")
 public final class ShortPeriodScheduleRule implements SourceRule {
@@ -30,6 +36,59 @@ public final class ShortPeriodScheduleRule implements SourceRule {
     /** Names of tasks whose period a protocol or a safety requirement dictates. */
     private static final Pattern MANDATED_PERIOD =
             Pattern.compile("heartbeat|keep_?alive|watchdog|liveness", Pattern.CASE_INSENSITIVE);
+
+    /** Handlers of a gesture: what they start, the release stops. */
+    private static final Set<String> GESTURE_HANDLERS =
+            Set.of("onTouch", "onTouchEvent", "onKey", "onKeyDown", "onKeyUp", "onLongClick", "onGenericMotionEvent");
+
+    /** Android view updates: the text, progress, state or drawing of a widget. */
+    private static final Pattern VIEW_UPDATES = Pattern.compile("set(Text|Progress|SecondaryProgress|Max|Visibility"
+            + "|Enabled|Alpha|Image\\w*|Background\\w*|TextColor|Checked|Selection|Rotation|Translation[XY]|Scale[XY]"
+            + "|ContentDescription|Hint|Error|Activated|Pressed)|invalidate|postInvalidate|requestLayout"
+            + "|(smooth)?Scroll(To|By)|scroll(To|By)");
+
+    private static final Pattern GETTER = Pattern.compile("(get|is|has)([A-Z]\\w*)?");
+
+    /**
+     * Calls a display refresh makes besides view updates: hops to the UI thread, re-arming itself, reading the clock,
+     * formatting the text it shows.
+     */
+    private static final Set<String> DISPLAY_PLUMBING = Set.of(
+            "runOnUiThread",
+            "post",
+            "postDelayed",
+            "postOnAnimation",
+            "removeCallbacks",
+            "currentTimeMillis",
+            "nanoTime",
+            "uptimeMillis",
+            "elapsedRealtime",
+            "format",
+            "append",
+            "toString",
+            "valueOf",
+            "ceil",
+            "floor",
+            "round",
+            "min",
+            "max",
+            "abs",
+            "equals",
+            "length",
+            "toMinutes",
+            "toSeconds",
+            "toMillis");
+
+    /** Calls that stop a periodic task or a re-posting runnable. */
+    private static final Set<String> STOPS =
+            Set.of("removeCallbacks", "removeCallbacksAndMessages", "cancel", "shutdown", "shutdownNow", "dispose");
+
+    /** How many levels of methods of the file a display refresh is followed through. */
+    private static final int MAX_DISPLAY_DEPTH = 3;
+
+    /** Method names that say they fetch over the network, when no client call shows it. */
+    private static final Pattern NETWORK_FETCH = Pattern.compile("^(fetch|retrieve|load|get|request|query|refresh)\\w*"
+            + "(FromNetwork|FromServer|FromApi|Remote|Online)|^(download|sync|pull)([A-Z]|$)");
 
     private final long minPeriodMs;
 
@@ -61,11 +120,100 @@ public final class ShortPeriodScheduleRule implements SourceRule {
                 .isPresent()) {
             return;
         }
+        if (repeatsWhileHeld(task.get().registration()) || refreshesTheDisplay(task.get())) {
+            return;
+        }
+        String every = PollingContexts.period(period);
+        String threshold = PollingContexts.period(minPeriodMs);
+        Optional<String> fetch = networkFetch(task.get().work());
         context.report(
                 task.get().registration(),
-                "This task runs every " + PollingContexts.period(period) + ", which keeps the processor from idling;"
-                        + " run it every " + PollingContexts.period(minPeriodMs)
-                        + " or less often, or trigger it from the event it waits for.");
+                fetch.isPresent()
+                        ? "This task calls " + fetch.get() + "() every " + every + ", a network poll that wakes the"
+                                + " processor and the radio each time; refresh when the server signals a change (a push"
+                                + " message, a WebSocket) instead, or poll every " + threshold + " or less often."
+                        : "This task runs every " + every + ", which keeps the processor from idling; run it every "
+                                + threshold + " or less often, or trigger it from the event it waits for.");
+    }
+
+    /**
+     * Whether the schedule is started from a touch or key handler, directly or through a method of the file that the
+     * handler calls: an auto-repeat while a button is held, which the release stops.
+     */
+    private static boolean repeatsWhileHeld(Node registration) {
+        Optional<MethodDeclaration> starter = registration.findAncestor(MethodDeclaration.class);
+        if (starter.isEmpty()) {
+            return false;
+        }
+        if (GESTURE_HANDLERS.contains(starter.get().getNameAsString())) {
+            return true;
+        }
+        String name = starter.get().getNameAsString();
+        return registration.findCompilationUnit().stream()
+                .flatMap(file -> file.findAll(MethodCallExpr.class).stream())
+                .filter(call -> call.getNameAsString().equals(name)
+                        && call.getScope().map(ThisExpr.class::isInstance).orElse(true))
+                .anyMatch(call -> call.findAncestor(MethodDeclaration.class)
+                        .filter(handler -> GESTURE_HANDLERS.contains(handler.getNameAsString()))
+                        .isPresent());
+    }
+
+    /**
+     * Whether the task only refreshes views (a countdown label, a progress bar), following methods of the file, and
+     * the file stops it again ({@code removeCallbacks}, {@code cancel}, {@code shutdown}): a display tied to the screen
+     * it is on, not a background task.
+     */
+    private static boolean refreshesTheDisplay(PeriodicTasks.PeriodicTask task) {
+        if (task.work().isEmpty()) {
+            return false;
+        }
+        boolean[] updatesAView = {false};
+        for (Node work : task.work()) {
+            if (!onlyUpdatesViews(work, 0, new HashSet<>(), updatesAView)) {
+                return false;
+            }
+        }
+        return updatesAView[0]
+                && task.registration().findCompilationUnit().stream()
+                        .flatMap(file -> file.findAll(MethodCallExpr.class).stream())
+                        .anyMatch(call -> STOPS.contains(call.getNameAsString()));
+    }
+
+    private static boolean onlyUpdatesViews(Node work, int depth, Set<Node> seen, boolean[] updatesAView) {
+        if (!seen.add(work)) {
+            return true;
+        }
+        for (MethodCallExpr call : work.findAll(MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            if (VIEW_UPDATES.matcher(name).matches()) {
+                updatesAView[0] = true;
+                continue;
+            }
+            // A method of the file is read, whatever its name says: getLatestResults() may well fetch them.
+            Optional<MethodDeclaration> helper = CallsInLoops.sameFileMethod(call);
+            if (helper.isPresent()) {
+                if (depth >= MAX_DISPLAY_DEPTH
+                        || helper.get().getBody().isEmpty()
+                        || !onlyUpdatesViews(helper.get(), depth + 1, seen, updatesAView)) {
+                    return false;
+                }
+            } else if (!GETTER.matcher(name).matches() && !DISPLAY_PLUMBING.contains(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The method of the work, or of a method of the file it calls, whose name says it fetches over the network. */
+    private static Optional<String> networkFetch(List<Node> work) {
+        for (Node region : work) {
+            for (MethodCallExpr call : region.findAll(MethodCallExpr.class)) {
+                if (NETWORK_FETCH.matcher(call.getNameAsString()).find()) {
+                    return Optional.of(call.getNameAsString());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean hasMandatedPeriod(PeriodicTasks.PeriodicTask task) {

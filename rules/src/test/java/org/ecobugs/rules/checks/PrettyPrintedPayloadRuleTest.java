@@ -70,29 +70,34 @@ class PrettyPrintedPayloadRuleTest {
         }
         assertThat(fixedLines)
                 .containsEntry(
-                        26,
+                        34,
                         "private static final ObjectMapper SHARED_MAPPER = new ObjectMapper(); // Noncompliant"
-                                + " {{Jackson INDENT_OUTPUT pads every payload with indentation (+50 to +75 % bytes on a FHIR"
-                                + " Bundle); serialize compactly and pretty-print only for human readers.}}")
+                                + " {{Jackson INDENT_OUTPUT pads every payload it writes with JSON indentation; serialize"
+                                + " compactly and pretty-print only for human readers.}}")
                 .containsEntry(
-                        35,
+                        43,
                         "return new ObjectMapper().writer().writeValueAsString(resource); // Noncompliant"
-                                + " {{writerWithDefaultPrettyPrinter() pads every payload with indentation (+50 to +75 % bytes"
-                                + " on a FHIR Bundle); serialize compactly and pretty-print only for human readers.}}")
-                .containsEntry(40, "mapper.configure(SerializationFeature.INDENT_OUTPUT, false); // Noncompliant")
+                                + " {{writerWithDefaultPrettyPrinter() pads every payload it writes with JSON indentation;"
+                                + " serialize compactly and pretty-print only for human readers.}}")
+                .containsEntry(48, "mapper.configure(SerializationFeature.INDENT_OUTPUT, false); // Noncompliant")
                 .containsEntry(
-                        57,
+                        65,
                         "IParser parser = fhirContext.newJsonParser().setPrettyPrint(false); // Noncompliant"
-                                + " {{HAPI FHIR setPrettyPrint(true) pads every payload with indentation (+50 to +75 % bytes on"
-                                + " a FHIR Bundle); serialize compactly and pretty-print only for human readers.}}")
+                                + " {{HAPI FHIR setPrettyPrint(true) pads every resource it encodes with indentation (+50 to"
+                                + " +75 % bytes, measured on a FHIR JSON Bundle); serialize compactly and pretty-print only for"
+                                + " human readers.}}")
                 .containsEntry(
-                        62, "marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.FALSE); // Noncompliant")
-                .containsEntry(66, "transformer.setOutputProperty(OutputKeys.INDENT, \"no\"); // Noncompliant");
+                        70, "marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.FALSE); // Noncompliant")
+                .containsEntry(
+                        74,
+                        "transformer.setOutputProperty(OutputKeys.INDENT, \"no\"); // Noncompliant {{OutputKeys.INDENT"
+                                + " pads every payload it writes with XML indentation; serialize compactly and"
+                                + " pretty-print only for human readers.}}");
         // Every reported setting with a mechanical fix got one; useDefaultPrettyPrinter() has none.
         assertThat(result.findings())
                 .filteredOn(f -> f.fixes().isEmpty())
                 .singleElement()
                 .extracting(Finding::line)
-                .isEqualTo(49);
+                .isEqualTo(57);
     }
 }

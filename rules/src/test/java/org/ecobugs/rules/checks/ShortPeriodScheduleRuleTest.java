@@ -14,6 +14,11 @@ class ShortPeriodScheduleRuleTest {
     }
 
     @Test
+    void timersTiedToTheScreenAreLeftAlone() {
+        RuleVerifier.rule("EB103").verify("eb103/ScreenTimers.java", SOURCE);
+    }
+
+    @Test
     void classesAddNothingToASourceRule() {
         RuleVerifier.rule("EB103").verify("eb103/ShortPeriodSchedule.java", SOURCE_AND_BYTECODE);
     }
