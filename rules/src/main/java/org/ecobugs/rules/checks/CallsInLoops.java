@@ -214,7 +214,8 @@ final class CallsInLoops {
 
     /**
      * Whether the statement run is the element itself ({@code for (String sql : statements) em.createNativeQuery(sql)
-     * .executeUpdate()}): a script of different statements, not one statement per element.
+     * .executeUpdate()}, {@code for (PreparedStatement s : statements) s.executeUpdate()}): a script of different
+     * statements, not one statement per element.
      */
     private static boolean statementComesFromTheElement(MethodCallExpr remote, Node repetition) {
         if (!(repetition instanceof ForEachStmt forEach)) {
@@ -222,6 +223,10 @@ final class CallsInLoops {
         }
         Set<String> elements = new HashSet<>();
         forEach.getVariable().getVariables().forEach(v -> elements.add(v.getNameAsString()));
+        if (remote.getScope().map(scope -> isElement(scope, elements)).orElse(false)) {
+            // for (PreparedStatement statement : statements) statement.executeUpdate(): each element is a statement.
+            return true;
+        }
         Expression current = remote;
         while (current instanceof MethodCallExpr method) {
             if (!method.getArguments().isEmpty()
@@ -233,6 +238,18 @@ final class CallsInLoops {
             current = method.getScope().orElse(null);
         }
         return false;
+    }
+
+    /** The element itself, maybe cast or in parentheses: {@code ((PreparedStatement) statement)}. */
+    private static boolean isElement(Expression expression, Set<String> elements) {
+        Expression current = expression;
+        while (current instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                || current instanceof com.github.javaparser.ast.expr.CastExpr) {
+            current = current instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed
+                    ? enclosed.getInner()
+                    : ((com.github.javaparser.ast.expr.CastExpr) current).getExpression();
+        }
+        return current instanceof NameExpr name && elements.contains(name.getNameAsString());
     }
 
     /**
