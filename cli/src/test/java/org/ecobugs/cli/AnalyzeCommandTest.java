@@ -94,8 +94,8 @@ class AnalyzeCommandTest {
                                 + " condition).",
                         file + ":33:16: warning: [EB201] Jackson INDENT_OUTPUT pads every payload it writes with"
                                 + " JSON indentation; serialize compactly and pretty-print only for human readers.",
-                        file + ":41:49: warning: [EB604] SELECT * reads and transfers every column, including the ones"
-                                + " the code never uses; list only the columns it needs.");
+                        file + ":41:49: warning: [EB604] SELECT * reads and transfers every column of specimen, whether"
+                                + " the code uses them or not; list only the columns it needs.");
     }
 
     @Test

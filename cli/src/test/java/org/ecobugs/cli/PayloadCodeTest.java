@@ -46,7 +46,6 @@ class PayloadCodeTest {
                         "application.properties:3 EB203",
                         // indent-output in the base profile; the same in application-local.properties is for people
                         "application.properties:7 EB201",
-                        "org/example/cdr/EncounterRepository.java:17 EB604",
                         "org/example/cdr/ObservationDao.java:25 EB604",
                         // a per-patient helper that prepares and runs a query, called in a loop
                         "org/example/cdr/ObservationDao.java:42 EB601",

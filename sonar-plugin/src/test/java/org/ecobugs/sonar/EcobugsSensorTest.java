@@ -105,8 +105,8 @@ class EcobugsSensorTest {
         assertThat(context.allIssues())
                 .filteredOn(i -> i.ruleKey().rule().equals("EB604"))
                 .extracting(i -> i.primaryLocation().message())
-                .containsExactly("SELECT * reads and transfers every column, including the ones the code never uses;"
-                        + " list only the columns it needs.");
+                .containsExactly("SELECT * reads and transfers every column of patient, whether the code uses them or"
+                        + " not; list only the columns it needs.");
     }
 
     @Test

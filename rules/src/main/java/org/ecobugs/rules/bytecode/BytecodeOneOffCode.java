@@ -30,7 +30,9 @@ public final class BytecodeOneOffCode {
 
     /** Whether {@code method} of {@code owner} runs once rather than per call or per element. */
     public static boolean runsOnce(ClassNode owner, MethodNode method, BytecodeRepetition repetition) {
-        if (OneOffCode.isMigrationType(simpleName(owner.name), supertypes(owner))) {
+        int slash = owner.name.lastIndexOf('/');
+        String packageName = slash < 0 ? "" : owner.name.substring(0, slash);
+        if (OneOffCode.isMigrationType(packageName, simpleName(owner.name), supertypes(owner))) {
             return true;
         }
         List<MethodNode> written = repetition.writtenIn(method);

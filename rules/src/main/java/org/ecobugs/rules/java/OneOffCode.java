@@ -1,5 +1,6 @@
 package org.ecobugs.rules.java;
 
+import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Code that runs once per process, deployment or schema version, where a per-call or per-element cost does not recur:
- * database migrations (Liquibase custom changes, Flyway Java migrations, migrator classes), {@code main}, start-up and
+ * database migrations (Liquibase custom changes, Flyway Java migrations, migrator classes, the classes of a migration
+ * package), {@code main}, start-up and
  * shutdown hooks ({@code @PostConstruct}, {@code afterPropertiesSet}, {@code ApplicationRunner}, {@code
  * CommandLineRunner}, servlet context listeners, OpenMRS module activators, {@code @EventListener} on the context's
  * ready or refreshed event), static initializers, and the helper methods of a class that only such code calls.
@@ -75,6 +77,10 @@ public final class OneOffCode {
     private static final Set<String> MIGRATION_TYPES = Set.of(
             "CustomTaskChange", "CustomSqlChange", "CustomChange", "JavaMigration", "BaseJavaMigration", "Migration");
 
+    /** A package segment that holds migrations: Flyway's {@code db.migration}, {@code org.example.datamigration}. */
+    private static final Pattern MIGRATION_PACKAGE =
+            Pattern.compile("(?:data)?migrations?|migrat(?:e|or|ors)|changelogs?|changesets?|liquibase|flyway");
+
     private static final Pattern MIGRATION_NAME =
             Pattern.compile("(?:Migrat(?:e|ion|ions|or|er)|ChangeSet|Changeset|ChangeLog|Changelog)(?:[A-Z0-9_]|$)");
 
@@ -86,6 +92,17 @@ public final class OneOffCode {
     /** Whether {@code node} runs once per process, deployment or migration rather than per call or per element. */
     public static boolean runsOnce(Node node) {
         return reason(node).isPresent();
+    }
+
+    /**
+     * Whether {@code node} is part of a schema or data migration: a class that is one by its supertypes, its name or
+     * its package. Unlike start-up code, which every run of the application goes through, a migration runs once for
+     * good.
+     */
+    public static boolean isMigration(Node node) {
+        return node.findAncestor(ClassOrInterfaceDeclaration.class)
+                .filter(OneOffCode::isMigration)
+                .isPresent();
     }
 
     /**
@@ -233,16 +250,25 @@ public final class OneOffCode {
     }
 
     private static boolean isMigration(ClassOrInterfaceDeclaration type) {
-        return isMigrationType(type.getNameAsString(), supertypeNames(type));
+        String packageName = type.findCompilationUnit()
+                .flatMap(CompilationUnit::getPackageDeclaration)
+                .map(p -> p.getNameAsString())
+                .orElse("");
+        return isMigrationType(packageName, type.getNameAsString(), supertypeNames(type));
     }
 
     /**
-     * Whether a class, by its simple name and the simple names of its direct supertypes, is a schema or data
-     * migration.
+     * Whether a class, by its package, its simple name and the simple names of its direct supertypes, is a schema or
+     * data migration.
      */
-    public static boolean isMigrationType(String name, Collection<String> supertypes) {
+    public static boolean isMigrationType(String packageName, String name, Collection<String> supertypes) {
         if (MIGRATION_NAME.matcher(name).find()) {
             return true;
+        }
+        for (String segment : packageName.split("[./]")) {
+            if (MIGRATION_PACKAGE.matcher(segment).matches()) {
+                return true;
+            }
         }
         for (String supertype : supertypes) {
             if (MIGRATION_TYPES.contains(supertype)

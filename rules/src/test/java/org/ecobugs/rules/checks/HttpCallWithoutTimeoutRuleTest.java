@@ -9,4 +9,9 @@ class HttpCallWithoutTimeoutRuleTest {
     void sources() {
         RuleVerifier.rule("EB210").verify("eb210/HttpCallWithoutTimeout.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void migrations() {
+        RuleVerifier.rule("EB210").verify("eb210/datamigration/LegacyPatientImport.java", RuleVerifier.Mode.SOURCE);
+    }
 }

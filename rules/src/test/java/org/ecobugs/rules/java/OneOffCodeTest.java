@@ -44,6 +44,22 @@ class OneOffCodeTest {
     }
 
     @Test
+    void migrationsByTheirPackage() {
+        assertThat(reasons("""
+                        package db.migration;
+                        class V3__Split { V3__Split() { work0(); } void run() { work1(); } }
+                        """)).isEqualTo(Map.of("work0", "a database migration", "work1", "a database migration"));
+        assertThat(reasons("""
+                        package org.example.datamigration.csv;
+                        class PatientPersister { Object rest = work0(); }
+                        """)).isEqualTo(Map.of("work0", "a database migration"));
+        assertThat(reasons("""
+                        package org.example.emigration;
+                        class Visa { void check() { work0(); } }
+                        """)).isEqualTo(Map.of("work0", ""));
+    }
+
+    @Test
     void startUpAndShutdownHooks() {
         assertThat(reasons("""
                         class Hooks implements InitializingBean, ServletContextListener {
