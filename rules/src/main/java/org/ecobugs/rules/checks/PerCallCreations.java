@@ -134,6 +134,7 @@ final class PerCallCreations {
             if (value.isEmpty()
                     || Lifetimes.isSetUpCode(value.get())
                     || OneOffCode.runsOnce(value.get())
+                    || OneOffCode.opensASession(value.get())
                     || !Lifetimes.isThrowaway(value.get(), view)) {
                 return;
             }
@@ -227,7 +228,8 @@ final class PerCallCreations {
                     repetition = BytecodeRepetition.of(classNode);
                 }
                 if (BytecodeLifetimes.isSetUpMethod(method, repetition)
-                        || BytecodeOneOffCode.runsOnce(classNode, method, repetition)) {
+                        || BytecodeOneOffCode.runsOnce(classNode, method, repetition)
+                        || repetition.writtenIn(method).stream().anyMatch(m -> OneOffCode.opensASession(m.name))) {
                     break;
                 }
                 if (flow == null) {

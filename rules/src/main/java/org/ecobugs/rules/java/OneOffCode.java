@@ -84,6 +84,11 @@ public final class OneOffCode {
     private static final Pattern MIGRATION_NAME =
             Pattern.compile("(?:Migrat(?:e|ion|ions|or|er)|ChangeSet|Changeset|ChangeLog|Changelog)(?:[A-Z0-9_]|$)");
 
+    /** Methods that open a session or fetch a token: they run once per session or token lifetime, not per request. */
+    private static final Pattern SESSION_SET_UP =
+            Pattern.compile("(?:log[iI]n|sign[iI]n|authenticate)(?:(?:With|To|As|User|Session)\\w*)?"
+                    + "|(?:fetch|request|obtain|refresh|renew)(?:Access|Auth|Session)?Token\\w*");
+
     /** How many helper levels are followed back to a one-off caller. */
     private static final int MAX_HELPER_DEPTH = 4;
 
@@ -92,6 +97,22 @@ public final class OneOffCode {
     /** Whether {@code node} runs once per process, deployment or migration rather than per call or per element. */
     public static boolean runsOnce(Node node) {
         return reason(node).isPresent();
+    }
+
+    /**
+     * Whether {@code node} is in a method that opens a session or fetches a token ({@code login}, {@code authenticate},
+     * {@code refreshToken}…): it runs once per session or token lifetime, and what it creates to do so is not created
+     * per request.
+     */
+    public static boolean opensASession(Node node) {
+        return node.findAncestor(MethodDeclaration.class)
+                .filter(method -> opensASession(method.getNameAsString()))
+                .isPresent();
+    }
+
+    /** Whether a method of this name opens a session or fetches a token (see {@link #opensASession(Node)}). */
+    public static boolean opensASession(String methodName) {
+        return SESSION_SET_UP.matcher(methodName).matches();
     }
 
     /**

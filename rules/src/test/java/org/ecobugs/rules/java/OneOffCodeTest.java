@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -103,5 +104,21 @@ class OneOffCodeTest {
                             public void api() { work4(); }
                         }
                         """)).isEqualTo(Map.of("work0", "main", "work1", "", "work2", "", "work3", "", "work4", ""));
+    }
+
+    @Test
+    void methodsThatOpenASessionByTheirName() {
+        assertThat(List.of(
+                        "login",
+                        "logIn",
+                        "signInWithPassword",
+                        "authenticate",
+                        "authenticateUser",
+                        "refreshToken",
+                        "fetchAccessToken",
+                        "requestAuthTokenFor"))
+                .allMatch(OneOffCode::opensASession);
+        assertThat(List.of("loginCount", "validateToken", "authorize", "getToken", "parseToken", "authenticated"))
+                .noneMatch(OneOffCode::opensASession);
     }
 }
