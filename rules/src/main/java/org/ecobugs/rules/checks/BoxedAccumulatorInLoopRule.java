@@ -3,11 +3,17 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
@@ -40,24 +46,41 @@ import org.objectweb.asm.tree.analysis.SourceInterpreter;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
- * An accumulator declared with a wrapper type ({@code Long total}, {@code Integer count}) and updated at every
- * iteration of a loop ({@code total += x}, {@code count++}, {@code total = total + x}): each update unboxes the value,
- * computes, and boxes the result into a new object (the {@code valueOf} caches cover only -128 to 127, and no
- * {@code Double} or {@code Float}). The variable must outlive the loop, and static initializers and loops with a fixed
- * small number of iterations are left out, as in {@code EB305}.
+ * An accumulator declared with a wrapper type ({@code Long total}, {@code Integer count}) and updated in a loop
+ * ({@code total += x}, {@code count++}, {@code total = total + x}): each update unboxes the value, computes, and boxes
+ * the result into a new object (the {@code valueOf} caches cover only -128 to 127, and no {@code Double} or
+ * {@code Float}; {@code Byte} caches every value and is not reported). The variable must outlive the loop, and static
+ * initializers and loops with a fixed small number of iterations are left out, as in {@code EB305}. So are the loops
+ * where one object per iteration weighs nothing: loops that run a query or a remote call per iteration, loops that pass
+ * the accumulator to a call (a page offset, a map or a logger takes the object anyway), counters bumped only when a new
+ * key appears (one object per new map or set entry), and loops of user-interface code (a screen's worth of rows, once
+ * per refresh).
  */
 @RuleKey("EB309")
 public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRule {
 
-    /** Wrapper classes and their primitives. */
+    /** Wrapper classes and their primitives; {@code Byte.valueOf} caches every byte and never allocates. */
     private static final Map<String, String> PRIMITIVES = Map.of(
             "java.lang.Integer", "int",
             "java.lang.Long", "long",
             "java.lang.Double", "double",
             "java.lang.Float", "float",
             "java.lang.Short", "short",
-            "java.lang.Byte", "byte",
             "java.lang.Character", "char");
+
+    /** Query executions, whatever their receiver: a loop that makes one per iteration does far more than boxing. */
+    private static final Set<String> QUERY_EXECUTIONS = Set.of(
+            "getSingleResult",
+            "getSingleResultOrNull",
+            "getResultList",
+            "getResultStream",
+            "uniqueResult",
+            "uniqueResultOptional",
+            "executeQuery",
+            "executeUpdate");
+
+    /** Calls whose answer tells whether a key or element is new to a map or set. */
+    private static final Set<String> MEMBERSHIP_TESTS = Set.of("get", "containsKey", "contains", "add", "putIfAbsent");
 
     private static final Set<AssignExpr.Operator> ARITHMETIC_ASSIGNMENTS = Set.of(
             AssignExpr.Operator.PLUS,
@@ -87,8 +110,16 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
 
     static String message(String wrapper, String variable) {
         String primitive = PRIMITIVES.get("java.lang." + wrapper);
-        return "The " + wrapper + " " + variable + " is unboxed and boxed into a new object at every iteration; declare"
-                + " it as " + (primitive.equals("int") ? "an " : "a ") + primitive + ".";
+        String declare = "; declare it as " + (primitive.equals("int") ? "an " : "a ") + primitive + ".";
+        return switch (primitive) {
+            case "double", "float" ->
+                "The " + wrapper + " " + variable + " is unboxed and boxed into a new object"
+                        + " each time the loop updates it" + declare;
+            default ->
+                "The " + wrapper + " " + variable + " is unboxed and boxed again each time the loop updates"
+                        + " it, a new object for every value outside " + (primitive.equals("char") ? "0" : "-128")
+                        + " to 127" + declare;
+        };
     }
 
     @Override
@@ -104,7 +135,11 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
     @Override
     public void visitNode(Node node, SourceContext context) {
         Optional<String> target = updatedVariable(node);
-        if (target.isEmpty() || inStaticInitializer(node)) {
+        if (target.isEmpty()
+                || inStaticInitializer(node)
+                || node.findAncestor(TypeDeclaration.class)
+                        .map(type -> UserInterfaceCode.isUserInterface(type, context))
+                        .orElse(false)) {
             return;
         }
         Optional<Scopes.Declaration> declaration = Scopes.declarationOf(node, target.get());
@@ -118,7 +153,9 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
             Node current = repeating.get();
             boolean declaredOutside =
                     declaration.get().field() || !declaration.get().node().isDescendantOf(current);
-            if (declaredOutside && !isResetIn(current, target.get())) {
+            if (declaredOutside
+                    && !isResetIn(current, target.get())
+                    && !outweighed(node, current, target.get(), context)) {
                 carrying.add(current);
             }
             repeating = Repetition.repeatingContext(current);
@@ -131,6 +168,88 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
             return;
         }
         context.report(node, message(JavaNames.simpleName(wrapper.get()), target.get()));
+    }
+
+    /**
+     * Whether one boxed object per iteration of {@code repeating} weighs nothing next to what the iteration does
+     * anyway: it runs a query or a remote call, it hands the accumulator to a call (which takes the object, or does
+     * far more than allocating one), or the update only counts keys that are new to a map or set.
+     */
+    private static boolean outweighed(Node update, Node repeating, String name, SourceContext context) {
+        List<Node> parts = repeating instanceof Statement loop ? Loops.repeatedParts(loop) : List.of(repeating);
+        for (Node part : parts) {
+            for (MethodCallExpr call : part.findAll(MethodCallExpr.class)) {
+                if ((QUERY_EXECUTIONS.contains(call.getNameAsString())
+                                && call.getArguments().isEmpty())
+                        || RemoteCalls.classify(call, context).isPresent()
+                        || (passes(call.getArguments(), name) && !isMath(call))) {
+                    return true;
+                }
+            }
+            for (ObjectCreationExpr creation : part.findAll(ObjectCreationExpr.class)) {
+                if (passes(creation.getArguments(), name)) {
+                    return true;
+                }
+            }
+        }
+        return countsNewKeys(update, repeating);
+    }
+
+    /** Whether one of the arguments is the variable, or its increment ({@code new Label(index++, …)}). */
+    private static boolean passes(List<Expression> arguments, String name) {
+        for (Expression argument : arguments) {
+            Expression e = argument;
+            if (e instanceof UnaryExpr unary && Scopes.isIncrementOrDecrement(unary)) {
+                e = unary.getExpression();
+            }
+            if (variableName(e).filter(name::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code Math.max(total, x)} and the like take primitives: the boxed variable is unboxed for them. */
+    private static boolean isMath(MethodCallExpr call) {
+        return call.getScope()
+                .filter(scope ->
+                        scope instanceof NameExpr type && type.getNameAsString().equals("Math"))
+                .isPresent();
+    }
+
+    /**
+     * Whether an increment by one runs only under a test of whether a key is new to a map or set ({@code if
+     * (labels.get(date) == null) labels.put(date, new Label(index++))}): it counts distinct keys, one object per new
+     * entry of the collection.
+     */
+    private static boolean countsNewKeys(Node update, Node repeating) {
+        if (!isIncrementByOne(update)) {
+            return false;
+        }
+        Node current = update.getParentNode().orElse(null);
+        while (current != null && current != repeating) {
+            if (current instanceof IfStmt test
+                    && test.getCondition().findAll(MethodCallExpr.class).stream()
+                            .anyMatch(call -> MEMBERSHIP_TESTS.contains(call.getNameAsString())
+                                    && call.getScope().isPresent()
+                                    && !call.getArguments().isEmpty()
+                                    && call.getArguments().size() <= 2)) {
+                return true;
+            }
+            current = current.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    private static boolean isIncrementByOne(Node update) {
+        if (update instanceof UnaryExpr unary) {
+            return Scopes.isIncrementOrDecrement(unary);
+        }
+        return update instanceof AssignExpr assign
+                && (assign.getOperator() == AssignExpr.Operator.PLUS
+                        || assign.getOperator() == AssignExpr.Operator.MINUS)
+                && assign.getValue() instanceof IntegerLiteralExpr one
+                && one.getValue().equals("1");
     }
 
     /** The variable an arithmetic update writes: {@code x += …}, {@code x = x op …}, {@code x++}. */
@@ -209,8 +328,20 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
         return Set.of("valueOf");
     }
 
+    /**
+     * The source side sees every update of a variable the file declares, and what its loop does besides (queries,
+     * calls, membership tests) that the bytecode cannot tell: bytecode serves classes without sources only.
+     */
+    @Override
+    public boolean reportsWhereSourceWasAnalyzed() {
+        return false;
+    }
+
     @Override
     public void visitClass(ClassNode classNode, BytecodeContext context) {
+        if (UserInterfaceCode.isUserInterface(classNode)) {
+            return;
+        }
         for (MethodNode method : classNode.methods) {
             if (method.name.equals("<clinit>")) {
                 continue;
@@ -287,7 +418,6 @@ public final class BoxedAccumulatorInLoopRule implements SourceRule, BytecodeRul
             case "double" -> "D";
             case "float" -> "F";
             case "short" -> "S";
-            case "byte" -> "B";
             default -> "C";
         };
     }

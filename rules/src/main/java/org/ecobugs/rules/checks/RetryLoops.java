@@ -4,6 +4,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -12,6 +14,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
@@ -56,6 +59,20 @@ final class RetryLoops {
 
     private static final Set<String> GENERIC_FAILURES = Set.of("Exception", "Throwable", "RuntimeException", "Error");
 
+    /** JDK exceptions a {@code catch (RuntimeException e)} catches, for telling where a {@code throw} lands. */
+    private static final Set<String> JDK_UNCHECKED = Set.of(
+            "RuntimeException",
+            "IllegalStateException",
+            "IllegalArgumentException",
+            "NullPointerException",
+            "UnsupportedOperationException",
+            "IndexOutOfBoundsException",
+            "ArithmeticException",
+            "ClassCastException",
+            "NumberFormatException",
+            "NoSuchElementException",
+            "ConcurrentModificationException");
+
     /** Calls that advance to another candidate: a loop making them tries each candidate once, it does not retry. */
     private static final Set<String> ADVANCES = Set.of("next", "hasNext", "hasMoreElements", "nextElement", "pop");
 
@@ -69,9 +86,16 @@ final class RetryLoops {
      *     conditional exit on failure
      * @param delays the sleeps between attempts
      * @param backoff whether some delay changes from one attempt to the next
+     * @param anyFailure whether the retried catch clauses catch only {@code Exception}, {@code Throwable} or the like,
+     *     which says nothing of a peer
      */
     record RetryLoop(
-            Statement loop, OptionalLong attempts, boolean bounded, List<Waits.Sleep> delays, boolean backoff) {
+            Statement loop,
+            OptionalLong attempts,
+            boolean bounded,
+            List<Waits.Sleep> delays,
+            boolean backoff,
+            boolean anyFailure) {
 
         /** The constant delay in milliseconds, when every delay is the same known constant. */
         OptionalLong constantDelayMillis() {
@@ -94,7 +118,7 @@ final class RetryLoops {
                 break;
             }
         }
-        if (attempt == null) {
+        if (attempt == null || pollsAState(attempt, loop, context)) {
             return Optional.empty();
         }
         List<CatchClause> retried = new ArrayList<>();
@@ -134,12 +158,43 @@ final class RetryLoops {
         // A project's own sleep helper (SleepUtil.sleepAtLeast) waits too, for a time this rule cannot know.
         boolean unknownWait = delays.isEmpty() && hasOtherSleep(loop, attempt, context);
         boolean backoff = unknownWait || delays.stream().anyMatch(sleep -> varies(sleep, changing));
+        boolean anyFailure = retried.stream()
+                .flatMap(clause -> exceptionNames(clause).stream())
+                .allMatch(GENERIC_FAILURES::contains);
         return Optional.of(new RetryLoop(
                 loop,
                 condition.map(c -> attempts(loop, c, context)).orElse(OptionalLong.empty()),
                 boundedByCondition || exitOnFailure,
                 delays,
-                backoff));
+                backoff,
+                anyFailure));
+    }
+
+    /**
+     * Whether the attempt waits for a state rather than retrying a failure: an {@code if} in the try block whose one
+     * branch sleeps and stays in the loop while the other leaves it ({@code if (status == CHANGING) sleep(100); else
+     * return status;}). Successful attempts then repeat too: the loop polls until the state changes, which the polling
+     * rules judge.
+     */
+    private static boolean pollsAState(TryStmt attempt, Statement loop, SourceContext context) {
+        for (IfStmt branch : attempt.getTryBlock().findAll(IfStmt.class)) {
+            if (branch.getElseStmt().isEmpty() || inNestedCode(branch, attempt)) {
+                continue;
+            }
+            Statement then = branch.getThenStmt();
+            Statement otherwise = branch.getElseStmt().get();
+            if ((waitsWithoutLeaving(then, loop, context) && hasExit(otherwise, loop))
+                    || (waitsWithoutLeaving(otherwise, loop, context) && hasExit(then, loop))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean waitsWithoutLeaving(Statement branch, Statement loop, SourceContext context) {
+        return !hasExit(branch, loop)
+                && branch.findAll(MethodCallExpr.class).stream()
+                        .anyMatch(call -> Waits.sleep(call, context).isPresent());
     }
 
     /**
@@ -208,8 +263,14 @@ final class RetryLoops {
     }
 
     private static boolean isExit(Statement statement, Statement loop) {
-        if (statement instanceof ReturnStmt || statement instanceof ThrowStmt) {
+        if (statement instanceof ReturnStmt) {
             return true;
+        }
+        if (statement instanceof ThrowStmt throwStmt) {
+            return !caughtInLoop(throwStmt, loop);
+        }
+        if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof AssignExpr assign) {
+            return stopsTheLoop(assign, loop);
         }
         if (statement instanceof BreakStmt breakStmt) {
             if (breakStmt.getLabel().isPresent()) {
@@ -223,6 +284,87 @@ final class RetryLoops {
             return nearestBreakTarget(breakStmt) == loop;
         }
         return false;
+    }
+
+    /**
+     * Whether a {@code throw} lands in a catch clause of a {@code try} inside the loop, which then runs again: {@code
+     * throw new RuntimeException(…)} inside a try that catches {@code RuntimeException} does not leave the loop.
+     */
+    private static boolean caughtInLoop(ThrowStmt throwStmt, Statement loop) {
+        String thrown = throwStmt.getExpression() instanceof ObjectCreationExpr creation
+                ? creation.getType().getNameAsString()
+                : null;
+        Node child = throwStmt;
+        Node current = throwStmt.getParentNode().orElse(null);
+        while (current != null && current != loop) {
+            if (current instanceof CallableDeclaration<?> || current instanceof LambdaExpr) {
+                return false;
+            }
+            if (current instanceof TryStmt tryStmt && tryStmt.getTryBlock() == child) {
+                for (CatchClause clause : tryStmt.getCatchClauses()) {
+                    if (exceptionNames(clause).stream().anyMatch(caught -> catches(caught, thrown))) {
+                        return true;
+                    }
+                }
+            }
+            child = current;
+            current = current.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    /** Whether a catch of {@code caught} catches {@code thrown} (a simple name, null when not known). */
+    private static boolean catches(String caught, String thrown) {
+        if (caught.equals("Throwable")) {
+            return true;
+        }
+        if (thrown == null) {
+            return false;
+        }
+        return caught.equals(thrown)
+                || (caught.equals("Exception") && !thrown.endsWith("Error"))
+                || (caught.equals("RuntimeException") && JDK_UNCHECKED.contains(thrown));
+    }
+
+    /**
+     * Whether an assignment makes the loop's condition false: {@code done = true} in {@code while (!done && …)}, {@code
+     * running = false} in {@code while (running)}.
+     */
+    private static boolean stopsTheLoop(AssignExpr assign, Statement loop) {
+        if (assign.getOperator() != AssignExpr.Operator.ASSIGN
+                || !(assign.getValue() instanceof BooleanLiteralExpr value)
+                || !(assign.getTarget() instanceof NameExpr target)) {
+            return false;
+        }
+        Optional<Expression> condition = Loops.condition(loop);
+        if (condition.isEmpty()) {
+            return false;
+        }
+        for (Expression conjunct : conjuncts(condition.get())) {
+            if (conjunct instanceof NameExpr name && name.getNameAsString().equals(target.getNameAsString())) {
+                return !value.getValue();
+            }
+            if (conjunct instanceof UnaryExpr not
+                    && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
+                    && not.getExpression() instanceof NameExpr name
+                    && name.getNameAsString().equals(target.getNameAsString())) {
+                return value.getValue();
+            }
+        }
+        return false;
+    }
+
+    private static List<Expression> conjuncts(Expression condition) {
+        Expression e = condition;
+        while (e instanceof EnclosedExpr enclosed) {
+            e = enclosed.getInner();
+        }
+        if (e instanceof BinaryExpr and && and.getOperator() == BinaryExpr.Operator.AND) {
+            List<Expression> all = new ArrayList<>(conjuncts(and.getLeft()));
+            all.addAll(conjuncts(and.getRight()));
+            return all;
+        }
+        return List.of(e);
     }
 
     private static Node nearestBreakTarget(BreakStmt breakStmt) {

@@ -15,7 +15,10 @@ import org.ecobugs.rules.java.Loops;
 
 /**
  * A retry loop with nothing to stop it but success: no attempt counter or deadline in its condition, and no exit on
- * failure. While the peer is down it reconnects forever (HL7 MLLP links, JDBC pools, message brokers).
+ * failure (a return, a throw that leaves the loop, a break, or setting the flag the loop tests). While the peer is down
+ * it reconnects forever (HL7 MLLP links, JDBC pools, message brokers). Loops that wait for a state (a branch of the
+ * attempt sleeps and stays while another leaves) and loops whose successful iterations go on to the next item (a
+ * queue worker, a receive loop) are not retries.
  */
 @RuleKey("EB302")
 public final class UnboundedRetryRule implements SourceRule {
@@ -40,9 +43,10 @@ public final class UnboundedRetryRule implements SourceRule {
         String pace = retry.get().backoff()
                 ? ""
                 : retry.get().delays().isEmpty() ? " without any delay" : " at a constant delay";
+        String failing = retry.get().anyFailure() ? " while the attempt keeps failing" : " while the peer is down";
         context.report(
                 Loops.anchor(loop),
-                "This loop retries forever" + pace + " while the peer is down; cap the attempts or the time, back off"
-                        + " exponentially and report the failure.");
+                "This loop retries forever" + pace + failing + "; cap the attempts or the time, back off exponentially"
+                        + " and report the failure.");
     }
 }

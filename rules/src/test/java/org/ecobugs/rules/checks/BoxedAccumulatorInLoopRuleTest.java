@@ -27,4 +27,10 @@ class BoxedAccumulatorInLoopRuleTest {
     void eachWalkerAloneFindsTheSameAccumulators(RuleVerifier.Mode mode) {
         verifier.verify("eb309/BoxedAccumulatorInLoopCompiled.java", mode);
     }
+
+    @ParameterizedTest
+    @EnumSource
+    void userInterfaceCodeIsLeftOut(RuleVerifier.Mode mode) {
+        verifier.verify("eb309/BoxedAccumulatorInViews.java", mode);
+    }
 }

@@ -27,4 +27,16 @@ class LegacySynchronizedCollectionRuleTest {
     void eachWalkerAloneFindsTheSameCollections(RuleVerifier.Mode mode) {
         verifier.verify("eb308/LegacySynchronizedCollectionCompiled.java", mode);
     }
+
+    @ParameterizedTest
+    @EnumSource
+    void userInterfaceClassesAreLeftOut(RuleVerifier.Mode mode) {
+        verifier.verify("eb308/LegacySynchronizedCollectionInViews.java", mode);
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void debuggingToolsAreLeftOut(RuleVerifier.Mode mode) {
+        verifier.verify("eb308/debugger/ScriptDebugger.java", mode);
+    }
 }

@@ -27,4 +27,10 @@ class WakeLockWithoutTimeoutRuleTest {
     void eachWalkerAloneFindsTheSameAcquisitions(RuleVerifier.Mode mode) {
         verifier.verify("eb505/WakeLockWithoutTimeoutCompiled.java", mode);
     }
+
+    @ParameterizedTest
+    @EnumSource
+    void locksReleasedAtTeardownAreLeftOut(RuleVerifier.Mode mode) {
+        verifier.verify("eb505/WakeLockReleasedAtTeardown.java", mode);
+    }
 }
