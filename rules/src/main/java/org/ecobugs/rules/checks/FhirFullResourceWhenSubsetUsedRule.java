@@ -108,10 +108,18 @@ public final class FhirFullResourceWhenSubsetUsedRule implements SourceRule {
         String resources = chain.interaction() == FhirChains.Interaction.READ
                 ? "the " + type + " is"
                 : "the " + type + " resources are";
+        // The same read made per element is also EB209's finding: say how the two fixes meet.
+        boolean perElement = CallsInLoops.of(
+                        chain.start(), context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
+                .isPresent();
         context.report(
                 chain.start().getName(),
                 "Only " + list + " of " + resources + " read; ask the server for just these elements with"
-                        + " elementsSubset(" + quoted + ").");
+                        + " elementsSubset(" + quoted + ")."
+                        + (perElement
+                                ? " It is also made once per element of the loop (EB209): the one search that"
+                                        + " replaces those calls can ask for the same elements."
+                                : ""));
     }
 
     // ---- the resource: a value whose every use is an element getter ----
