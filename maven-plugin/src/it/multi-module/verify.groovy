@@ -8,11 +8,11 @@ assert log.findAll('ecobugs: reactor aggregate of 3 modules').size() == 1
 def core = slurp('clinic-core/target/ecobugs/ecobugs.json')
 assert core.summary.findings == 0
 def lab = slurp('clinic-lab/target/ecobugs/ecobugs.json')
-assert lab.findings*.rule == ['EB604']
+assert lab.findings*.rule == ['EB308']
 assert lab.findings[0].file == 'src/main/java/org/example/lab/LabResults.java'
 
 def aggregate = slurp('target/ecobugs/ecobugs.json')
-assert aggregate.findings*.rule == ['EB604']
+assert aggregate.findings*.rule == ['EB308']
 assert aggregate.findings[0].file == 'clinic-lab/src/main/java/org/example/lab/LabResults.java'
 assert aggregate.summary.sourceFiles == 2
 ['txt', 'sarif', 'html'].each { assert new File(basedir, "target/ecobugs/ecobugs.${it}").isFile() }

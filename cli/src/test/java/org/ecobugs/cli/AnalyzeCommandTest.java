@@ -93,9 +93,14 @@ class AnalyzeCommandTest {
                                 + " the event instead (a queue's take() or poll(timeout), a future, a latch or a"
                                 + " condition).",
                         file + ":33:16: warning: [EB201] Jackson INDENT_OUTPUT pads every payload it writes with"
-                                + " JSON indentation; serialize compactly and pretty-print only for human readers.",
-                        file + ":41:49: warning: [EB604] SELECT * reads and transfers every column of specimen, whether"
-                                + " the code uses them or not; list only the columns it needs.");
+                                + " JSON indentation; serialize compactly and pretty-print only for human readers.");
+
+        // EB604 is off by default; asked for, it finds the SELECT * and not its twin that names the columns.
+        CliRun selectStar =
+                CliRun.of("analyze", temp.resolve("src").toString(), "--base-dir", temp.toString(), "--rules", "EB604");
+        assertThat(selectStar.out().lines().filter(l -> l.contains(": warning: ")))
+                .containsExactly(file + ":41:49: warning: [EB604] SELECT * reads and transfers every column of"
+                        + " specimen, whether the code uses them or not; list only the columns it needs.");
     }
 
     @Test
@@ -117,12 +122,12 @@ class AnalyzeCommandTest {
         assertThat(run.out()).contains("[EB101]").contains("Reports written to " + reports);
         JsonNode json =
                 new ObjectMapper().readTree(reports.resolve("ecobugs.json").toFile());
-        assertThat(json.path("findings")).hasSize(4);
+        assertThat(json.path("findings")).hasSize(3);
         JsonNode sarif =
                 new ObjectMapper().readTree(reports.resolve("ecobugs.sarif").toFile());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
-        assertThat(sarif.path("runs").get(0).path("results")).hasSize(4);
-        assertThat(Files.readString(reports.resolve("ecobugs.html"))).contains("EB604");
+        assertThat(sarif.path("runs").get(0).path("results")).hasSize(3);
+        assertThat(Files.readString(reports.resolve("ecobugs.html"))).contains("EB201");
         assertThat(Files.readString(reports.resolve("ecobugs.txt"))).contains("[EB102]");
     }
 
@@ -170,7 +175,7 @@ class AnalyzeCommandTest {
         assertThat(run.out())
                 .contains("nowhere")
                 .contains("No such file or directory")
-                .contains("[EB604]");
+                .contains("[EB201]");
     }
 
     @Test

@@ -50,7 +50,7 @@ final class PrecisionReport {
     record Label(String verdict, String note) {}
 
     /** The findings of one rule on one corpus, by identity, with the first message seen there. */
-    private record Found(Map<Key, Integer> counts, Map<Key, String> messages) {
+    record Found(Map<Key, Integer> counts, Map<Key, String> messages) {
         Found() {
             this(new TreeMap<>(KEY_ORDER), new TreeMap<>(KEY_ORDER));
         }

@@ -29,8 +29,8 @@ class EcobugsQualityProfileTest {
                 .map(RuleMetadata::key)
                 .toList();
         assertThat(expected)
-                .contains("EB101", "EB102", "EB201", "EB301", "EB302", "EB604")
-                .doesNotContain("EB401");
+                .contains("EB101", "EB102", "EB201", "EB301", "EB302", "EB308")
+                .doesNotContain("EB401", "EB604");
         assertThat(profile.rules())
                 .extracting(BuiltInActiveRule::ruleKey)
                 .containsExactlyInAnyOrderElementsOf(expected);

@@ -35,15 +35,13 @@ public final class DbCallInLoopRule implements SourceRule {
 
     @Override
     public void visitNode(Node node, SourceContext context) {
-        if (OneOffCode.runsOnce(node)) {
-            // A migration or start-up step touches each row once per deployment.
-            return;
-        }
         CallsInLoops.of(
                         (MethodCallExpr) node,
                         context,
                         remote -> remote.kind() == RemoteCalls.Kind.DATABASE_READ
                                 || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE)
+                // A migration or start-up step touches each row once per deployment.
+                .filter(looped -> !OneOffCode.runsOnce(node))
                 .ifPresent(looped -> context.report(looped.anchor().getName(), message(looped)));
     }
 

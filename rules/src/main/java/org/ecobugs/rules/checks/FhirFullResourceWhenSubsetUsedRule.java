@@ -109,8 +109,7 @@ public final class FhirFullResourceWhenSubsetUsedRule implements SourceRule {
                 ? "the " + type + " is"
                 : "the " + type + " resources are";
         // The same read made per element is also EB209's finding: say how the two fixes meet.
-        boolean perElement = CallsInLoops.of(
-                        chain.start(), context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
+        boolean perElement = CallsInLoops.of(chain.start(), context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
                 .isPresent();
         context.report(
                 chain.start().getName(),

@@ -1,6 +1,7 @@
 package org.ecobugs.rules.java;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -150,9 +151,21 @@ public final class OneOffCode {
             return field.isStatic() ? Optional.of("a static initializer") : Optional.empty();
         }
         if (owner.get() instanceof MethodDeclaration method) {
-            return methodReason(method, new HashSet<>(), 0);
+            return methodReason(method);
         }
         return Optional.empty();
+    }
+
+    /** The reason a method runs once, worked out once per method node: rules ask about the same methods often. */
+    private static final DataKey<Optional<String>> METHOD_REASON = new DataKey<>() {};
+
+    private static Optional<String> methodReason(MethodDeclaration method) {
+        if (method.containsData(METHOD_REASON)) {
+            return method.getData(METHOD_REASON);
+        }
+        Optional<String> reason = methodReason(method, new HashSet<>(), 0);
+        method.setData(METHOD_REASON, reason);
+        return reason;
     }
 
     private static Optional<String> methodReason(MethodDeclaration method, Set<MethodDeclaration> seen, int depth) {
@@ -180,15 +193,13 @@ public final class OneOffCode {
         }
         String name = method.getNameAsString();
         int arity = method.getParameters().size();
-        boolean referenced = type.get().findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class).stream()
-                .anyMatch(reference -> reference.getIdentifier().equals(name));
-        if (referenced) {
+        CallIndex index = CallIndex.of(type.get());
+        if (index.referenced().contains(name)) {
             return Optional.empty();
         }
         String reason = null;
-        for (MethodCallExpr call : type.get().findAll(MethodCallExpr.class)) {
-            if (!call.getNameAsString().equals(name)
-                    || call.getArguments().size() != arity
+        for (MethodCallExpr call : index.calls().getOrDefault(name, List.of())) {
+            if (call.getArguments().size() != arity
                     || !call.getScope().map(s -> s instanceof ThisExpr).orElse(true)) {
                 continue;
             }
@@ -204,6 +215,28 @@ public final class OneOffCode {
             reason = callerReason.get();
         }
         return Optional.ofNullable(reason);
+    }
+
+    /** A type's calls by method name and the names its method references point at, indexed once per type node. */
+    private record CallIndex(Map<String, List<MethodCallExpr>> calls, Set<String> referenced) {
+        private static final DataKey<CallIndex> KEY = new DataKey<>() {};
+
+        static CallIndex of(TypeDeclaration<?> type) {
+            if (type.containsData(KEY)) {
+                return type.getData(KEY);
+            }
+            Map<String, List<MethodCallExpr>> calls = new java.util.HashMap<>();
+            for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
+                calls.computeIfAbsent(call.getNameAsString(), n -> new java.util.ArrayList<>())
+                        .add(call);
+            }
+            Set<String> referenced = new HashSet<>();
+            type.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class)
+                    .forEach(reference -> referenced.add(reference.getIdentifier()));
+            CallIndex index = new CallIndex(calls, referenced);
+            type.setData(KEY, index);
+            return index;
+        }
     }
 
     private static Optional<String> callerReason(MethodCallExpr call, Set<MethodDeclaration> seen, int depth) {

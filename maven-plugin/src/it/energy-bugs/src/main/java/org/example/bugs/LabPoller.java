@@ -1,13 +1,11 @@
 package org.example.bugs;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Polls the laboratory system the wasteful way. */
 public class LabPoller {
     private final AtomicBoolean resultReady = new AtomicBoolean();
+    private volatile boolean instrumentReady;
 
     public void awaitResult() {
         while (!resultReady.get()) {
@@ -15,7 +13,9 @@ public class LabPoller {
         }
     }
 
-    public ResultSet results(Connection connection) throws SQLException {
-        return connection.createStatement().executeQuery("SELECT * FROM lab_result");
+    public void awaitInstrument() throws InterruptedException {
+        while (!instrumentReady) {
+            Thread.sleep(20);
+        }
     }
 }
