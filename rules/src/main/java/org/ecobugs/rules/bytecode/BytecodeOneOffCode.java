@@ -35,18 +35,7 @@ public final class BytecodeOneOffCode {
         if (OneOffCode.isMigrationType(packageName, simpleName(owner.name), supertypes(owner))) {
             return true;
         }
-        List<MethodNode> written = repetition.writtenIn(method);
-        if (written.isEmpty()) {
-            return BytecodeRepetition.lambdaEnclosingName(method)
-                    .filter("static"::equals)
-                    .isPresent();
-        }
-        for (MethodNode candidate : written) {
-            if (!methodRunsOnce(owner, candidate, repetition, new HashSet<>(), 0)) {
-                return false;
-            }
-        }
-        return true;
+        return writtenInOneOffCode(owner, method, repetition, new HashSet<>(), 0);
     }
 
     private static boolean methodRunsOnce(
@@ -79,7 +68,7 @@ public final class BytecodeOneOffCode {
                         && call.name.equals(method.name)
                         && call.desc.equals(method.desc)
                         && caller != method) {
-                    if (!callerRunsOnce(owner, caller, repetition, seen, depth)) {
+                    if (!writtenInOneOffCode(owner, caller, repetition, seen, depth + 1)) {
                         return false;
                     }
                     called = true;
@@ -89,17 +78,17 @@ public final class BytecodeOneOffCode {
         return called;
     }
 
-    /** A caller runs once when it does, or, for a lambda body, when every method of the name it was written in does. */
-    private static boolean callerRunsOnce(
-            ClassNode owner, MethodNode caller, BytecodeRepetition repetition, Set<MethodNode> seen, int depth) {
-        List<MethodNode> written = repetition.writtenIn(caller);
+    /** A method runs once when it does, or, for a lambda body, when every method of the name it was written in does. */
+    private static boolean writtenInOneOffCode(
+            ClassNode owner, MethodNode method, BytecodeRepetition repetition, Set<MethodNode> seen, int depth) {
+        List<MethodNode> written = repetition.writtenIn(method);
         if (written.isEmpty()) {
-            return BytecodeRepetition.lambdaEnclosingName(caller)
+            return BytecodeRepetition.lambdaEnclosingName(method)
                     .filter("static"::equals)
                     .isPresent();
         }
-        for (MethodNode method : written) {
-            if (!methodRunsOnce(owner, method, repetition, seen, depth + 1)) {
+        for (MethodNode candidate : written) {
+            if (!methodRunsOnce(owner, candidate, repetition, seen, depth)) {
                 return false;
             }
         }

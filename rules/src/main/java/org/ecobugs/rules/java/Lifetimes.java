@@ -68,16 +68,9 @@ public final class Lifetimes {
             return true;
         }
         if (owner.get() instanceof MethodDeclaration method) {
-            return isMain(method) || hasSetUpAnnotation(method.getAnnotations());
+            return OneOffCode.isMain(method) || hasSetUpAnnotation(method.getAnnotations());
         }
         return true;
-    }
-
-    private static boolean isMain(MethodDeclaration method) {
-        return method.getNameAsString().equals("main")
-                && method.isStatic()
-                && method.getParameters().size() == 1
-                && method.getParameter(0).getType().asString().replace(" ", "").matches("String(\\[]|\\.\\.\\.)");
     }
 
     private static boolean hasSetUpAnnotation(List<AnnotationExpr> annotations) {

@@ -251,7 +251,8 @@ public final class OneOffCode {
         return Optional.empty();
     }
 
-    private static boolean isMain(MethodDeclaration method) {
+    /** Whether the method is a program's entry point, {@code static void main(String[])} or its varargs form. */
+    public static boolean isMain(MethodDeclaration method) {
         return method.getNameAsString().equals("main")
                 && method.isStatic()
                 && method.getParameters().size() == 1
