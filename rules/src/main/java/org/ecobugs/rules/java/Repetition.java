@@ -27,6 +27,8 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,8 +82,9 @@ public final class Repetition {
     public static Optional<Node> repeatingContext(Node node) {
         Node child = node;
         Optional<Node> parent = node.getParentNode();
-        Exit exit = Exit.NONE;
-        String breakLabel = null;
+        // How the code leaves the loops is only worked out once a loop is reached: most code is in none.
+        List<Node> walked = new ArrayList<>();
+        Leaving leaving = new Leaving();
         while (parent.isPresent()) {
             Node current = parent.get();
             if (current instanceof CallableDeclaration<?> || current instanceof TypeDeclaration<?>) {
@@ -93,36 +96,19 @@ public final class Repetition {
                     && !creation.getArguments().contains(child)) {
                 return Optional.empty();
             }
-            if (exit == Exit.NONE && child instanceof Statement statement) {
-                Optional<Statement> leaving = exitAfter(statement, current);
-                if (leaving.isPresent()) {
-                    exit = leaving.get() instanceof BreakStmt
-                            ? Exit.BREAK
-                            : leaving.get() instanceof ThrowStmt ? Exit.THROW : Exit.RETURN;
-                    breakLabel = leaving.get() instanceof BreakStmt b
-                            ? b.getLabel().map(SimpleName::asString).orElse(null)
-                            : null;
-                }
-            }
-            if (exit == Exit.BREAK && breakLabel == null && current instanceof SwitchStmt) {
-                // An unlabelled break in a switch leaves the switch, not the loop.
-                exit = Exit.NONE;
-            }
-            if (exit == Exit.THROW
-                    && current instanceof TryStmt tryStmt
-                    && tryStmt.getTryBlock() == child
-                    && !tryStmt.getCatchClauses().isEmpty()) {
-                // The exception may be caught inside the loop, which then goes on.
-                exit = Exit.NONE;
-            }
+            walked.add(child);
             if (isRepeatedPartOfLoop(current, child)) {
-                if (exit == Exit.NONE) {
+                walked.add(current);
+                leaving.follow(walked);
+                walked.clear();
+                if (leaving.exit == Exit.NONE) {
                     return Optional.of(current);
                 }
-                if (exit == Exit.BREAK && (breakLabel == null || isLabelled(current, breakLabel))) {
+                if (leaving.exit == Exit.BREAK
+                        && (leaving.breakLabel == null || isLabelled(current, leaving.breakLabel))) {
                     // Left after one pass of this loop: it may still repeat with an enclosing one.
-                    exit = Exit.NONE;
-                    breakLabel = null;
+                    leaving.exit = Exit.NONE;
+                    leaving.breakLabel = null;
                 }
             }
             if (current instanceof LambdaExpr lambda) {
@@ -136,6 +122,41 @@ public final class Repetition {
             parent = current.getParentNode();
         }
         return Optional.empty();
+    }
+
+    /** How the code reached so far leaves the loops around it, read along the nodes walked up from it. */
+    private static final class Leaving {
+        private Exit exit = Exit.NONE;
+        private String breakLabel;
+
+        /** Follows the nodes walked up since the last loop, each with the one above it, the last being a loop. */
+        void follow(List<Node> walked) {
+            for (int i = 0; i + 1 < walked.size(); i++) {
+                Node child = walked.get(i);
+                Node current = walked.get(i + 1);
+                if (exit == Exit.NONE && child instanceof Statement statement) {
+                    exitAfter(statement, current).ifPresent(left -> {
+                        exit = left instanceof BreakStmt
+                                ? Exit.BREAK
+                                : left instanceof ThrowStmt ? Exit.THROW : Exit.RETURN;
+                        breakLabel = left instanceof BreakStmt b
+                                ? b.getLabel().map(SimpleName::asString).orElse(null)
+                                : null;
+                    });
+                }
+                if (exit == Exit.BREAK && breakLabel == null && current instanceof SwitchStmt) {
+                    // An unlabelled break in a switch leaves the switch, not the loop.
+                    exit = Exit.NONE;
+                }
+                if (exit == Exit.THROW
+                        && current instanceof TryStmt tryStmt
+                        && tryStmt.getTryBlock() == child
+                        && !tryStmt.getCatchClauses().isEmpty()) {
+                    // The exception may be caught inside the loop, which then goes on.
+                    exit = Exit.NONE;
+                }
+            }
+        }
     }
 
     /** How the code reached so far leaves the loops around it. */
