@@ -49,6 +49,14 @@ final class PrecisionReport {
 
     record Label(String verdict, String note) {}
 
+    /** A sampled finding without a label, with its message, to be reviewed. */
+    record Unlabelled(Key key, String message) {
+        /** {@code rule<TAB>entry<TAB>file<TAB>line<TAB>message}, the columns of {@code target/precision-unlabelled.tsv}. */
+        String tsvLine() {
+            return String.join("\t", key.rule(), key.entry(), key.file(), Integer.toString(key.line()), message) + "\n";
+        }
+    }
+
     /** The findings of one rule on one corpus, by identity, with the first message seen there. */
     record Found(Map<Key, Integer> counts, Map<Key, String> messages) {
         Found() {
@@ -61,6 +69,16 @@ final class PrecisionReport {
 
     /** What the report says of one rule on one corpus. */
     record Tally(int findings, int reviewed, int truePositives, int stale) {
+        static final Tally NONE = new Tally(0, 0, 0, 0);
+
+        Tally plus(Tally other) {
+            return new Tally(
+                    findings + other.findings,
+                    reviewed + other.reviewed,
+                    truePositives + other.truePositives,
+                    stale + other.stale);
+        }
+
         int falsePositives() {
             return reviewed - truePositives;
         }
@@ -120,7 +138,7 @@ final class PrecisionReport {
                     appFindings);
         }
 
-        List<String> unlabelled = new ArrayList<>();
+        List<Unlabelled> unlabelled = new ArrayList<>();
         StringBuilder md = new StringBuilder();
         header(md, libraries, applications);
         table(
@@ -138,7 +156,9 @@ final class PrecisionReport {
         falsePositives(md, catalog, "applications", appFindings, labels);
         falsePositives(md, catalog, "libraries", libraryFindings, labels);
         Files.writeString(Path.of(args[3]), md.toString(), StandardCharsets.UTF_8);
-        Files.writeString(Path.of(args[4]), String.join("", unlabelled), StandardCharsets.UTF_8);
+        StringBuilder tsv = new StringBuilder();
+        unlabelled.forEach(finding -> tsv.append(finding.tsvLine()));
+        Files.writeString(Path.of(args[4]), tsv, StandardCharsets.UTF_8);
         System.out.println(unlabelled.size() + " sampled application findings without a label"
                 + (unlabelled.isEmpty() ? "" : ", listed in " + args[4] + " (rule, entry, file, line, message)"));
     }
@@ -237,13 +257,14 @@ final class PrecisionReport {
             Map<String, Map<Key, Label>> labels,
             Set<String> apps,
             Set<String> libraries,
-            List<String> unlabelled) {
+            List<Unlabelled> unlabelled) {
         md.append("| Rule | Default | Applications: findings | reviewed | TP | FP | precision |"
                         + " Libraries: findings | reviewed | TP | FP | precision | Stale labels |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        int[] defaultOn = new int[3];
-        int[] all = new int[3];
-        double[] weighted = new double[2];
+        Tally defaultOn = Tally.NONE;
+        Tally all = Tally.NONE;
+        double weightedTruePositives = 0;
+        int weightedFindings = 0;
         for (RuleMetadata rule : catalog.all()) {
             String key = rule.key();
             Map<Key, Label> ruleLabels = labels.getOrDefault(key, Map.of());
@@ -252,25 +273,17 @@ final class PrecisionReport {
             Tally library = tally(libraryFindings.getOrDefault(key, new Found()), ruleLabels, libraries);
             for (Key sampled : sample(onApps.counts().keySet())) {
                 if (!ruleLabels.containsKey(sampled)) {
-                    unlabelled.add(String.join(
-                                    "\t",
-                                    key,
-                                    sampled.entry(),
-                                    sampled.file(),
-                                    Integer.toString(sampled.line()),
-                                    onApps.messages().get(sampled))
-                            + "\n");
+                    unlabelled.add(new Unlabelled(sampled, onApps.messages().get(sampled)));
                 }
             }
             boolean on = rule.energy().defaultActive();
-            for (int[] sum : on ? List.of(defaultOn, all) : List.of(all)) {
-                sum[0] += app.findings();
-                sum[1] += app.reviewed();
-                sum[2] += app.truePositives();
+            all = all.plus(app);
+            if (on) {
+                defaultOn = defaultOn.plus(app);
             }
             if (on && app.reviewed() > 0) {
-                weighted[0] += app.findings() * (double) app.truePositives() / app.reviewed();
-                weighted[1] += app.findings();
+                weightedTruePositives += app.findings() * (double) app.truePositives() / app.reviewed();
+                weightedFindings += app.findings();
             }
             md.append("| ")
                     .append(key)
@@ -303,23 +316,26 @@ final class PrecisionReport {
                     .append(" |\n");
         }
         md.append("\nOn the applications, the default-on rules gave ")
-                .append(defaultOn[0])
+                .append(defaultOn.findings())
                 .append(" findings; ")
-                .append(defaultOn[1])
+                .append(defaultOn.reviewed())
                 .append(" reviewed, ")
-                .append(defaultOn[2])
+                .append(defaultOn.truePositives())
                 .append(" TP: precision ")
-                .append(new Tally(defaultOn[0], defaultOn[1], defaultOn[2], 0).precision())
+                .append(defaultOn.precision())
                 .append(" (")
-                .append(weighted[1] == 0 ? "–" : Math.round(100.0 * weighted[0] / weighted[1]) + " %")
+                .append(
+                        weightedFindings == 0
+                                ? "–"
+                                : Math.round(100.0 * weightedTruePositives / weightedFindings) + " %")
                 .append(" when each rule's sample is weighted by its number of findings). All rules: ")
-                .append(all[0])
+                .append(all.findings())
                 .append(" findings, ")
-                .append(all[1])
+                .append(all.reviewed())
                 .append(" reviewed, ")
-                .append(all[2])
+                .append(all.truePositives())
                 .append(" TP (")
-                .append(new Tally(all[0], all[1], all[2], 0).precision())
+                .append(all.precision())
                 .append(").\n");
     }
 
@@ -348,22 +364,22 @@ final class PrecisionReport {
         }
     }
 
-    private static void awaitingReview(StringBuilder md, List<String> unlabelled) {
+    private static void awaitingReview(StringBuilder md, List<Unlabelled> unlabelled) {
         md.append("\n## Sampled application findings awaiting review\n\n");
         if (unlabelled.isEmpty()) {
             md.append("None: every sampled finding has a label.\n");
             return;
         }
-        for (String line : unlabelled) {
-            String[] columns = line.strip().split("\t", 5);
+        for (Unlabelled finding : unlabelled) {
+            Key key = finding.key();
             md.append("- ")
-                    .append(columns[0])
+                    .append(key.rule())
                     .append(' ')
-                    .append(columns[1])
+                    .append(key.entry())
                     .append(" `")
-                    .append(columns[2])
+                    .append(key.file())
                     .append(':')
-                    .append(columns[3])
+                    .append(key.line())
                     .append("`\n");
         }
     }

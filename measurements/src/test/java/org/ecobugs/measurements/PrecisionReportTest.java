@@ -76,6 +76,8 @@ class PrecisionReportTest {
         assertThat(tally.falsePositives()).isEqualTo(1);
         assertThat(tally.precision()).isEqualTo("67 %");
         assertThat(new PrecisionReport.Tally(3, 0, 0, 0).precision()).isEqualTo("–");
+        assertThat(PrecisionReport.Tally.NONE.plus(tally).plus(new PrecisionReport.Tally(1, 1, 1, 0)))
+                .isEqualTo(new PrecisionReport.Tally(5, 4, 3, 1));
     }
 
     @Test

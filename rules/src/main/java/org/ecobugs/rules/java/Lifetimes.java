@@ -3,7 +3,6 @@ package org.ecobugs.rules.java;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -59,11 +58,7 @@ public final class Lifetimes {
      * set-ups and tests), or a lambda inside any of them.
      */
     public static boolean isSetUpCode(Node node) {
-        Optional<Node> owner = node.findAncestor(
-                n -> n instanceof CallableDeclaration<?>
-                        || n instanceof InitializerDeclaration
-                        || n instanceof FieldDeclaration,
-                Node.class);
+        Optional<Node> owner = OneOffCode.enclosingCode(node);
         if (owner.isEmpty()) {
             return true;
         }

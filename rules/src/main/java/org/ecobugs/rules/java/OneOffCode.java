@@ -127,16 +127,21 @@ public final class OneOffCode {
                 .isPresent();
     }
 
+    /** The method, constructor, initializer block or field whose code {@code node} is part of. */
+    static Optional<Node> enclosingCode(Node node) {
+        return node.findAncestor(
+                n -> n instanceof CallableDeclaration<?>
+                        || n instanceof InitializerDeclaration
+                        || n instanceof FieldDeclaration,
+                Node.class);
+    }
+
     /**
      * Why {@code node} runs once, in words for a message or a test ({@code "a database migration"}, {@code
      * "start-up code"}), if it does.
      */
     public static Optional<String> reason(Node node) {
-        Optional<Node> owner = node.findAncestor(
-                n -> n instanceof CallableDeclaration<?>
-                        || n instanceof InitializerDeclaration
-                        || n instanceof FieldDeclaration,
-                Node.class);
+        Optional<Node> owner = enclosingCode(node);
         if (owner.isEmpty()) {
             return Optional.empty();
         }
