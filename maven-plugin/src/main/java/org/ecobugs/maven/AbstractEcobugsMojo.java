@@ -158,8 +158,16 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("ecobugs configuration: " + e.getMessage(), e);
         }
+        List<Finding> informational = new ArrayList<>();
+        RuleCatalog catalog = RuleCatalog.builtIn();
         for (Finding finding : result.findings()) {
-            getLog().warn(WarningLines.of(finding));
+            if (WarningLines.informational(catalog, finding)) {
+                // Informational findings (exclusions worth considering, say) would bury the warnings that matter.
+                informational.add(finding);
+                getLog().debug(WarningLines.of(finding));
+            } else {
+                getLog().warn(WarningLines.of(finding));
+            }
         }
         for (Finding finding : result.suppressed()) {
             getLog().info("ecobugs: suppressed: " + WarningLines.of(finding));
@@ -176,6 +184,14 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                     RuntimeReport.of(result, RuleCatalog.builtIn(), measured.current(), measured.baseline()));
         }
         write(context, directory, selected);
+        if (!informational.isEmpty()) {
+            if (selected.isEmpty()) {
+                informational.forEach(finding -> getLog().info("ecobugs: " + WarningLines.of(finding)));
+            } else {
+                getLog().info("ecobugs: " + WarningLines.informationalSummary(informational) + " in the reports in "
+                        + directory + " (each is logged with -X).");
+            }
+        }
         getLog().info("ecobugs: " + ReportSummary.of(context).sentence()
                 + (selected.isEmpty() ? "" : " Reports in " + directory + "."));
         if (context.runtime() instanceof RuntimeReport runtime) {

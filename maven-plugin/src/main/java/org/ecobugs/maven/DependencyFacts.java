@@ -194,15 +194,26 @@ final class DependencyFacts {
         }
     }
 
-    /** A dependency declared in a parent POM: its location's model is not this project's. */
+    /**
+     * A dependency declared in a parent POM: its location's model is not this project's. The source's file settles it
+     * when known; otherwise its model id, by artifact id only, since a model id spells the version as written
+     * ({@code ${revision}}, {@code ${project.parent.version}-x}) and may take the group from the parent.
+     */
     private boolean inherited(InputLocation location) {
-        if (location == null
-                || location.getSource() == null
-                || location.getSource().getModelId() == null) {
+        if (location == null || location.getSource() == null) {
             return false;
         }
-        String self = project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
-        return !location.getSource().getModelId().equals(self);
+        InputSource source = location.getSource();
+        if (source.getLocation() != null && project.getFile() != null) {
+            Path declaredIn = Path.of(source.getLocation()).toAbsolutePath().normalize();
+            return !declaredIn.equals(
+                    project.getFile().toPath().toAbsolutePath().normalize());
+        }
+        if (source.getModelId() == null) {
+            return false;
+        }
+        String[] id = source.getModelId().split(":");
+        return id.length < 2 || !id[1].equals(project.getArtifactId());
     }
 
     /**

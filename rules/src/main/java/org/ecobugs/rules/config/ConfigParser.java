@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads Spring Boot configuration files into flattened entries with line numbers. Properties follow
@@ -203,6 +205,10 @@ public final class ConfigParser {
                 }
             }
         } catch (JsonProcessingException e) {
+            MarkedYAMLException marked = marked(e);
+            if (marked != null && marked.getProblemMark() != null) {
+                throw atProblem(marked, e);
+            }
             JsonLocation where = e.getLocation();
             String position =
                     where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
@@ -214,9 +220,39 @@ public final class ConfigParser {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             // SnakeYAML reports some malformed input (bad indentation, tabs) as unchecked exceptions.
+            MarkedYAMLException marked = marked(e);
+            if (marked != null && marked.getProblemMark() != null) {
+                throw atProblem(marked, e);
+            }
             throw new SyntaxException("Cannot parse: " + firstLine(e), e);
         }
         return documents;
+    }
+
+    /**
+     * The error at SnakeYAML's problem mark (0-based), where the problem is: the parser's own location is the end of
+     * the last good token, often on the line before.
+     */
+    private static SyntaxException atProblem(MarkedYAMLException marked, Throwable e) {
+        Mark problem = marked.getProblemMark();
+        String what = marked.getProblem() == null ? marked.getMessage() : marked.getProblem();
+        return new SyntaxException(
+                "Cannot parse: line " + (problem.getLine() + 1) + ", column " + (problem.getColumn() + 1) + ": "
+                        + firstLine(what),
+                e);
+    }
+
+    private static MarkedYAMLException marked(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("");
     }
 
     private static String firstLine(Throwable e) {

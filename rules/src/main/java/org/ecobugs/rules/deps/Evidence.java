@@ -35,7 +35,9 @@ public record Evidence(Kind kind, String detail) {
         /** Spring Boot auto-configuration of the project's classpath loads its classes. */
         SPRING_AUTO_CONFIGURATION,
         /** Library code the project uses refers to its classes. */
-        LIBRARY_REFERENCE
+        LIBRARY_REFERENCE,
+        /** A component scan of the project ({@code @SpringBootApplication}, {@code @ComponentScan}…) covers its classes. */
+        COMPONENT_SCAN
     }
 
     public Evidence {

@@ -75,6 +75,8 @@ final class DependencyAnalyzer {
     private final Map<String, JarIndex> indexes = new LinkedHashMap<>();
     private final Map<String, List<Dependency>> classOwners = new HashMap<>();
     private final Map<String, List<Dependency>> packageOwners = new HashMap<>();
+    /** Service interfaces (internal names) some dependency provides an implementation of. */
+    private final Set<String> providedServices = new HashSet<>();
 
     private final Map<String, Evidence> mainEvidence = new HashMap<>();
     private final Map<String, Evidence> testEvidence = new HashMap<>();
@@ -222,6 +224,7 @@ final class DependencyAnalyzer {
                 for (String pkg : index.packages()) {
                     packageOwners.computeIfAbsent(pkg, k -> new ArrayList<>(1)).add(dependency);
                 }
+                index.services().keySet().forEach(service -> providedServices.add(ClassNames.internal(service)));
             } catch (IOException | RuntimeException e) {
                 errors.add(new ProcessingError(
                         file.get().toString(),
@@ -274,6 +277,7 @@ final class DependencyAnalyzer {
                 named(ref.getKey(), Evidence.Kind.RESOURCE_NAME, ref.getValue() + " names", evidence, main);
             }
         }
+        componentScans(side, evidence, main);
         nameLoaded(side.members.keySet(), main ? bindings : testEvidence, "the project");
         Map<String, Evidence> bound = main ? bindings : testEvidence;
         for (Map.Entry<String, String> candidate : sorted(side.serviceCandidates)) {
@@ -282,6 +286,51 @@ final class DependencyAnalyzer {
         if (main) {
             jdkServices();
         }
+    }
+
+    /**
+     * The classes of dependencies that a component scan of the project covers: Spring instantiates the components it
+     * finds there (a controller of a shared module, say) without any reference in the project's code.
+     */
+    private void componentScans(UsageCollector.Side side, Map<String, Evidence> evidence, boolean main) {
+        if (side.scannedPackages.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, String>> scans = sorted(side.scannedPackages);
+        List<String> covered = new ArrayList<>();
+        for (String type : classOwners.keySet()) {
+            for (Map.Entry<String, String> scan : scans) {
+                String pkg = scan.getKey();
+                if (pkg.isEmpty()
+                        || (type.startsWith(pkg) && type.length() > pkg.length() && type.charAt(pkg.length()) == '/')) {
+                    covered.add(type);
+                    break;
+                }
+            }
+        }
+        covered.sort(null);
+        for (String type : covered) {
+            String detail = scanDetail(scans, type);
+            for (Dependency owner : classOwners.get(type)) {
+                note(evidence, owner, Evidence.Kind.COMPONENT_SCAN, detail);
+                if (main) {
+                    runtimeMain.add(owner.key());
+                }
+            }
+            enqueue(type, Evidence.Kind.COMPONENT_SCAN, detail);
+        }
+    }
+
+    private static String scanDetail(List<Map.Entry<String, String>> scans, String type) {
+        for (Map.Entry<String, String> scan : scans) {
+            if (scan.getKey().isEmpty() || type.startsWith(scan.getKey() + "/")) {
+                String pkg = scan.getKey().isEmpty()
+                        ? "every package"
+                        : scan.getKey().replace('/', '.');
+                return "the component scan of " + pkg + " by " + scan.getValue() + " covers " + type;
+            }
+        }
+        return "a component scan covers " + type;
     }
 
     private void sourceName(String name, String file, Map<String, Evidence> evidence) {
@@ -507,6 +556,11 @@ final class DependencyAnalyzer {
             for (String name : references.classNameStrings()) {
                 enqueue(ClassNames.internal(name), Evidence.Kind.LIBRARY_REFERENCE, from);
             }
+        }
+        if (providedServices.contains(type)) {
+            // Code that uses a service interface may load its providers through a helper that takes the interface as
+            // an argument (jakarta.activation's FactoryFinder): reaching the interface reaches the providers.
+            loadServices(type, from + " uses service ", reachedEvidence);
         }
         if (references.loadsServices()) {
             for (String referenced : references.types()) {

@@ -114,7 +114,8 @@ final class JarIndex {
     /**
      * The classes it registers with Spring's loaders (binary names): every value of {@code META-INF/spring.factories}
      * (auto-configurations, listeners, logging systems, property source loaders…) and of {@code
-     * META-INF/spring/*.imports}. Spring instantiates them by name once its loader runs.
+     * META-INF/spring/*.imports}, except those of Spring's test support. Spring instantiates them by name once its
+     * loader runs.
      */
     List<String> autoConfigurations() {
         return autoConfigurations;
@@ -256,7 +257,17 @@ final class JarIndex {
     }
 
     private static boolean isSpringImports(String name) {
-        return name.startsWith(SPRING_IMPORTS) && name.endsWith(".imports");
+        return name.startsWith(SPRING_IMPORTS)
+                && name.endsWith(".imports")
+                && !isTestFramework(name.substring(SPRING_IMPORTS.length()));
+    }
+
+    /**
+     * Keys and import files of Spring's test support (test execution listeners, context customizers, test slices):
+     * Spring reads them only when tests run, so they do not make a library used by the product.
+     */
+    private static boolean isTestFramework(String name) {
+        return name.startsWith("org.springframework.test.") || name.startsWith("org.springframework.boot.test.");
     }
 
     private static List<String> factories(String text) throws IOException {
@@ -264,6 +275,9 @@ final class JarIndex {
         properties.load(new java.io.StringReader(text));
         List<String> names = new ArrayList<>();
         for (String key : properties.stringPropertyNames()) {
+            if (isTestFramework(key)) {
+                continue;
+            }
             for (String name : properties.getProperty(key).split(",")) {
                 if (!name.isBlank()) {
                     names.add(name.strip());

@@ -235,7 +235,8 @@ final class ResultCache {
                     side.sourceNames,
                     side.classNameStrings,
                     side.members,
-                    side.serviceCandidates)) {
+                    side.serviceCandidates,
+                    side.scannedPackages)) {
                 text.append(new java.util.TreeSet<>(names.keySet())).append('\n');
             }
             text.append(new java.util.TreeSet<>(side.ownClasses)).append('\n');

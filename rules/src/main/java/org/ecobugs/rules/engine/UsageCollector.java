@@ -30,6 +30,11 @@ final class UsageCollector {
         final Map<String, String> members = new ConcurrentHashMap<>();
         /** Types referenced by classes that use {@code ServiceLoader}: the services they may load. */
         final Map<String, String> serviceCandidates = new ConcurrentHashMap<>();
+        /**
+         * Packages (internal names, {@code ""} for all) that a component scan of the project covers, with their
+         * subpackages → the annotated class: Spring instantiates what it finds there without a reference in code.
+         */
+        final Map<String, String> scannedPackages = new ConcurrentHashMap<>();
         /** The project's own classes, which are never a dependency's. */
         final Set<String> ownClasses = ConcurrentHashMap.newKeySet();
     }

@@ -121,4 +121,17 @@ class ConfigParserTest {
                 .isInstanceOf(ConfigParser.SyntaxException.class)
                 .hasMessageStartingWith("Cannot parse: line ");
     }
+
+    @Test
+    void malformedYamlIsReportedWhereTheProblemIs() {
+        // A tab that starts line 3: the parser's current token ends line 2, the problem is at 3:1.
+        assertThatThrownBy(() ->
+                        ConfigParser.parse(Path.of("application.yml"), "server:\n  port: 8080\n\tcompression: true\n"))
+                .isInstanceOf(ConfigParser.SyntaxException.class)
+                .hasMessageStartingWith("Cannot parse: line 3, column 1: ");
+        // A flow sequence left open: reported where the parser found the end of the input.
+        assertThatThrownBy(() -> ConfigParser.parse(Path.of("application.yml"), "a: 1\nb: [x,\nc: 2\n"))
+                .isInstanceOf(ConfigParser.SyntaxException.class)
+                .hasMessageStartingWith("Cannot parse: line 4, column 1: ");
+    }
 }

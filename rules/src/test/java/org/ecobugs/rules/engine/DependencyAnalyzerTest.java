@@ -147,17 +147,25 @@ class DependencyAnalyzerTest {
     }
 
     @Test
-    void indexesEverythingSpringLoadsByNameAndTheServicesAJarProvides() throws IOException {
+    void indexesEverythingSpringLoadsByNameOutsideTestsAndTheServicesAJarProvides() throws IOException {
         Path jar = temp.resolve("spring-like.jar");
         try (OutputStream out = Files.newOutputStream(jar);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("META-INF/spring.factories"));
             zip.write(("org.springframework.boot.autoconfigure.EnableAutoConfiguration=a.Auto1,\\\n a.Auto2\n"
-                            + "org.springframework.context.ApplicationListener=a.Listener\n")
+                            + "org.springframework.context.ApplicationListener=a.Listener\n"
+                            + "org.springframework.test.context.TestExecutionListener=a.TestListener\n"
+                            + "org.springframework.boot.test.context.DefaultTestExecutionListenersPostProcessor="
+                            + "a.TestPostProcessor\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry(
                     "META-INF/spring/org.springframework.boot.actuate.ManagementContextConfiguration.imports"));
             zip.write("# comment\na.Management\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // Test slices and test listeners run with the tests, never in the product.
+            zip.putNextEntry(
+                    new ZipEntry(
+                            "META-INF/spring/org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc.imports"));
+            zip.write("a.MockMvcAuto\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("META-INF/services/java.sql.Driver"));
             zip.write("a.Driver # the driver\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("META-INF/services/javax.annotation.processing.Processor"));
