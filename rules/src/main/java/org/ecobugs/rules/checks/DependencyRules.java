@@ -71,8 +71,9 @@ final class DependencyRules {
 
     /**
      * Whether a starter is one EB404 reports: not used through configuration alone, bringing in something of its own,
-     * and neither that payload nor a setting of its prefix used by the project. Only the project's own references
-     * count: auto-configuration refers to every starter's payload.
+     * and neither that payload nor a setting of its prefix used by the project. The project's own references count,
+     * and the library code they reach (removing the starter would break that library), but not auto-configuration,
+     * which refers to every starter's payload.
      */
     static boolean isUnusedStarter(DependencyUsage usage, Dependency starter) {
         if (!isSpringBootStarter(starter) || !starter.direct() || !starter.shipped()) {
@@ -89,7 +90,7 @@ final class DependencyRules {
         }
         for (Dependency dependency : gone) {
             DependencyUsage.Usage use = usage.of(dependency);
-            if (use.main().isPresent() || use.test().isPresent()) {
+            if (use.main().isPresent() || use.test().isPresent() || use.boundByCode()) {
                 return false;
             }
         }

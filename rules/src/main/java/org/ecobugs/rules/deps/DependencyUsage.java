@@ -48,6 +48,9 @@ public interface DependencyUsage {
      * @param classCount how many classes its file holds
      * @param annotationProcessor whether it declares an annotation processor
      * @param springAutoConfiguration whether it registers Spring Boot auto-configuration
+     * @param boundByCode whether library code that the project's main code reaches refers to it or loads it as a
+     *     service, without Spring Boot auto-configuration (which refers to every starter's payload), and not only as a
+     *     provider the JDK or a logging API picks up by itself
      */
     record Usage(
             Optional<Evidence> main,
@@ -57,7 +60,8 @@ public interface DependencyUsage {
             SortedSet<String> referencedClasses,
             int classCount,
             boolean annotationProcessor,
-            boolean springAutoConfiguration) {
+            boolean springAutoConfiguration,
+            boolean boundByCode) {
 
         /** Whether main code needs it, or it cannot be proved unused at run time. */
         public boolean usedByMain() {

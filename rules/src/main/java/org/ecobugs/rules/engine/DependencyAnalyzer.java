@@ -63,6 +63,8 @@ final class DependencyAnalyzer {
             "java.lang.System$LoggerFinder",
             "org.jboss.logging.LoggerProvider");
     private static final String JDBC_DRIVER = "java.sql.Driver";
+    private static final Set<Evidence.Kind> SELF_LOADED =
+            Set.of(Evidence.Kind.JDK_SERVICE, Evidence.Kind.JDBC_DRIVER, Evidence.Kind.LOGGING_BACKEND);
     private static final String SLF4J_1_BINDER = "org/slf4j/impl/StaticLoggerBinder";
 
     private final DependencyGraph graph;
@@ -86,7 +88,12 @@ final class DependencyAnalyzer {
 
     private final Set<String> visited = new HashSet<>();
     private final Deque<Reach> queue = new ArrayDeque<>();
+    /** The first reached class that reads Spring's factories, once one is: auto-configuration is walked after code. */
+    private String springLoader;
+
     private boolean springRooted;
+    /** The dependencies main code's walk reached before Spring Boot auto-configuration was followed. */
+    private final Set<String> boundByCode = new HashSet<>();
 
     /** A class to visit, and why it is reached. */
     private record Reach(String type, Evidence.Kind kind, String detail) {}
@@ -486,13 +493,29 @@ final class DependencyAnalyzer {
      */
     private void drain(boolean main, JarIndex.Opener opener) {
         Map<String, Evidence> reachedEvidence = main ? bindings : testEvidence;
-        while (!queue.isEmpty()) {
-            List<Reach> level = new ArrayList<>(queue);
-            queue.clear();
-            List<LibraryClass> read = readAll(level, opener);
-            for (int i = 0; i < level.size(); i++) {
-                follow(level.get(i), read.get(i), main, reachedEvidence);
+        while (true) {
+            while (!queue.isEmpty()) {
+                List<Reach> level = new ArrayList<>(queue);
+                queue.clear();
+                List<LibraryClass> read = readAll(level, opener);
+                for (int i = 0; i < level.size(); i++) {
+                    follow(level.get(i), read.get(i), main, reachedEvidence);
+                }
             }
+            if (main && !springRooted) {
+                // What code reaches without auto-configuration, which refers to every starter's payload; providers the
+                // JDK or a logging API would pick up by themselves are not code's doing.
+                bindings.forEach((key, evidence) -> {
+                    if (!SELF_LOADED.contains(evidence.kind())) {
+                        boundByCode.add(key);
+                    }
+                });
+            }
+            if (springLoader == null || springRooted) {
+                return;
+            }
+            springRooted = true;
+            springAutoConfiguration(springLoader, reachedEvidence);
         }
     }
 
@@ -567,9 +590,8 @@ final class DependencyAnalyzer {
                 loadServices(referenced, from + " loads service ", reachedEvidence);
             }
         }
-        if (references.loadsSpringFactories() && !springRooted) {
-            springRooted = true;
-            springAutoConfiguration(from, reachedEvidence);
+        if (references.loadsSpringFactories() && springLoader == null) {
+            springLoader = from;
         }
         nameLoaded(references.dispatchMembers(), reachedEvidence, from);
     }
@@ -661,7 +683,8 @@ final class DependencyAnalyzer {
                     Collections.unmodifiableSortedSet(referencedClasses.getOrDefault(key, new TreeSet<>())),
                     index == null ? 0 : index.classes().size(),
                     index != null && index.processor(),
-                    index != null && !index.autoConfigurations().isEmpty());
+                    index != null && !index.autoConfigurations().isEmpty(),
+                    boundByCode.contains(key));
         }
 
         @Override
