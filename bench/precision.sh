@@ -8,7 +8,9 @@
 #
 # The applications are laid out into target/apps by bench/layout-apps.sh from the git directories given (needed the
 # first time, see bench/README.md); the libraries are fetched from Maven Central into target/corpus when absent.
-# APPS_DIR and CORPUS_DIR choose other places.
+# APPS_DIR and CORPUS_DIR choose other places. The dependency rules are measured on the applications' Maven builds:
+# run bench/dependency-claims.sh first; its claims (target/deps-corpus/dependency-claims.tsv, or DEPENDENCY_CLAIMS)
+# are joined with docs/precision/dependency-labels.tsv.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 apps=${APPS_DIR:-$root/target/apps}
@@ -26,7 +28,14 @@ fi
 if [ ! -d "$corpus" ] || [ -z "$(ls -A "$corpus" 2>/dev/null)" ]; then
   "$root/bench/fetch-corpus.sh" "$corpus" health baseline android
 fi
+claims=${DEPENDENCY_CLAIMS:-$root/target/deps-corpus/dependency-claims.tsv}
+if [ ! -f "$claims" ]; then
+  echo "no dependency claims in $claims: run bench/dependency-claims.sh <git-dir|folder> first" \
+    "(or set DEPENDENCY_CLAIMS)" >&2
+  exit 2
+fi
 "$root/mvnw" -B -q -f "$root/pom.xml" package -pl measurements -am -DskipTests
 java -Xmx3g -jar "$root/measurements/target/measurements.jar" precision \
-  "$corpus" "$apps" "$root/docs/precision/labels" "$root/docs/precision.md" "$root/target/precision-unlabelled.tsv"
+  "$corpus" "$apps" "$root/docs/precision/labels" "$root/docs/precision.md" "$root/target/precision-unlabelled.tsv" \
+  "$claims" "$root/docs/precision/dependency-labels.tsv"
 echo "wrote docs/precision.md"

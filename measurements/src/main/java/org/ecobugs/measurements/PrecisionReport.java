@@ -35,7 +35,11 @@ import org.ecobugs.rules.meta.RuleMetadata;
  * findings ranked by a hash of their identity, so that a finding keeps its rank when others come and go. Sampled findings
  * without a label are listed in the report and in a TSV to fill in, so a rule change that adds findings is noticed.
  *
- * <p>{@code measurements precision <corpus-dir> <apps-dir> <labels-dir> <output.md> <unlabelled.tsv>}
+ * <p>The dependency rules, which need a build's graph, are measured on the applications' Maven builds instead: see
+ * {@link DependencyClaims}.
+ *
+ * <p>{@code measurements precision <corpus-dir> <apps-dir> <labels-dir> <output.md> <unlabelled.tsv>
+ * <dependency-claims.tsv> <dependency-labels.tsv>}
  */
 final class PrecisionReport {
 
@@ -91,10 +95,13 @@ final class PrecisionReport {
     private PrecisionReport() {}
 
     static void run(String[] args) throws IOException {
-        if (args.length != 5) {
-            throw new IllegalArgumentException(
-                    "usage: precision <corpus-dir> <apps-dir> <labels-dir> <output.md> <unlabelled.tsv>");
+        if (args.length != 7) {
+            throw new IllegalArgumentException("usage: precision <corpus-dir> <apps-dir> <labels-dir> <output.md>"
+                    + " <unlabelled.tsv> <dependency-claims.tsv> <dependency-labels.tsv>");
         }
+        List<DependencyClaims.Claim> dependencyClaims = DependencyClaims.readClaims(Path.of(args[5]));
+        Map<DependencyClaims.Key, DependencyClaims.Label> dependencyLabels =
+                DependencyClaims.readLabels(Path.of(args[6]));
         Path corpus = Path.of(args[0]);
         Path apps = Path.of(args[1]);
         Map<String, Map<Key, Label>> labels = readLabels(Path.of(args[2]));
@@ -150,6 +157,7 @@ final class PrecisionReport {
                 Set.copyOf(applications),
                 Set.copyOf(libraries),
                 unlabelled);
+        DependencyClaims.section(md, catalog, dependencyClaims, dependencyLabels);
         perEntry(md, catalog, "applications", appFindings);
         perEntry(md, catalog, "libraries", libraryFindings);
         awaitingReview(md, unlabelled);
