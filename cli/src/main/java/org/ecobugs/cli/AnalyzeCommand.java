@@ -29,6 +29,7 @@ import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.Reports;
+import org.ecobugs.rules.report.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +42,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Analyses Java sources and compiled classes for energy bugs.",
-            "Exit status: 0 when nothing is found, 1 when energy bugs are reported, 2 on bad usage."
+            "Exit status: 0 when nothing is found, 1 when energy bugs are reported, 2 on bad usage (a missing input,"
+                    + " a report that cannot be written), 3 when inputs could not be processed and"
+                    + " --fail-on-processing-errors is given."
         })
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -156,8 +159,21 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "With --benchmark, an earlier measurement of the journey: shows the change per axis.")
     Path baseline;
 
+    @Option(
+            names = "--fail-on-processing-errors",
+            description = "Exit with status 3 when an input could not be processed (it does not parse, a class or"
+                    + " archive is corrupt…): what it holds was not analysed. By default such inputs are reported and"
+                    + " the exit status tells only of energy bugs.")
+    boolean failOnProcessingErrors;
+
+    /** More threads than this do not analyse faster: they only wait on each other and on the disk. */
+    static int maxThreads() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public Integer call() {
+        checkInputs();
         List<ReportFormat> selected =
                 formats.stream().map(ReportFormat::fromName).distinct().toList();
         if (output != null && selected.size() != 1) {
@@ -169,6 +185,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (baseline != null && benchmark == null) {
             throw new UsageException("--baseline needs --benchmark");
         }
+        if (output == null && reportDir == null && selected.size() > 1) {
+            throw new UsageException("several formats need --report-dir");
+        }
+        ReportTargets.check(reportFiles(selected), analysedPaths());
         BenchmarkResult measured = benchmark == null ? null : BenchmarkCommand.read(benchmark);
         BenchmarkResult previous = baseline == null ? null : BenchmarkCommand.read(baseline);
         AnalysisRequest request = request();
@@ -195,19 +215,70 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (ReportFormat format : selected) {
                 write(format, context, reportDir.resolve(REPORT_BASE_NAME + "." + format.extension()));
             }
-        } else if (selected.size() > 1) {
-            throw new UsageException("several formats need --report-dir");
         }
         boolean reportOnStdout = output == null && reportDir == null;
         if (!quiet) {
             ReportFormat shown = reportOnStdout ? selected.get(0) : ReportFormat.TEXT;
             writeTo(shown, context, out);
             if (!reportOnStdout) {
-                out.println("Reports written to " + (output != null ? output : reportDir) + ".");
+                out.println(TerminalText.escape("Reports written to " + (output != null ? output : reportDir) + "."));
             }
         }
         out.flush();
+        if (failOnProcessingErrors && !result.errors().isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("ecobugs: " + result.errors().size() + " input"
+                            + (result.errors().size() == 1 ? "" : "s") + " could not be processed"
+                            + " (--fail-on-processing-errors)");
+            return ExitCodes.PROCESSING_ERRORS;
+        }
         return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+    }
+
+    /** Inputs that do not exist, and options out of range, are usage errors: nothing would be analysed. */
+    private void checkInputs() {
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new UsageException("no such file or directory: " + path);
+            }
+        }
+        for (Path path : classes) {
+            if (!Files.exists(path)) {
+                throw new UsageException("--classes: no such file or directory: " + path);
+            }
+        }
+        if (!Files.isDirectory(baseDir.toAbsolutePath())) {
+            throw new UsageException("--base-dir: not a directory: " + baseDir);
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, not " + threads);
+        }
+        if (threads > maxThreads()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("ecobugs: --threads " + threads + " is more than this machine can use; using "
+                            + maxThreads());
+            threads = maxThreads();
+        }
+    }
+
+    private List<Path> reportFiles(List<ReportFormat> selected) {
+        if (output != null) {
+            return List.of(output);
+        }
+        if (reportDir == null) {
+            return List.of();
+        }
+        return selected.stream()
+                .map(format -> reportDir.resolve(REPORT_BASE_NAME + "." + format.extension()))
+                .toList();
+    }
+
+    private List<Path> analysedPaths() {
+        List<Path> analysed = new ArrayList<>(paths);
+        analysed.addAll(classes);
+        return analysed;
     }
 
     /**
@@ -311,8 +382,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 writeTo(format, context, writer);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the " + format.id() + " report to " + file + ": " + e, e);
+        } catch (IOException | RuntimeException e) {
+            // Checked before the analysis; still possible (a full disk, a directory removed meanwhile).
+            throw new UsageException(
+                    "cannot write the " + format.id() + " report to " + file + ": " + ReportTargets.describe(e));
         }
     }
 

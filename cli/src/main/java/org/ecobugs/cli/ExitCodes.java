@@ -7,8 +7,10 @@ final class ExitCodes {
     static final int CLEAN = 0;
     /** Energy bugs were reported. */
     static final int FINDINGS = 1;
-    /** Bad usage or configuration: nothing was analysed. */
+    /** Bad usage or configuration (a missing input, a report that cannot be written): nothing was reported. */
     static final int USAGE = 2;
+    /** Some inputs could not be processed, and the user asked for that to fail ({@code --fail-on-processing-errors}). */
+    static final int PROCESSING_ERRORS = 3;
 
     private ExitCodes() {}
 }

@@ -1,6 +1,7 @@
 package org.ecobugs.cli;
 
 import java.io.PrintWriter;
+import org.ecobugs.rules.report.TerminalText;
 import picocli.CommandLine;
 
 /** {@code java -jar ecobugs.jar}: runs the command line and exits with its code. */
@@ -12,7 +13,10 @@ public final class Main {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams: exit 0 when clean, 1 with findings, 2 on bad usage. */
+    /**
+     * Runs the command line with the given streams: exit 0 when clean, 1 with findings, 2 on bad usage, 3 when inputs
+     * could not be processed and the user asked for that to fail.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EcobugsCommand());
         commandLine.setOut(out);
@@ -20,7 +24,7 @@ public final class Main {
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof UsageException) {
-                cmd.getErr().println("ecobugs: " + e.getMessage());
+                cmd.getErr().println("ecobugs: " + TerminalText.escape(e.getMessage()));
                 return ExitCodes.USAGE;
             }
             throw e;
@@ -31,8 +35,9 @@ public final class Main {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("ecobugs: " + e.getMessage());
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // One line, as every usage error: scripts and CI logs show it whole.
+        err.println("ecobugs: " + TerminalText.escape(e.getMessage()) + " (see '"
+                + command.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.USAGE;
     }
 }

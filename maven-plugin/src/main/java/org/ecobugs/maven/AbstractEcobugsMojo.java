@@ -15,6 +15,7 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -33,6 +34,7 @@ import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.ReportSummary;
 import org.ecobugs.rules.report.Reports;
+import org.ecobugs.rules.report.TerminalText;
 
 /**
  * What {@code analyze} and {@code check} share: the parameters, building the engine's request from the project model,
@@ -91,6 +93,13 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     boolean includeTests;
 
     /** How many files are analysed at once; 0 uses every processor. */
+    /**
+     * Fails the build when an input could not be processed (a source that does not parse, a corrupt class or archive):
+     * what it holds was not analysed. By default such inputs are logged as warnings and the build goes on.
+     */
+    @Parameter(property = "ecobugs.failOnProcessingErrors", defaultValue = "false")
+    boolean failOnProcessingErrors;
+
     @Parameter(property = "ecobugs.threads", defaultValue = "0")
     int threads;
 
@@ -131,6 +140,18 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
 
     /** A module's analysis, with the configuration it ran with. */
     record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
+
+    /** Fails the build on processing errors when {@link #failOnProcessingErrors} asks for it. */
+    void failOnProcessingErrors(Analysed analysed) throws MojoFailureException {
+        if (failOnProcessingErrors
+                && analysed != null
+                && !analysed.result().errors().isEmpty()) {
+            int count = analysed.result().errors().size();
+            throw new MojoFailureException("ecobugs could not process " + count + " input" + (count == 1 ? "" : "s")
+                    + " of " + project.getArtifactId() + " (ecobugs.failOnProcessingErrors is true): see the warnings"
+                    + " above");
+        }
+    }
 
     /**
      * The module's analysis: the one the other goal ran in this build with the same configuration, or a new one,
@@ -173,7 +194,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             getLog().info("ecobugs: suppressed: " + WarningLines.of(finding));
         }
         for (ProcessingError error : result.errors()) {
-            getLog().warn("ecobugs could not process " + error.input() + ": " + error.message());
+            getLog().warn(TerminalText.escape("ecobugs could not process " + error.input() + ": " + error.message()));
         }
         long engineDone = System.nanoTime();
         Path directory = outputDirectory.toPath();

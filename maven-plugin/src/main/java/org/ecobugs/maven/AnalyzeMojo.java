@@ -1,6 +1,7 @@
 package org.ecobugs.maven;
 
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -20,12 +21,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class AnalyzeMojo extends AbstractEcobugsMojo {
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("ecobugs: skipped");
             Aggregate.of(session).done(project, null, formats(), getLog());
             return;
         }
-        analysis();
+        failOnProcessingErrors(analysis());
     }
 }

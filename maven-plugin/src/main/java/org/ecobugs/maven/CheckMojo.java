@@ -68,6 +68,7 @@ public class CheckMojo extends AbstractEcobugsMojo {
         if (analysed == null) {
             return;
         }
+        failOnProcessingErrors(analysed);
         checkEstimate();
         List<Finding> counted = analysed.result().findings().stream()
                 .filter(f -> severity(f).compareTo(threshold) >= 0)

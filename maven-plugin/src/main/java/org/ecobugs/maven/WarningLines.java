@@ -6,10 +6,12 @@ import java.util.TreeMap;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.report.TerminalText;
 
 /**
  * Formats a finding as the warning IDEs link to the source when they read Maven's output:
- * {@code path:line:col: [EB101] message} (Maven adds the {@code [WARNING]} prefix).
+ * {@code path:line:col: [EB101] message} (Maven adds the {@code [WARNING]} prefix), on one line whatever the names it
+ * holds.
  */
 final class WarningLines {
 
@@ -44,10 +46,10 @@ final class WarningLines {
         if (finding.hasColumn()) {
             line.append(':').append(finding.column());
         }
-        return line.append(": [")
+        return TerminalText.escape(line.append(": [")
                 .append(finding.ruleKey())
                 .append("] ")
                 .append(finding.message())
-                .toString();
+                .toString());
     }
 }

@@ -174,6 +174,29 @@ class AnalyzeMojoTest {
     }
 
     @Test
+    void processingErrorsFailTheBuildOnlyWhenAskedTo() throws Exception {
+        MavenProject project = TestProjects.fixturesPackage("eb101", work);
+        Path resources = Files.createDirectories(work.resolve("resources"));
+        Files.writeString(resources.resolve("application.yml"), "server:\n  port: 8080\n\tcompression: true\n");
+        org.apache.maven.model.Resource resource = new org.apache.maven.model.Resource();
+        resource.setDirectory(resources.toString());
+        project.getBuild().addResource(resource);
+
+        AnalyzeMojo tolerant = mojo(new AnalyzeMojo(), project);
+        tolerant.rules.add("EB203");
+        tolerant.execute();
+        assertThat(warnings).anyMatch(warning -> warning.contains("application.yml: Cannot parse: line 3, column 1"));
+
+        AnalyzeMojo strict = mojo(new AnalyzeMojo(), TestProjects.fixturesPackage("eb101", work));
+        strict.project.getBuild().addResource(resource);
+        strict.rules.add("EB203");
+        strict.failOnProcessingErrors = true;
+        assertThatThrownBy(strict::execute)
+                .isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
+                .hasMessageStartingWith("ecobugs could not process 1 input of ");
+    }
+
+    @Test
     void springBootConfigurationAmongTheResourcesIsAnalysed() throws Exception {
         MavenProject project = TestProjects.fixturesPackage("eb101", work);
         Path resources = Files.createDirectories(work.resolve("resources"));

@@ -146,6 +146,17 @@ class RuleGuardTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> RuleCatalog.builtIn().parameters("EB101", Map.of("period", "1")))
                 .hasMessage("Rule EB101 has no parameter 'period'; it takes none");
+        // A negative interval would hide every finding without a word.
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RuleCatalog.builtIn().parameters("EB102", Map.of("maxPollIntervalMs", "-5")))
+                .hasMessage("Rule EB102 parameter 'maxPollIntervalMs' must be at least 0, not '-5'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> RuleCatalog.builtIn().parameters("EB405", Map.of("maxUsedClasses", "0")))
+                .hasMessage("Rule EB405 parameter 'maxUsedClasses' must be at least 1, not '0'");
+        org.assertj.core.api.Assertions.assertThat(RuleCatalog.builtIn()
+                        .parameters("EB102", Map.of("maxPollIntervalMs", "0"))
+                        .integer("maxPollIntervalMs"))
+                .isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Analysis.run(
                         AnalysisRequest.builder().includeRules(Set.of("EB999")).build()))
                 .hasMessageStartingWith("Unknown rule key 'EB999' in rules; known keys: EB101, EB102");

@@ -120,6 +120,11 @@ public final class RuleCatalog {
             throw new IllegalArgumentException("Rule " + key + " parameter '" + param.key() + "' must be "
                     + param.type().toLowerCase(java.util.Locale.ROOT) + ", not '" + value + "'");
         }
+        if (param.type().equals("INTEGER") && Long.parseLong(v) < param.minimum()) {
+            // A value below it would not fail: it would quietly hide every finding of the rule.
+            throw new IllegalArgumentException("Rule " + key + " parameter '" + param.key() + "' must be at least "
+                    + param.minimum() + ", not '" + value + "'");
+        }
     }
 
     private static RuleMetadata read(Class<?> ruleClass, String key) {

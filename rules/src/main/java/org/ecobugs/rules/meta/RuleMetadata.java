@@ -55,12 +55,21 @@ public record RuleMetadata(
      * A rule parameter.
      *
      * @param type {@code INTEGER}, {@code BOOLEAN} or {@code STRING}
+     * @param min for an {@code INTEGER}, the smallest value that means something; absent means 0 (durations, sizes and
+     *     counts are never negative)
      */
     public record Param(
             @JsonProperty(required = true) String key,
             @JsonProperty(required = true) String description,
             @JsonProperty(required = true) String type,
-            @JsonProperty(required = true) String defaultValue) {}
+            @JsonProperty(required = true) String defaultValue,
+            Long min) {
+
+        /** The smallest value an {@code INTEGER} parameter accepts. */
+        public long minimum() {
+            return min == null ? 0 : min;
+        }
+    }
 
     /**
      * How the rule finds its bugs.

@@ -14,6 +14,9 @@ import org.ecobugs.rules.ProcessingError;
  * src/main/java/org/x/Broken.java: error: Cannot parse: …
  * 1 energy bug in 1 file (EB101: 1); 1 processing error; 2 source files and 0 classes analysed in 0.1 s.
  * </pre>
+ *
+ * <p>Each line is one finding or error whatever the names it holds: control characters are escaped ({@link
+ * TerminalText}).
  */
 public final class TextReport implements ReportWriter {
 
@@ -44,18 +47,20 @@ public final class TextReport implements ReportWriter {
     static String findingLine(ReportContext context, Finding finding) {
         String location = context.displayPath(finding.file()) + ":" + finding.line()
                 + (finding.hasColumn() ? ":" + finding.column() : "");
-        return location + ": " + FINDING_LEVEL + ": [" + finding.ruleKey() + "] " + finding.message();
+        return TerminalText.escape(
+                location + ": " + FINDING_LEVEL + ": [" + finding.ruleKey() + "] " + finding.message());
     }
 
     /** A finding the build suppressed, as a note so that tools do not count it as a warning. */
     static String suppressedLine(ReportContext context, Finding finding) {
         String location = context.displayPath(finding.file()) + ":" + finding.line()
                 + (finding.hasColumn() ? ":" + finding.column() : "");
-        return location + ": note: [" + finding.ruleKey() + "] suppressed: " + finding.message();
+        return TerminalText.escape(location + ": note: [" + finding.ruleKey() + "] suppressed: " + finding.message());
     }
 
     static String errorLine(ReportContext context, ProcessingError error) {
         String rule = error.ruleKey() == null ? "" : "[" + error.ruleKey() + "] ";
-        return context.displayInput(error.input()) + ": " + ERROR_LEVEL + ": " + rule + error.message();
+        return TerminalText.escape(
+                context.displayInput(error.input()) + ": " + ERROR_LEVEL + ": " + rule + error.message());
     }
 }
