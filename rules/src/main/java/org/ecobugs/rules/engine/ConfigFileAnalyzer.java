@@ -83,12 +83,14 @@ final class ConfigFileAnalyzer {
             return null;
         }
         String text;
+        ByteOrderMark mark = ByteOrderMark.of(bytes);
+        int start = mark == null ? 0 : mark.length();
         try {
-            text = StandardCharsets.UTF_8
+            text = (mark == null ? StandardCharsets.UTF_8 : mark.charset())
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
                     .toString();
         } catch (CharacterCodingException e) {
             // Properties files are traditionally ISO-8859-1; keys and the values rules read are ASCII either way.

@@ -265,11 +265,14 @@ final class SourceFileAnalyzer {
     }
 
     private String decode(Path file, byte[] bytes, List<ProcessingError> errors) {
+        ByteOrderMark mark = ByteOrderMark.of(bytes);
+        java.nio.charset.Charset charset = mark == null ? encoding : mark.charset();
+        int start = mark == null ? 0 : mark.length();
         try {
-            return encoding.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
                     .toString();
         } catch (CharacterCodingException e) {
             // ISO-8859-1 decodes every byte to a character, most of them legal in identifiers, so the file still
@@ -278,7 +281,10 @@ final class SourceFileAnalyzer {
                     file.toString(),
                     null,
                     ProcessingError.Kind.MALFORMED_ENCODING,
-                    "Not valid " + encoding.name() + "; analysed as ISO-8859-1 (set the source encoding to fix this)"));
+                    "Not valid " + charset.name() + "; analysed as ISO-8859-1"
+                            + (mark == null
+                                    ? " (set the source encoding to fix this)"
+                                    : " (its byte-order mark says " + charset.name() + ")")));
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }

@@ -54,6 +54,19 @@ class BrokenInputTest {
                 + "    }\n}\n";
         Files.write(sources.resolve("Latin1.java"), latin1.getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(sources.resolve("Deep.java"), deeplyNested(3_000));
+        // Saved by editors that write a byte-order mark: read in the encoding the mark declares.
+        String spin = "package broken;\nclass %s {\n    private volatile boolean ready;\n"
+                + "    void await() {\n        while (!ready) Thread.onSpinWait();\n    }\n}\n";
+        Files.write(
+                sources.resolve("Utf16.java"),
+                concat(
+                        new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        spin.formatted("Utf16").getBytes(StandardCharsets.UTF_16LE)));
+        Files.write(
+                sources.resolve("Utf8Bom.java"),
+                concat(
+                        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                        spin.formatted("Utf8Bom").getBytes(StandardCharsets.UTF_8)));
 
         byte[] valid =
                 Files.readAllBytes(Fixtures.classes(VALID_CLASS + ".java").get(0));
@@ -108,6 +121,13 @@ class BrokenInputTest {
             assertThat(f.file().getFileName().toString()).isEqualTo("Latin1.java");
             assertThat(f.ruleKey()).isEqualTo("EB101");
         });
+        for (String marked : List.of("Utf16.java", "Utf8Bom.java")) {
+            assertThat(result.findings())
+                    .filteredOn(f -> f.file().endsWith(marked))
+                    .extracting(Finding::ruleKey)
+                    .as(marked)
+                    .containsExactly("EB101");
+        }
         // Modern syntax parses at the default language level, and is analysed.
         assertThat(result.findings())
                 .filteredOn(f -> f.file().endsWith("ModernSyntax.java"))
@@ -154,5 +174,11 @@ class BrokenInputTest {
             expression.append(" + ").append(i).append(')');
         }
         return "package broken;\nclass Deep {\n    int value() {\n        return " + expression + ";\n    }\n}\n";
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 }
