@@ -178,9 +178,7 @@ class AnalyzeMojoTest {
         MavenProject project = TestProjects.fixturesPackage("eb101", work);
         Path resources = Files.createDirectories(work.resolve("resources"));
         Files.writeString(resources.resolve("application.yml"), "server:\n  port: 8080\n\tcompression: true\n");
-        org.apache.maven.model.Resource resource = new org.apache.maven.model.Resource();
-        resource.setDirectory(resources.toString());
-        project.getBuild().addResource(resource);
+        addResources(project, resources);
 
         AnalyzeMojo tolerant = mojo(new AnalyzeMojo(), project);
         tolerant.rules.add("EB203");
@@ -188,7 +186,7 @@ class AnalyzeMojoTest {
         assertThat(warnings).anyMatch(warning -> warning.contains("application.yml: Cannot parse: line 3, column 1"));
 
         AnalyzeMojo strict = mojo(new AnalyzeMojo(), TestProjects.fixturesPackage("eb101", work));
-        strict.project.getBuild().addResource(resource);
+        addResources(strict.project, resources);
         strict.rules.add("EB203");
         strict.failOnProcessingErrors = true;
         assertThatThrownBy(strict::execute)
@@ -202,9 +200,7 @@ class AnalyzeMojoTest {
         Path resources = Files.createDirectories(work.resolve("resources"));
         Path properties =
                 Files.writeString(resources.resolve("application.properties"), "spring.gson.pretty-printing=true\n");
-        org.apache.maven.model.Resource resource = new org.apache.maven.model.Resource();
-        resource.setDirectory(resources.toString());
-        project.getBuild().addResource(resource);
+        addResources(project, resources);
         AnalyzeMojo mojo = mojo(new AnalyzeMojo(), project);
         mojo.rules.add("EB201");
         mojo.execute();
@@ -272,5 +268,11 @@ class AnalyzeMojoTest {
             zip.closeEntry();
         }
         return file;
+    }
+
+    private static void addResources(MavenProject project, Path directory) {
+        org.apache.maven.model.Resource resource = new org.apache.maven.model.Resource();
+        resource.setDirectory(directory.toString());
+        project.getBuild().addResource(resource);
     }
 }
