@@ -13,7 +13,8 @@ import org.ecobugs.rules.deps.DependencyUsage;
 /**
  * EB405 (off by default): a large direct dependency of which the project's main code uses a handful of classes. A
  * judgement call, hence informational and opt-in; libraries whose job is correctness or safety (parsers, cryptography,
- * health standards) are never reported, since hand-written replacements would be worse.
+ * health standards) and the frameworks the application runs on are never reported, since hand-written replacements
+ * would be worse, nor are the modules of the same build.
  */
 @RuleKey("EB405")
 public final class UnderusedHeavyDependencyRule implements DependencyRule {
@@ -29,7 +30,19 @@ public final class UnderusedHeavyDependencyRule implements DependencyRule {
             "com.mysql",
             "org.mariadb",
             "com.h2database",
-            "org.xerial");
+            "org.xerial",
+            // openEHR, a health standard like HL7 and DICOM.
+            "org.openehr",
+            "org.ehrbase.openehr",
+            "com.nedap.healthcare.archie",
+            // Frameworks the application runs on: a few classes in its code, the framework's whole life cycle at run
+            // time (application context, web server, routes, schema migrations, connectors).
+            "org.springframework",
+            "org.apache.camel",
+            "org.liquibase",
+            "org.flywaydb",
+            "org.apache.kafka",
+            "io.debezium");
 
     private final long minBytes;
     private final long maxUsedClasses;
@@ -47,7 +60,8 @@ public final class UnderusedHeavyDependencyRule implements DependencyRule {
     public void check(DependencyUsage usage, DependencyContext context) {
         for (Dependency dependency : DependencyRules.shippedDirect(usage)) {
             String group = dependency.coordinates().groupId();
-            if (NEVER_REPLACE.stream().anyMatch(group::startsWith)) {
+            // A module of the same build is the project's own code, not a library to replace.
+            if (dependency.sameBuild() || NEVER_REPLACE.stream().anyMatch(group::startsWith)) {
                 continue;
             }
             DependencyUsage.Usage use = usage.of(dependency);

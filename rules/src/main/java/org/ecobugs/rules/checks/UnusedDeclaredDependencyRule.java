@@ -30,6 +30,10 @@ public final class UnusedDeclaredDependencyRule implements DependencyRule {
             if (!gone.contains(dependency)) {
                 continue;
             }
+            if (use.annotationProcessor() && dependency.optional()) {
+                // Optional is how Spring Boot documents its configuration processor: its packaging leaves it out.
+                continue;
+            }
             if (use.annotationProcessor()
                     && !use.mainReferencesAtRuntime()
                     && use.binding().isEmpty()) {

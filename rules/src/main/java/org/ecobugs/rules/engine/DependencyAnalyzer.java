@@ -94,6 +94,10 @@ final class DependencyAnalyzer {
     private boolean springRooted;
     /** The dependencies main code's walk reached before Spring Boot auto-configuration was followed. */
     private final Set<String> boundByCode = new HashSet<>();
+    /** The packages of the library classes reached so far. */
+    private final Set<String> reachedPackages = new HashSet<>();
+    /** The framework lookup directories ({@link JarIndex#lookups()}) already followed, as {@code jar key|directory}. */
+    private final Set<String> followedLookups = new HashSet<>();
 
     /** A class to visit, and why it is reached. */
     private record Reach(String type, Evidence.Kind kind, String detail) {}
@@ -502,6 +506,9 @@ final class DependencyAnalyzer {
                     follow(level.get(i), read.get(i), main, reachedEvidence);
                 }
             }
+            if (main && followLookups(reachedEvidence)) {
+                continue;
+            }
             if (main && !springRooted) {
                 // What code reaches without auto-configuration, which refers to every starter's payload; providers the
                 // JDK or a logging API would pick up by themselves are not code's doing.
@@ -511,12 +518,63 @@ final class DependencyAnalyzer {
                     }
                 });
             }
+            if (main && springLoader == null && !springRooted && shipsSpringBootAutoConfiguration()) {
+                // A module of a Spring Boot application, such as a shared library module whose own code never starts
+                // Spring: the application it is part of runs the auto-configuration, which picks its beans by the
+                // classes present.
+                springLoader = "the application this module runs in (it ships spring-boot-autoconfigure)";
+            }
             if (springLoader == null || springRooted) {
                 return;
             }
             springRooted = true;
             springAutoConfiguration(springLoader, reachedEvidence);
         }
+    }
+
+    private boolean shipsSpringBootAutoConfiguration() {
+        return graph.dependencies().stream()
+                .anyMatch(d -> d.shipped() && d.key().equals("org.springframework.boot:spring-boot-autoconfigure"));
+    }
+
+    /**
+     * Follows the lookup files of frameworks that find their components by name ({@link JarIndex#lookups()}) once
+     * reached code belongs to the framework: a directory {@code org/apache/camel/component} counts when a class of
+     * {@code org.apache.camel} (or a deeper package of the directory) was reached. Returns whether classes were queued.
+     */
+    private boolean followLookups(Map<String, Evidence> evidence) {
+        boolean queued = false;
+        for (Map.Entry<String, JarIndex> entry : indexes.entrySet()) {
+            for (Map.Entry<String, List<String>> lookup :
+                    entry.getValue().lookups().entrySet()) {
+                String directory = lookup.getKey();
+                String owner = frameworkPackage(directory);
+                if (owner == null || !followedLookups.add(entry.getKey() + "|" + directory)) {
+                    continue;
+                }
+                Dependency provider = graph.find(entry.getKey()).orElseThrow();
+                String detail = "reached " + owner.replace('/', '.') + " code looks up what it registers in META-INF/"
+                        + "services/" + directory;
+                note(evidence, provider, Evidence.Kind.SERVICE_PROVIDER, detail);
+                for (String name : lookup.getValue()) {
+                    int before = queue.size();
+                    enqueue(ClassNames.internal(name), Evidence.Kind.SERVICE_PROVIDER, detail);
+                    queued |= queue.size() > before;
+                }
+            }
+        }
+        return queued;
+    }
+
+    /** The reached package that a lookup directory belongs to: the directory or an ancestor of two segments or more. */
+    private String frameworkPackage(String directory) {
+        for (String candidate = directory; candidate.indexOf('/') > 0; ) {
+            if (reachedPackages.contains(candidate)) {
+                return candidate;
+            }
+            candidate = candidate.substring(0, candidate.lastIndexOf('/'));
+        }
+        return null;
     }
 
     /** Queues a class of some dependency once: the first reason to reach it is the one kept. */
@@ -559,6 +617,8 @@ final class DependencyAnalyzer {
 
     private void follow(Reach reach, LibraryClass references, boolean main, Map<String, Evidence> reachedEvidence) {
         String type = reach.type();
+        int slash = type.lastIndexOf('/');
+        reachedPackages.add(slash < 0 ? "" : type.substring(0, slash));
         List<Dependency> owners = classOwners.get(type);
         Evidence.Kind kind = type.equals(SLF4J_1_BINDER) ? Evidence.Kind.LOGGING_BACKEND : reach.kind();
         for (Dependency owner : owners) {

@@ -47,6 +47,7 @@ final class JarIndex {
     private final Map<String, List<String>> services;
     private final boolean processor;
     private final List<String> autoConfigurations;
+    private final Map<String, List<String>> lookups;
     private final Map<String, LibraryClass> references = new ConcurrentHashMap<>();
 
     private JarIndex(
@@ -56,7 +57,8 @@ final class JarIndex {
             Set<String> classes,
             Map<String, List<String>> services,
             boolean processor,
-            List<String> autoConfigurations) {
+            List<String> autoConfigurations,
+            Map<String, List<String>> lookups) {
         this.file = file;
         this.directory = directory;
         this.bytes = bytes;
@@ -64,6 +66,7 @@ final class JarIndex {
         this.services = services;
         this.processor = processor;
         this.autoConfigurations = autoConfigurations;
+        this.lookups = lookups;
         Set<String> packageNames = new HashSet<>();
         for (String name : classes) {
             int slash = name.lastIndexOf('/');
@@ -119,6 +122,16 @@ final class JarIndex {
      */
     List<String> autoConfigurations() {
         return autoConfigurations;
+    }
+
+    /**
+     * Classes a framework looks up by name in files of its own under {@code META-INF/services/<package path>/} (Camel's
+     * {@code org/apache/camel/component/http} holds {@code class=…HttpComponent}): the directory under {@code
+     * META-INF/services} → the binary names those files list. The framework's code reads them when a route, a URI or a
+     * configuration names the component, which bytecode does not show.
+     */
+    Map<String, List<String>> lookups() {
+        return lookups;
     }
 
     /** The references of one of its classes, read once. */
@@ -177,6 +190,7 @@ final class JarIndex {
     private static JarIndex readJar(Path file, long size) throws IOException {
         Set<String> classes = new HashSet<>();
         Map<String, List<String>> services = new LinkedHashMap<>();
+        Map<String, List<String>> lookups = new LinkedHashMap<>();
         List<String> autoConfigurations = new ArrayList<>();
         boolean processor = false;
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -195,6 +209,8 @@ final class JarIndex {
                         processor = true;
                     } else if (!service.contains("/")) {
                         services.put(service, providers(text(zip, entry)));
+                    } else {
+                        lookup(lookups, service, text(zip, entry));
                     }
                 } else if (isSpringImports(name)) {
                     autoConfigurations.addAll(providers(text(zip, entry)));
@@ -203,12 +219,13 @@ final class JarIndex {
                 }
             }
         }
-        return new JarIndex(file, false, size, classes, services, processor, autoConfigurations);
+        return new JarIndex(file, false, size, classes, services, processor, autoConfigurations, lookups);
     }
 
     private static JarIndex readDirectory(Path root) throws IOException {
         Set<String> classes = new HashSet<>();
         Map<String, List<String>> services = new LinkedHashMap<>();
+        Map<String, List<String>> lookups = new LinkedHashMap<>();
         List<String> autoConfigurations = new ArrayList<>();
         boolean processor = false;
         long size = 0;
@@ -226,6 +243,8 @@ final class JarIndex {
                         processor = true;
                     } else if (!service.contains("/")) {
                         services.put(service, providers(Files.readString(path, StandardCharsets.UTF_8)));
+                    } else {
+                        lookup(lookups, service, Files.readString(path, StandardCharsets.UTF_8));
                     }
                 } else if (isSpringImports(name)) {
                     autoConfigurations.addAll(providers(Files.readString(path, StandardCharsets.UTF_8)));
@@ -234,12 +253,31 @@ final class JarIndex {
                 }
             }
         }
-        return new JarIndex(root, true, size, classes, services, processor, autoConfigurations);
+        return new JarIndex(root, true, size, classes, services, processor, autoConfigurations, lookups);
     }
 
     private static String text(ZipFile zip, ZipEntry entry) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Records the class names of a framework's lookup file ({@code class=a.b.C} properties, or one name per line) under
+     * its directory.
+     */
+    private static void lookup(Map<String, List<String>> lookups, String path, String text) throws IOException {
+        int slash = path.lastIndexOf('/');
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(text));
+        List<String> names = lookups.computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>());
+        for (String key : properties.stringPropertyNames()) {
+            String value = properties.getProperty(key).strip();
+            if (ClassNames.looksLikeClassName(value)) {
+                names.add(value);
+            } else if (value.isEmpty() && ClassNames.looksLikeClassName(key)) {
+                names.add(key);
+            }
         }
     }
 
