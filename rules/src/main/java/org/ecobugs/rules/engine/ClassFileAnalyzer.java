@@ -2,7 +2,6 @@ package org.ecobugs.rules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -38,6 +37,7 @@ final class ClassFileAnalyzer {
     private final RuleTimer timer;
     private final UsageCollector usage;
     private final ResultCache cache;
+    private final InputLimits limits;
 
     ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer) {
         this(rules, inputs, timer, null, null);
@@ -54,6 +54,18 @@ final class ClassFileAnalyzer {
      */
     ClassFileAnalyzer(
             List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage, ResultCache cache) {
+        this(rules, inputs, timer, usage, cache, InputLimits.DEFAULT);
+    }
+
+    /** With other limits than the default ones on what a class file or an archive may hold. */
+    ClassFileAnalyzer(
+            List<BytecodeRule> rules,
+            Inputs inputs,
+            RuleTimer timer,
+            UsageCollector usage,
+            ResultCache cache,
+            InputLimits limits) {
+        this.limits = limits;
         this.rules = List.copyOf(rules);
         this.inputs = inputs;
         this.timer = timer;
@@ -69,15 +81,19 @@ final class ClassFileAnalyzer {
     Outcome analyzeClassFile(Path file) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
+        String input = file.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputLimits.readFile(file, limits.classBytes(), "one class file");
+        } catch (InputLimits.TooLarge e) {
+            errors.add(new ProcessingError(
+                    input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not analysed: " + e.getMessage()));
+            return new Outcome(findings, errors, 0);
         } catch (IOException | RuntimeException e) {
             errors.add(new ProcessingError(
-                    file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
+                    input, null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
             return new Outcome(findings, errors, 0);
         }
-        String input = file.toString();
         if (cache == null) {
             analyze(input, bytes, findings, errors, null);
             return new Outcome(findings, errors, 1);
@@ -102,13 +118,12 @@ final class ClassFileAnalyzer {
             return analyzeArchive(archive, null);
         }
         String input = archive.toString();
-        byte[] bytes;
+        String key;
         try {
-            bytes = Files.readAllBytes(archive);
+            key = ResultCache.key(input, archive);
         } catch (IOException | RuntimeException e) {
             return analyzeArchive(archive, null);
         }
-        String key = ResultCache.key(input, bytes);
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             return fromCache(cached.get(), input);
@@ -152,10 +167,15 @@ final class ClassFileAnalyzer {
         }
     }
 
+    /**
+     * Reads the classes of an archive one entry at a time, each within the limits: an entry past them is reported and
+     * skipped, and once the archive's whole limit is reached, so are the entries after it.
+     */
     private Outcome analyzeArchive(Path archive, List<ResultCache.ClassFinding> kept) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         int classes = 0;
+        InputLimits.Budget budget = limits.archiveBudget();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -168,7 +188,21 @@ final class ClassFileAnalyzer {
                 String input = archive + "!/" + name;
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
+                    bytes = budget.readClass(in);
+                } catch (InputLimits.TooLarge e) {
+                    errors.add(new ProcessingError(
+                            input,
+                            null,
+                            ProcessingError.Kind.CORRUPT_CLASS,
+                            e.archiveSpent()
+                                    ? "Not analysed, nor the entries after it: " + e.getMessage()
+                                            + "; the entries before it were analysed"
+                                    : "Not analysed: " + e.getMessage()
+                                            + "; the other entries of the archive were analysed"));
+                    if (e.archiveSpent()) {
+                        break;
+                    }
+                    continue;
                 } catch (IOException | RuntimeException e) {
                     errors.add(new ProcessingError(
                             input, null, ProcessingError.Kind.CORRUPT_CLASS, ProcessingError.describe(e)));
