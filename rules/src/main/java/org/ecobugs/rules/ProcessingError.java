@@ -18,7 +18,10 @@ public record ProcessingError(String input, String ruleKey, Kind kind, String me
     public enum Kind {
         /** A path that does not exist or cannot be read. */
         UNREADABLE_INPUT,
-        /** A source file that JavaParser cannot parse. */
+        /**
+         * A source file that JavaParser cannot parse, or that was not analysed: larger than the request's {@link
+         * org.ecobugs.rules.AnalysisRequest#maxSourceFileBytes() limit}.
+         */
         UNPARSABLE_SOURCE,
         /** A source file that is not valid in the configured encoding; it was analysed as ISO-8859-1. */
         MALFORMED_ENCODING,

@@ -106,7 +106,8 @@ public final class Engine {
                         new KnownTypes(request.classpath()),
                         timer,
                         usage,
-                        cache);
+                        cache,
+                        request.maxSourceFileBytes());
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyze(file)));

@@ -145,6 +145,50 @@ class OversizedInputTest {
     }
 
     @Test
+    void aSourceFilePastTheConfiguredLimitIsSkippedWithTheOptionsThatRaiseIt() throws IOException {
+        Path sources = Files.createDirectories(temp.resolve("src"));
+        Path generated = sources.resolve("Generated.java");
+        Files.writeString(generated, generatedClass(20 * KIB));
+        long size = Files.size(generated);
+        Path fixture = Files.copy(Fixtures.source("eb101/BusyWaitSpin.java"), sources.resolve("BusyWaitSpin.java"));
+        assertThat(Files.size(fixture)).isLessThan(size - 1);
+
+        AnalysisResult result = Analysis.run(AnalysisRequest.builder()
+                .addSourceRoot(sources)
+                .maxSourceFileBytes(size - 1)
+                .build());
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.input()).isEqualTo(generated.toString());
+            assertThat(error.kind()).isEqualTo(ProcessingError.Kind.UNPARSABLE_SOURCE);
+            assertThat(error.message())
+                    .isEqualTo("Not analysed: " + size + " bytes, over the limit of " + (size - 1)
+                            + " bytes for one source file (generated code, most likely; raise the limit with"
+                            + " --max-source-file-bytes on the command line or the Maven property"
+                            + " ecobugs.maxSourceFileBytes)");
+        });
+        assertThat(result.findings()).extracting(Finding::file).contains(fixture);
+        assertThat(result.sourceFiles()).isEqualTo(2);
+    }
+
+    @Test
+    void byDefaultASourceFileOfMoreThanFiveMebibytesIsSkippedAndOneOfFiveIsRead() throws IOException {
+        Path sources = Files.createDirectories(temp.resolve("src"));
+        Path over = sources.resolve("Over.java");
+        Files.writeString(over, generatedClass(5 * MIB + 1));
+        // Constants only: no rule looks for anything there, so it is read and screened, never parsed.
+        Files.writeString(sources.resolve("At.java"), generatedClass(5 * MIB));
+
+        AnalysisResult result =
+                Analysis.run(AnalysisRequest.builder().addSourceRoot(sources).build());
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.input()).isEqualTo(over.toString());
+            assertThat(error.message()).startsWith("Not analysed: 5242881 bytes, over the limit of 5 MiB for one");
+        });
+    }
+
+    @Test
     void aDependencysOversizedTextEntryIsLeftOutOfItsIndexAndTheRestIsIndexed() throws IOException {
         Map<String, Content> entries = new LinkedHashMap<>();
         entries.put("META-INF/services/a.Huge", Content.zeros(4 * MIB));
@@ -226,6 +270,25 @@ class OversizedInputTest {
             }
         }
         throw new AssertionError("No central directory record for " + entry);
+    }
+
+    /** A class with enough constants to take {@code bytes} of source, to the byte. */
+    private static String generatedClass(int bytes) {
+        String head = "package generated;\n\nclass Generated {\n";
+        String tail = "}\n";
+        StringBuilder text = new StringBuilder(bytes).append(head);
+        for (int i = 0; text.length() + tail.length() < bytes - 100; i++) {
+            text.append("    static final int CONSTANT_")
+                    .append(i)
+                    .append(" = ")
+                    .append(i)
+                    .append(";\n");
+        }
+        text.append("    //");
+        while (text.length() + tail.length() < bytes - 1) {
+            text.append('x');
+        }
+        return text.append('\n').append(tail).toString();
     }
 
     private static String entryOf(String fixture) {
