@@ -28,8 +28,18 @@ final class ClassFileAnalyzer {
 
     private static final int CONSTANT_UTF8 = 1;
 
-    /** What one class file or archive yielded. */
-    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes) {}
+    /**
+     * What one class file or archive yielded.
+     *
+     * @param heapBound whether some class ran out of memory: what it yielded depends on the heap, not on the content
+     *     alone, so it is not kept in the result cache
+     */
+    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes, boolean heapBound) {
+
+        Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes) {
+            this(findings, errors, classes, false);
+        }
+    }
 
     private final List<BytecodeRule> rules;
     private final ConstantPoolNeedles needles;
@@ -79,6 +89,15 @@ final class ClassFileAnalyzer {
     }
 
     Outcome analyzeClassFile(Path file) {
+        try {
+            return analyzeClassFileWithinHeap(file);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The class and its tree went with the frames just left: the other files still have the heap.
+            return new Outcome(List.of(), List.of(outOfResources(file.toString(), e)), 0, true);
+        }
+    }
+
+    private Outcome analyzeClassFileWithinHeap(Path file) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         String input = file.toString();
@@ -130,7 +149,9 @@ final class ClassFileAnalyzer {
         }
         List<ResultCache.ClassFinding> kept = new ArrayList<>();
         Outcome outcome = analyzeArchive(archive, kept);
-        cache.put(key, entry(kept, outcome.errors(), input, outcome.classes()));
+        if (!outcome.heapBound()) {
+            cache.put(key, entry(kept, outcome.errors(), input, outcome.classes()));
+        }
         return outcome;
     }
 
@@ -175,6 +196,7 @@ final class ClassFileAnalyzer {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         int classes = 0;
+        boolean heapBound = false;
         InputLimits.Budget budget = limits.archiveBudget();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -207,9 +229,13 @@ final class ClassFileAnalyzer {
                     errors.add(new ProcessingError(
                             input, null, ProcessingError.Kind.CORRUPT_CLASS, ProcessingError.describe(e)));
                     continue;
+                } catch (OutOfMemoryError e) {
+                    heapBound = true;
+                    errors.add(outOfResources(input, e));
+                    continue;
                 }
                 classes++;
-                analyze(input, bytes, findings, errors, kept);
+                heapBound |= !analyzeWithinHeap(input, bytes, findings, errors, kept);
             }
         } catch (IOException | RuntimeException e) {
             errors.add(new ProcessingError(
@@ -217,8 +243,44 @@ final class ClassFileAnalyzer {
                     null,
                     ProcessingError.Kind.CORRUPT_CLASS,
                     "Cannot read archive: " + ProcessingError.describe(e)));
+        } catch (OutOfMemoryError e) {
+            heapBound = true;
+            errors.add(outOfResources(archive.toString(), e));
         }
-        return new Outcome(findings, errors, classes);
+        return new Outcome(findings, errors, classes, heapBound);
+    }
+
+    /**
+     * Analyses one class of an archive, so that a class that takes more memory or stack than there is costs only its
+     * own findings, not those of the archive's other classes. False when it ran out of memory.
+     */
+    private boolean analyzeWithinHeap(
+            String input,
+            byte[] bytes,
+            List<RawFinding> findings,
+            List<ProcessingError> errors,
+            List<ResultCache.ClassFinding> kept) {
+        int foundBefore = findings.size();
+        int keptBefore = kept == null ? 0 : kept.size();
+        try {
+            analyze(input, bytes, findings, errors, kept);
+            return true;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Its tree went with the frames just left. What it had found is dropped with it: "not analysed" is whole.
+            findings.subList(foundBefore, findings.size()).clear();
+            if (kept != null) {
+                kept.subList(keptBefore, kept.size()).clear();
+            }
+            errors.add(outOfResources(input, e));
+            return !(e instanceof OutOfMemoryError);
+        }
+    }
+
+    private static ProcessingError outOfResources(String input, Throwable e) {
+        return e instanceof OutOfMemoryError
+                ? MemoryGate.outOfMemory(input, ProcessingError.Kind.CORRUPT_CLASS)
+                : new ProcessingError(
+                        input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not analysed: too deeply nested to read");
     }
 
     /** Analyses one class; with {@code kept}, also keeps its findings as the cache stores them. */

@@ -630,6 +630,9 @@ final class DependencyAnalyzer {
                         null,
                         ProcessingError.Kind.CORRUPT_CLASS,
                         "Not a readable class file: " + ProcessingError.describe(e)));
+            } catch (OutOfMemoryError e) {
+                // Its bytes went with the frames just left; the walk goes on without what it refers to.
+                errors.add(MemoryGate.outOfMemory(input, ProcessingError.Kind.CORRUPT_CLASS));
             }
         }
         return null;

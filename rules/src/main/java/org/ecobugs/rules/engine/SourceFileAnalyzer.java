@@ -103,6 +103,28 @@ final class SourceFileAnalyzer {
     }
 
     Outcome analyze(Path file) {
+        try {
+            return analyzeWithinHeap(file);
+        } catch (OutOfMemoryError e) {
+            // The file's text and tree went with the frames just left: the other files still have the heap. Its
+            // outcome is not cached, since a larger heap may do.
+            return new Outcome(
+                    List.of(),
+                    List.of(MemoryGate.outOfMemory(file.toString(), ProcessingError.Kind.UNPARSABLE_SOURCE)),
+                    false);
+        } catch (StackOverflowError e) {
+            return new Outcome(
+                    List.of(),
+                    List.of(new ProcessingError(
+                            file.toString(),
+                            null,
+                            ProcessingError.Kind.UNPARSABLE_SOURCE,
+                            "Not analysed: too deeply nested to analyse")),
+                    false);
+        }
+    }
+
+    private Outcome analyzeWithinHeap(Path file) {
         byte[] bytes;
         try {
             bytes = InputLimits.readFile(file, maxFileBytes, "one source file");
