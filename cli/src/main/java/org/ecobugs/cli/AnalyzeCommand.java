@@ -122,6 +122,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(
+            names = "--max-source-file-bytes",
+            paramLabel = "N",
+            description = "Skip source files larger than N bytes (generated code, most likely), each reported as a"
+                    + " processing error: parsing takes about 100 bytes of heap per byte of source (default:"
+                    + " ${DEFAULT-VALUE}, 5 MiB).")
+    long maxSourceFileBytes = AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES;
+
+    @Option(
             names = "--base-dir",
             paramLabel = "DIR",
             description = "Directory that report paths are relative to (default: the current directory).")
@@ -344,6 +352,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         return request.javaVersion(javaLevel)
                 .cacheDirectory(cacheDirectory)
                 .threads(threads)
+                .maxSourceFileBytes(maxSourceFileBytes)
                 .sourceEncoding(charset(encoding))
                 .build();
     }

@@ -255,6 +255,31 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aSourceFileOverTheSizeLimitIsReportedWithTheOptionThatRaisesIt() throws IOException {
+        Path tracker = sources.resolve("SpecimenTracker.java");
+        String limit = String.valueOf(Files.size(tracker) - 1);
+
+        CliRun skipped = CliRun.of("analyze", temp.resolve("src").toString(), "--max-source-file-bytes", limit);
+
+        assertThat(skipped.exitCode()).isEqualTo(ExitCodes.CLEAN);
+        assertThat(skipped.out())
+                .contains(tracker.toString())
+                .contains("over the limit of " + limit + " bytes for one source file")
+                .contains("--max-source-file-bytes")
+                .doesNotContain("warning:");
+        CliRun raised = CliRun.of(
+                "analyze",
+                temp.resolve("src").toString(),
+                "--max-source-file-bytes",
+                String.valueOf(Files.size(tracker)));
+        assertThat(raised.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(raised.out()).contains("[EB101]").doesNotContain("over the limit");
+        assertUsageError(
+                CliRun.of("analyze", "src", "--max-source-file-bytes", "0"),
+                "the largest source file must be at least 1 byte, not 0");
+    }
+
+    @Test
     void withoutATerminalNoProgressIsShown() {
         // Tests run without a console, as CI and pipes do: standard error stays empty.
         assertThat(System.console()).isNull();

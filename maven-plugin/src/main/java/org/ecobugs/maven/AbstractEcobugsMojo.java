@@ -138,6 +138,16 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.cacheDirectory", defaultValue = "${project.build.directory}/ecobugs-cache")
     java.io.File cacheDirectory;
 
+    /**
+     * The largest source file analysed, in bytes. A larger one (generated code, most likely) is not parsed, since
+     * parsing takes about 100 bytes of heap per byte of source: it is reported as a processing error, and its classes
+     * are still analysed.
+     */
+    @Parameter(
+            property = "ecobugs.maxSourceFileBytes",
+            defaultValue = "" + AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES)
+    long maxSourceFileBytes = AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES;
+
     /** A module's analysis, with the configuration it ran with. */
     record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
 
@@ -279,6 +289,12 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         if (threads > 0) {
             request.threads(threads);
         }
+        if (maxSourceFileBytes < 1) {
+            throw new MojoExecutionException(
+                    "ecobugs.maxSourceFileBytes: the largest source file must be at least 1 byte, not "
+                            + maxSourceFileBytes);
+        }
+        request.maxSourceFileBytes(maxSourceFileBytes);
         if (cache && cacheDirectory != null) {
             request.cacheDirectory(cacheDirectory.toPath());
         }
@@ -374,7 +390,8 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                 String.join(",", split(rules)),
                 String.join(",", split(params)),
                 String.valueOf(includeTests),
-                String.join(",", split(usedDependencies)));
+                String.join(",", split(usedDependencies)),
+                String.valueOf(maxSourceFileBytes));
     }
 
     /** Entries of a list parameter, each of which may itself be comma-separated (as from a user property). */

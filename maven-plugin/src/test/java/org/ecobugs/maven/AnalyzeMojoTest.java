@@ -160,6 +160,26 @@ class AnalyzeMojoTest {
     }
 
     @Test
+    void aSourceFileOverTheSizeLimitIsAWarningAndItsClassesAreStillAnalysed() throws Exception {
+        AnalyzeMojo mojo = mojo(new AnalyzeMojo(), TestProjects.fixturesPackage("eb101", work));
+        mojo.rules.add("EB101");
+        mojo.maxSourceFileBytes = 100;
+        mojo.execute();
+
+        assertThat(warnings)
+                .filteredOn(w -> w.startsWith("ecobugs could not process "))
+                .isNotEmpty()
+                .allSatisfy(w -> assertThat(w)
+                        .contains("over the limit of 100 bytes for one source file")
+                        .contains("ecobugs.maxSourceFileBytes"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("[EB101]"));
+        mojo.maxSourceFileBytes = 0;
+        assertThatThrownBy(mojo::request)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("ecobugs.maxSourceFileBytes: the largest source file must be at least 1 byte, not 0");
+    }
+
+    @Test
     void anUnknownRuleOrFormatIsAConfigurationError() {
         AnalyzeMojo mojo = mojo(new AnalyzeMojo(), TestProjects.fixturesPackage("eb101", work));
         mojo.rules.add("EB000");

@@ -34,6 +34,10 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * @param cacheName what names this analysis's results in the cache directory, which several analyses may share;
  *     {@code null} (the default) names them after the source roots and class inputs, so that adding or removing one
  *     starts a new cache: a host that lists every file as a root, and keeps a directory for one analysis, names it
+ * @param maxSourceFileBytes the largest source file analysed, in bytes; a larger one is reported as a processing error
+ *     and not read. Parsing takes about 100 bytes of heap per byte of source, so this bounds what one file may cost
+ *     (default {@value #DEFAULT_MAX_SOURCE_FILE_BYTES}, 5 MiB: generated FHIR model parsers, among the largest sources
+ *     there are, take up to 3 MB)
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -48,12 +52,16 @@ public record AnalysisRequest(
         DependencyGraph dependencies,
         List<Path> resourceRoots,
         Path cacheDirectory,
-        String cacheName) {
+        String cacheName,
+        long maxSourceFileBytes) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
 
     public static final int MIN_JAVA_VERSION = 8;
+
+    /** The default largest source file analysed: 5 MiB. */
+    public static final long DEFAULT_MAX_SOURCE_FILE_BYTES = 5L * 1024 * 1024;
 
     public AnalysisRequest {
         sourceRoots = List.copyOf(sourceRoots);
@@ -73,6 +81,10 @@ public record AnalysisRequest(
         }
         java.util.Objects.requireNonNull(sourceEncoding, "sourceEncoding");
         resourceRoots = List.copyOf(resourceRoots);
+        if (maxSourceFileBytes < 1) {
+            throw new IllegalArgumentException(
+                    "the largest source file must be at least 1 byte, not " + maxSourceFileBytes);
+        }
     }
 
     /** A request without dependency facts, configuration files or result cache. */
@@ -99,7 +111,8 @@ public record AnalysisRequest(
                 null,
                 List.of(),
                 null,
-                null);
+                null,
+                DEFAULT_MAX_SOURCE_FILE_BYTES);
     }
 
     /** The dependency facts, when the host gave them. */
@@ -126,6 +139,7 @@ public record AnalysisRequest(
         private final List<Path> resourceRoots = new ArrayList<>();
         private Path cacheDirectory;
         private String cacheName;
+        private long maxSourceFileBytes = DEFAULT_MAX_SOURCE_FILE_BYTES;
 
         private Builder() {}
 
@@ -211,6 +225,15 @@ public record AnalysisRequest(
             return this;
         }
 
+        /**
+         * Analyses no source file larger than {@code bytes}: each is reported as a processing error instead (default
+         * {@value AnalysisRequest#DEFAULT_MAX_SOURCE_FILE_BYTES}, 5 MiB).
+         */
+        public Builder maxSourceFileBytes(long bytes) {
+            this.maxSourceFileBytes = bytes;
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -225,7 +248,8 @@ public record AnalysisRequest(
                     dependencies,
                     resourceRoots,
                     cacheDirectory,
-                    cacheName);
+                    cacheName,
+                    maxSourceFileBytes);
         }
     }
 }

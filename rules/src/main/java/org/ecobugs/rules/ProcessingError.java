@@ -18,11 +18,19 @@ public record ProcessingError(String input, String ruleKey, Kind kind, String me
     public enum Kind {
         /** A path that does not exist or cannot be read. */
         UNREADABLE_INPUT,
-        /** A source file that JavaParser cannot parse. */
+        /**
+         * A source file that JavaParser cannot parse, or that was not analysed: larger than the request's {@link
+         * org.ecobugs.rules.AnalysisRequest#maxSourceFileBytes() limit}, too deeply nested, or more than the heap could
+         * hold.
+         */
         UNPARSABLE_SOURCE,
         /** A source file that is not valid in the configured encoding; it was analysed as ISO-8859-1. */
         MALFORMED_ENCODING,
-        /** A class file or archive that ASM cannot read. */
+        /**
+         * A class file or archive that ASM cannot read, or a class file or archive entry that was not analysed: larger
+         * than a class file can be (8 MiB; an archive's entry counted as it inflates, whatever size it declares), past
+         * what one archive may inflate to in all (1 GiB), or more than the heap could hold.
+         */
         CORRUPT_CLASS,
         /** A rule that threw on this input; other rules still ran on it. */
         RULE_FAILURE,

@@ -2,7 +2,6 @@ package org.ecobugs.rules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -29,8 +28,18 @@ final class ClassFileAnalyzer {
 
     private static final int CONSTANT_UTF8 = 1;
 
-    /** What one class file or archive yielded. */
-    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes) {}
+    /**
+     * What one class file or archive yielded.
+     *
+     * @param heapBound whether some class ran out of memory: what it yielded depends on the heap, not on the content
+     *     alone, so it is not kept in the result cache
+     */
+    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes, boolean heapBound) {
+
+        Outcome(List<RawFinding> findings, List<ProcessingError> errors, int classes) {
+            this(findings, errors, classes, false);
+        }
+    }
 
     private final List<BytecodeRule> rules;
     private final ConstantPoolNeedles needles;
@@ -38,6 +47,7 @@ final class ClassFileAnalyzer {
     private final RuleTimer timer;
     private final UsageCollector usage;
     private final ResultCache cache;
+    private final InputLimits limits;
 
     ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer) {
         this(rules, inputs, timer, null, null);
@@ -54,6 +64,18 @@ final class ClassFileAnalyzer {
      */
     ClassFileAnalyzer(
             List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage, ResultCache cache) {
+        this(rules, inputs, timer, usage, cache, InputLimits.DEFAULT);
+    }
+
+    /** With other limits than the default ones on what a class file or an archive may hold. */
+    ClassFileAnalyzer(
+            List<BytecodeRule> rules,
+            Inputs inputs,
+            RuleTimer timer,
+            UsageCollector usage,
+            ResultCache cache,
+            InputLimits limits) {
+        this.limits = limits;
         this.rules = List.copyOf(rules);
         this.inputs = inputs;
         this.timer = timer;
@@ -67,17 +89,30 @@ final class ClassFileAnalyzer {
     }
 
     Outcome analyzeClassFile(Path file) {
+        try {
+            return analyzeClassFileWithinHeap(file);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The class and its tree went with the frames just left: the other files still have the heap.
+            return new Outcome(List.of(), List.of(outOfResources(file.toString(), e)), 0, true);
+        }
+    }
+
+    private Outcome analyzeClassFileWithinHeap(Path file) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
+        String input = file.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputLimits.readFile(file, limits.classBytes(), "one class file");
+        } catch (InputLimits.TooLarge e) {
+            errors.add(new ProcessingError(
+                    input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not analysed: " + e.getMessage()));
+            return new Outcome(findings, errors, 0);
         } catch (IOException | RuntimeException e) {
             errors.add(new ProcessingError(
-                    file.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
+                    input, null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
             return new Outcome(findings, errors, 0);
         }
-        String input = file.toString();
         if (cache == null) {
             analyze(input, bytes, findings, errors, null);
             return new Outcome(findings, errors, 1);
@@ -102,20 +137,21 @@ final class ClassFileAnalyzer {
             return analyzeArchive(archive, null);
         }
         String input = archive.toString();
-        byte[] bytes;
+        String key;
         try {
-            bytes = Files.readAllBytes(archive);
+            key = ResultCache.key(input, archive);
         } catch (IOException | RuntimeException e) {
             return analyzeArchive(archive, null);
         }
-        String key = ResultCache.key(input, bytes);
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             return fromCache(cached.get(), input);
         }
         List<ResultCache.ClassFinding> kept = new ArrayList<>();
         Outcome outcome = analyzeArchive(archive, kept);
-        cache.put(key, entry(kept, outcome.errors(), input, outcome.classes()));
+        if (!outcome.heapBound()) {
+            cache.put(key, entry(kept, outcome.errors(), input, outcome.classes()));
+        }
         return outcome;
     }
 
@@ -152,10 +188,16 @@ final class ClassFileAnalyzer {
         }
     }
 
+    /**
+     * Reads the classes of an archive one entry at a time, each within the limits: an entry past them is reported and
+     * skipped, and once the archive's whole limit is reached, so are the entries after it.
+     */
     private Outcome analyzeArchive(Path archive, List<ResultCache.ClassFinding> kept) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         int classes = 0;
+        boolean heapBound = false;
+        InputLimits.Budget budget = limits.archiveBudget();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -168,14 +210,32 @@ final class ClassFileAnalyzer {
                 String input = archive + "!/" + name;
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
+                    bytes = budget.readClass(in);
+                } catch (InputLimits.TooLarge e) {
+                    errors.add(new ProcessingError(
+                            input,
+                            null,
+                            ProcessingError.Kind.CORRUPT_CLASS,
+                            e.archiveSpent()
+                                    ? "Not analysed, nor the entries after it: " + e.getMessage()
+                                            + "; the entries before it were analysed"
+                                    : "Not analysed: " + e.getMessage()
+                                            + "; the other entries of the archive were analysed"));
+                    if (e.archiveSpent()) {
+                        break;
+                    }
+                    continue;
                 } catch (IOException | RuntimeException e) {
                     errors.add(new ProcessingError(
                             input, null, ProcessingError.Kind.CORRUPT_CLASS, ProcessingError.describe(e)));
                     continue;
+                } catch (OutOfMemoryError e) {
+                    heapBound = true;
+                    errors.add(outOfResources(input, e));
+                    continue;
                 }
                 classes++;
-                analyze(input, bytes, findings, errors, kept);
+                heapBound |= !analyzeWithinHeap(input, bytes, findings, errors, kept);
             }
         } catch (IOException | RuntimeException e) {
             errors.add(new ProcessingError(
@@ -183,8 +243,44 @@ final class ClassFileAnalyzer {
                     null,
                     ProcessingError.Kind.CORRUPT_CLASS,
                     "Cannot read archive: " + ProcessingError.describe(e)));
+        } catch (OutOfMemoryError e) {
+            heapBound = true;
+            errors.add(outOfResources(archive.toString(), e));
         }
-        return new Outcome(findings, errors, classes);
+        return new Outcome(findings, errors, classes, heapBound);
+    }
+
+    /**
+     * Analyses one class of an archive, so that a class that takes more memory or stack than there is costs only its
+     * own findings, not those of the archive's other classes. False when it ran out of memory.
+     */
+    private boolean analyzeWithinHeap(
+            String input,
+            byte[] bytes,
+            List<RawFinding> findings,
+            List<ProcessingError> errors,
+            List<ResultCache.ClassFinding> kept) {
+        int foundBefore = findings.size();
+        int keptBefore = kept == null ? 0 : kept.size();
+        try {
+            analyze(input, bytes, findings, errors, kept);
+            return true;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Its tree went with the frames just left. What it had found is dropped with it: "not analysed" is whole.
+            findings.subList(foundBefore, findings.size()).clear();
+            if (kept != null) {
+                kept.subList(keptBefore, kept.size()).clear();
+            }
+            errors.add(outOfResources(input, e));
+            return !(e instanceof OutOfMemoryError);
+        }
+    }
+
+    private static ProcessingError outOfResources(String input, Throwable e) {
+        return e instanceof OutOfMemoryError
+                ? MemoryGate.outOfMemory(input, ProcessingError.Kind.CORRUPT_CLASS)
+                : new ProcessingError(
+                        input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not analysed: too deeply nested to read");
     }
 
     /** Analyses one class; with {@code kept}, also keeps its findings as the cache stores them. */

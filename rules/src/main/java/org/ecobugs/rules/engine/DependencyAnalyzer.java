@@ -228,6 +228,7 @@ final class DependencyAnalyzer {
             }
             try {
                 JarIndex index = JarIndex.of(file.get());
+                errors.addAll(index.problems());
                 indexes.put(dependency.key(), index);
                 for (String type : index.classes()) {
                     classOwners.computeIfAbsent(type, k -> new ArrayList<>(1)).add(dependency);
@@ -674,14 +675,24 @@ final class DependencyAnalyzer {
     private LibraryClass references(String type, List<Dependency> owners, JarIndex.Opener opener) {
         for (Dependency owner : owners) {
             JarIndex index = indexes.get(owner.key());
+            String input = index.file() + "!/" + type + ".class";
             try {
                 return index.references(type, opener);
+            } catch (InputLimits.TooLarge e) {
+                errors.add(new ProcessingError(
+                        input,
+                        null,
+                        ProcessingError.Kind.CORRUPT_CLASS,
+                        "Not read: " + e.getMessage() + "; the rest of the dependency was read"));
             } catch (IOException | RuntimeException e) {
                 errors.add(new ProcessingError(
-                        index.file() + "!/" + type + ".class",
+                        input,
                         null,
                         ProcessingError.Kind.CORRUPT_CLASS,
                         "Not a readable class file: " + ProcessingError.describe(e)));
+            } catch (OutOfMemoryError e) {
+                // Its bytes went with the frames just left; the walk goes on without what it refers to.
+                errors.add(MemoryGate.outOfMemory(input, ProcessingError.Kind.CORRUPT_CLASS));
             }
         }
         return null;

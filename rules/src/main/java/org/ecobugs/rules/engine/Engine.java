@@ -38,9 +38,16 @@ public final class Engine {
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
     private final RuleCatalog catalog;
+    private final InputLimits limits;
 
     public Engine(RuleCatalog catalog) {
+        this(catalog, InputLimits.DEFAULT);
+    }
+
+    /** With other limits than the default ones on what a class file or an archive may hold. */
+    Engine(RuleCatalog catalog, InputLimits limits) {
         this.catalog = catalog;
+        this.limits = limits;
     }
 
     public AnalysisResult run(AnalysisRequest request) {
@@ -99,7 +106,8 @@ public final class Engine {
                         new KnownTypes(request.classpath()),
                         timer,
                         usage,
-                        cache);
+                        cache,
+                        request.maxSourceFileBytes());
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyze(file)));
@@ -123,7 +131,8 @@ public final class Engine {
 
             t = System.nanoTime();
             if (analyseClasses) {
-                ClassFileAnalyzer analyzer = new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage, cache);
+                ClassFileAnalyzer analyzer =
+                        new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage, cache, limits);
                 List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.classFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyzeClassFile(file)));

@@ -13,12 +13,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.ecobugs.rules.ProcessingError;
 
 /**
  * What the dependency analysis needs to know about one dependency's file (a jar, or the classes directory of a module
@@ -27,6 +29,9 @@ import java.util.zip.ZipFile;
  *
  * <p>Indexes are cached for the life of the JVM, keyed by path, size and modification time, since a build analyses
  * many modules against the same jars; the cache holds them softly, so memory pressure clears it.
+ *
+ * <p>A jar's entries are read within the {@link InputLimits}: an entry past them is left out of the index and named
+ * in its {@link #problems()}, and the rest of the jar is still indexed.
  */
 final class JarIndex {
 
@@ -48,6 +53,7 @@ final class JarIndex {
     private final boolean processor;
     private final List<String> autoConfigurations;
     private final Map<String, List<String>> lookups;
+    private final List<ProcessingError> problems;
     private final Map<String, LibraryClass> references = new ConcurrentHashMap<>();
 
     private JarIndex(
@@ -58,8 +64,10 @@ final class JarIndex {
             Map<String, List<String>> services,
             boolean processor,
             List<String> autoConfigurations,
-            Map<String, List<String>> lookups) {
+            Map<String, List<String>> lookups,
+            List<ProcessingError> problems) {
         this.file = file;
+        this.problems = List.copyOf(problems);
         this.directory = directory;
         this.bytes = bytes;
         this.classes = classes;
@@ -134,8 +142,13 @@ final class JarIndex {
         return lookups;
     }
 
+    /** The entries left out of the index because they hold more than the limits allow. */
+    List<ProcessingError> problems() {
+        return problems;
+    }
+
     /** The references of one of its classes, read once. */
-    LibraryClass references(String internalName, Opener opener) throws IOException {
+    LibraryClass references(String internalName, Opener opener) throws IOException, InputLimits.TooLarge {
         LibraryClass known = references.get(internalName);
         if (known == null) {
             known = LibraryClass.read(opener.read(this, internalName + ".class"));
@@ -148,10 +161,14 @@ final class JarIndex {
     static final class Opener implements AutoCloseable {
         private final Map<Path, ZipFile> open = new ConcurrentHashMap<>();
 
-        /** Thread-safe: a {@link ZipFile} reads entries concurrently. */
-        byte[] read(JarIndex index, String entry) throws IOException {
+        /**
+         * Thread-safe: a {@link ZipFile} reads entries concurrently. A class is read on demand, alone, so only the
+         * limit of one class applies, not the archive's.
+         */
+        byte[] read(JarIndex index, String entry) throws IOException, InputLimits.TooLarge {
             if (index.directory) {
-                return Files.readAllBytes(index.file.resolve(entry));
+                return InputLimits.readFile(
+                        index.file.resolve(entry), InputLimits.DEFAULT.classBytes(), "one class file");
             }
             ZipFile zip;
             try {
@@ -170,7 +187,7 @@ final class JarIndex {
                 throw new IOException("No entry " + entry);
             }
             try (InputStream in = zip.getInputStream(zipEntry)) {
-                return in.readAllBytes();
+                return InputLimits.DEFAULT.archiveBudget().readClass(in);
             }
         }
 
@@ -193,6 +210,7 @@ final class JarIndex {
         Map<String, List<String>> lookups = new LinkedHashMap<>();
         List<String> autoConfigurations = new ArrayList<>();
         boolean processor = false;
+        Texts texts = new Texts(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -208,18 +226,22 @@ final class JarIndex {
                     if (service.equals(PROCESSOR_SERVICE)) {
                         processor = true;
                     } else if (!service.contains("/")) {
-                        services.put(service, providers(text(zip, entry)));
+                        texts.read(zip, entry).ifPresent(text -> services.put(service, providers(text)));
                     } else {
-                        lookup(lookups, service, text(zip, entry));
+                        texts.read(zip, entry).ifPresent(text -> lookup(lookups, service, text));
                     }
                 } else if (isSpringImports(name)) {
-                    autoConfigurations.addAll(providers(text(zip, entry)));
+                    texts.read(zip, entry).ifPresent(text -> autoConfigurations.addAll(providers(text)));
                 } else if (name.equals(SPRING_FACTORIES)) {
-                    autoConfigurations.addAll(factories(text(zip, entry)));
+                    Optional<String> text = texts.read(zip, entry);
+                    if (text.isPresent()) {
+                        autoConfigurations.addAll(factories(text.get()));
+                    }
                 }
             }
         }
-        return new JarIndex(file, false, size, classes, services, processor, autoConfigurations, lookups);
+        return new JarIndex(
+                file, false, size, classes, services, processor, autoConfigurations, lookups, texts.problems);
     }
 
     private static JarIndex readDirectory(Path root) throws IOException {
@@ -253,12 +275,39 @@ final class JarIndex {
                 }
             }
         }
-        return new JarIndex(root, true, size, classes, services, processor, autoConfigurations, lookups);
+        return new JarIndex(root, true, size, classes, services, processor, autoConfigurations, lookups, List.of());
     }
 
-    private static String text(ZipFile zip, ZipEntry entry) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** Reads a jar's text entries within the limits, and keeps the names of those past them. */
+    private static final class Texts {
+        private final Path jar;
+        private final InputLimits.Budget budget = InputLimits.DEFAULT.archiveBudget();
+        private final List<ProcessingError> problems = new ArrayList<>();
+        private boolean spent;
+
+        Texts(Path jar) {
+            this.jar = jar;
+        }
+
+        /** The entry's text, or nothing when it is past a limit (or the jar's limit was reached before it). */
+        Optional<String> read(ZipFile zip, ZipEntry entry) throws IOException {
+            if (spent) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return Optional.of(new String(budget.readText(in), StandardCharsets.UTF_8));
+            } catch (InputLimits.TooLarge e) {
+                spent = e.archiveSpent();
+                problems.add(new ProcessingError(
+                        jar + "!/" + entry.getName(),
+                        null,
+                        ProcessingError.Kind.CORRUPT_CLASS,
+                        "Not read: " + e.getMessage()
+                                + (spent
+                                        ? "; nor were the text entries after it, the rest of the jar was indexed"
+                                        : "; the rest of the jar was indexed")));
+                return Optional.empty();
+            }
         }
     }
 
@@ -266,10 +315,15 @@ final class JarIndex {
      * Records the class names of a framework's lookup file ({@code class=a.b.C} properties, or one name per line) under
      * its directory.
      */
-    private static void lookup(Map<String, List<String>> lookups, String path, String text) throws IOException {
+    private static void lookup(Map<String, List<String>> lookups, String path, String text) {
         int slash = path.lastIndexOf('/');
         Properties properties = new Properties();
-        properties.load(new java.io.StringReader(text));
+        try {
+            properties.load(new java.io.StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            // Not a properties file (a malformed escape): it names nothing this index can use.
+            return;
+        }
         List<String> names = lookups.computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>());
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key).strip();

@@ -1,6 +1,7 @@
 package org.ecobugs.rules.engine;
 
 import java.util.concurrent.Semaphore;
+import org.ecobugs.rules.ProcessingError;
 
 /**
  * Bounds the source text being parsed at once by the heap, so that many threads on generated files of tens of
@@ -8,6 +9,11 @@ import java.util.concurrent.Semaphore;
  * source (measured on a 2.7 MB generated parser and a 71 kB hand-written class), and every thread holds one. Files
  * share a budget of half the maximum heap; a file larger than the whole budget runs alone. Small files, the common
  * case, never wait on each other.
+ *
+ * <p>A file that needs more heap than there is still fails alone: each file's work catches {@link OutOfMemoryError}
+ * above the frames that hold its text and tree, so that they are garbage when it is reported ({@link #outOfMemory}),
+ * and the other files go on. Nothing catches it around the whole analysis: a heap too small for the analysis itself
+ * still ends it.
  */
 final class MemoryGate {
 
@@ -41,5 +47,15 @@ final class MemoryGate {
 
     int budgetKb() {
         return budgetKb;
+    }
+
+    /** The processing error of an input whose work ran out of heap, and what to do about it. */
+    static ProcessingError outOfMemory(String input, ProcessingError.Kind kind) {
+        return new ProcessingError(
+                input,
+                null,
+                kind,
+                "Not analysed: the analysis ran out of memory on it (the other files were analysed); give the JVM more"
+                        + " heap (-Xmx) or analyse fewer files at once (--threads, ecobugs.threads)");
     }
 }

@@ -314,6 +314,21 @@ final class ResultCache {
         return path + '\u0000' + Base64.getEncoder().withoutPadding().encodeToString(sha256(content));
     }
 
+    /**
+     * The same key, for a file read in pieces as it is hashed: an archive, which may be larger than the heap, and
+     * whose content the analysis reads entry by entry anyway.
+     */
+    static String key(String path, Path file) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return path + '\u0000' + Base64.getEncoder().withoutPadding().encodeToString(digest.digest());
+    }
+
     /** The entry of an unchanged file, kept for the next run. */
     Optional<Entry> get(String key) {
         Entry entry = previous.get(key);
@@ -668,8 +683,12 @@ final class ResultCache {
     }
 
     static byte[] sha256(byte[] content) {
+        return sha256().digest(content);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -14,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
@@ -62,15 +62,25 @@ final class SourceFileAnalyzer {
     private final UsageCollector usage;
     private final ResultCache cache;
     private final MemoryGate gate = MemoryGate.forThisJvm();
+    private final long maxFileBytes;
 
     SourceFileAnalyzer(
             List<SourceRule> rules, int javaVersion, Charset encoding, KnownTypes knownTypes, RuleTimer timer) {
-        this(rules, javaVersion, encoding, knownTypes, timer, null, null);
+        this(
+                rules,
+                javaVersion,
+                encoding,
+                knownTypes,
+                timer,
+                null,
+                null,
+                AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES);
     }
 
     /**
      * With {@code usage}, also records the names each file imports or spells out (for the dependency rules); with
-     * {@code cache}, reuses the results of files whose content did not change.
+     * {@code cache}, reuses the results of files whose content did not change. A file of more than {@code
+     * maxFileBytes} is not read.
      */
     SourceFileAnalyzer(
             List<SourceRule> rules,
@@ -79,7 +89,9 @@ final class SourceFileAnalyzer {
             KnownTypes knownTypes,
             RuleTimer timer,
             UsageCollector usage,
-            ResultCache cache) {
+            ResultCache cache,
+            long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.usage = usage;
         this.cache = cache;
         this.rules = List.copyOf(rules);
@@ -91,9 +103,43 @@ final class SourceFileAnalyzer {
     }
 
     Outcome analyze(Path file) {
+        try {
+            return analyzeWithinHeap(file);
+        } catch (OutOfMemoryError e) {
+            // The file's text and tree went with the frames just left: the other files still have the heap. Its
+            // outcome is not cached, since a larger heap may do.
+            return new Outcome(
+                    List.of(),
+                    List.of(MemoryGate.outOfMemory(file.toString(), ProcessingError.Kind.UNPARSABLE_SOURCE)),
+                    false);
+        } catch (StackOverflowError e) {
+            return new Outcome(
+                    List.of(),
+                    List.of(new ProcessingError(
+                            file.toString(),
+                            null,
+                            ProcessingError.Kind.UNPARSABLE_SOURCE,
+                            "Not analysed: too deeply nested to analyse")),
+                    false);
+        }
+    }
+
+    private Outcome analyzeWithinHeap(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputLimits.readFile(file, maxFileBytes, "one source file");
+        } catch (InputLimits.TooLarge e) {
+            // Checked before the cache: a file over the limit costs nothing, and is analysed once the limit is raised.
+            return new Outcome(
+                    List.of(),
+                    List.of(new ProcessingError(
+                            file.toString(),
+                            null,
+                            ProcessingError.Kind.UNPARSABLE_SOURCE,
+                            "Not analysed: " + e.getMessage() + " (generated code, most likely; raise the limit with"
+                                    + " --max-source-file-bytes on the command line or the Maven property"
+                                    + " ecobugs.maxSourceFileBytes)")),
+                    false);
         } catch (IOException | RuntimeException e) {
             return new Outcome(
                     List.of(),

@@ -51,6 +51,43 @@ class EngineTest {
     }
 
     @Test
+    void aFileThatRunsOutOfMemoryCostsOnlyItsOwnFindings() throws IOException {
+        Path sources = Files.createDirectories(temp.resolve("src"));
+        Path exhausting = sources.resolve("Exhausting.java");
+        Files.writeString(exhausting, "class Exhausting {\n    void " + HeapExhaustingRule.METHOD + "() {\n    }\n}\n");
+        Path spinning = Files.copy(Fixtures.source("eb101/BusyWaitSpin.java"), sources.resolve("BusyWaitSpin.java"));
+        Path jar = temp.resolve("classes.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String fixture :
+                    List.of("eb303/UninterruptibleInfiniteLoopCompiled.java", "eb101/BusyWaitSpinCompiled.java")) {
+                for (Path compiled : Fixtures.classes(fixture)) {
+                    String directory = fixture.substring(0, fixture.indexOf('/') + 1);
+                    zip.putNextEntry(
+                            new java.util.zip.ZipEntry("org/ecobugs/fixtures/" + directory + compiled.getFileName()));
+                    zip.write(Files.readAllBytes(compiled));
+                }
+            }
+        }
+        Engine engine = new Engine(RuleCatalog.load(List.of(HeapExhaustingRule.class, BusyWaitSpinRule.class)));
+
+        AnalysisResult result = engine.run(AnalysisRequest.builder()
+                .addSourceRoot(sources)
+                .addClassInput(jar)
+                .build());
+
+        assertThat(result.errors())
+                .extracting(ProcessingError::input)
+                .containsExactlyInAnyOrder(exhausting.toString(), jar + "!/" + HeapExhaustingRule.CLASS + ".class");
+        assertThat(result.errors())
+                .allSatisfy(e -> assertThat(e.message())
+                        .startsWith("Not analysed: the analysis ran out of memory on it (the other files were"
+                                + " analysed); give the JVM more heap (-Xmx)"));
+        assertThat(result.findings())
+                .extracting(f -> f.file().getFileName().toString())
+                .contains(spinning.getFileName().toString(), "BusyWaitSpinCompiled.java");
+    }
+
+    @Test
     void theSameBugSeenByBothWalkersIsReportedOnceAtTheSourcePosition() {
         String fixture = "eb101/BusyWaitSpinCompiled.java";
         AnalysisResult both = Analysis.run(AnalysisRequest.builder()
