@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -45,6 +46,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     private static final long CHANGE_DELAY_MS = 400;
     /** How long a shutdown waits for the running analysis, a file's worth of work. */
     private static final long SHUTDOWN_WAIT_MS = 10_000;
+
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
     private static final String WARM_UP = "package warm.up;\nclass WarmUp {\n    volatile boolean ready;\n"
             + "    void await() {\n        while (!ready) Thread.onSpinWait();\n    }\n}\n";
@@ -57,11 +59,25 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         return thread;
     });
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final UnaryOperator<Analyzer> analyzerAround;
     private volatile LanguageClient client;
-    private volatile DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(true));
+    private volatile Analyzer analyzer;
+
+    /** What analyses the text of one document. */
+    @FunctionalInterface
+    interface Analyzer {
+        DocumentAnalyzer.Outcome analyze(String uri, String text);
+    }
 
     EcobugsTextDocumentService(Documents documents) {
+        this(documents, UnaryOperator.identity());
+    }
+
+    /** @param analyzerAround wraps every analyzer the server makes, so that tests can hold analyses back */
+    EcobugsTextDocumentService(Documents documents, UnaryOperator<Analyzer> analyzerAround) {
         this.documents = documents;
+        this.analyzerAround = analyzerAround;
+        this.analyzer = analyzerFor(Settings.DEFAULTS);
     }
 
     void connect(LanguageClient languageClient) {
@@ -69,11 +85,16 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     void configure(Settings settings) {
-        analyzer = new DocumentAnalyzer(new ProjectClasspath(settings.resolveClasspath()));
+        analyzer = analyzerFor(settings);
+    }
+
+    private Analyzer analyzerFor(Settings settings) {
+        DocumentAnalyzer documentAnalyzer = new DocumentAnalyzer(new ProjectClasspath(settings.resolveClasspath()));
+        return analyzerAround.apply((uri, text) -> documentAnalyzer.analyze(Path.of(URI.create(uri)), text));
     }
 
     void warmUp() {
-        worker.execute(() -> analyzer.analyze(Path.of("WarmUp.java"), WARM_UP));
+        worker.execute(() -> analyzer.analyze(Path.of("WarmUp.java").toUri().toString(), WARM_UP));
     }
 
     /**
@@ -176,7 +197,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
             return;
         }
         try {
-            DocumentAnalyzer.Outcome outcome = analyzer.analyze(Path.of(URI.create(uri)), text);
+            DocumentAnalyzer.Outcome outcome = analyzer.analyze(uri, text);
             documents.analysed(uri, new Documents.Analysed(document.get().version(), text, outcome.findings()));
             List<Diagnostic> diagnostics = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
