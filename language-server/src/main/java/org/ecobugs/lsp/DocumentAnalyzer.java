@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
@@ -45,8 +47,11 @@ final class DocumentAnalyzer {
         long start = System.nanoTime();
         String packagePath = packageOf(text).replace('.', '/');
         String fileName = file.getFileName().toString();
-        Path copy = scratch.resolve(packagePath).resolve(fileName);
+        Path directory = null;
         try {
+            // One directory per analysis: documents are analysed side by side, and two may share a package and a name.
+            directory = Files.createTempDirectory(scratch, "analysis");
+            Path copy = directory.resolve(packagePath).resolve(fileName);
             Files.createDirectories(copy.getParent());
             Files.writeString(copy, text, StandardCharsets.UTF_8);
             AnalysisRequest.Builder request =
@@ -77,11 +82,20 @@ final class DocumentAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot analyse " + file + ": " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(copy);
-            } catch (IOException e) {
-                // A leftover copy is overwritten by the next analysis of the same file.
+            deleteTree(directory);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException | UncheckedIOException e) {
+            // Left in the temporary directory, where nothing reads it again.
         }
     }
 

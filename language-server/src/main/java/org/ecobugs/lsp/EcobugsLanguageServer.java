@@ -71,6 +71,8 @@ public final class EcobugsLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public void exit() {
+        // Without a shutdown request first, analyses may still be queued.
+        textDocuments.stop();
         // The protocol's exit code: 0 after a shutdown request, 1 otherwise.
         onExit.accept(exitCode);
     }

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -37,28 +38,30 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.meta.RuleCatalog;
 
 /**
- * Analyses a Java document when it is opened or saved, and shortly after the user stops typing; one analysis at a time,
- * only of the document that changed, and not again for a text already analysed.
+ * Analyses a Java document when it is opened or saved, and shortly after the user stops typing: only the document that
+ * changed, and not again for a text already analysed. Documents are analysed side by side, so that a slow one does not
+ * hold back the others; of one document, only the analysis of its newest text publishes.
  */
 final class EcobugsTextDocumentService implements TextDocumentService {
 
     /** How long typing must pause before a changed document is analysed. */
     private static final long CHANGE_DELAY_MS = 400;
-    /** How long a shutdown waits for the running analysis, a file's worth of work. */
+    /** How long a shutdown waits for the running analyses, a file's worth of work. */
     private static final long SHUTDOWN_WAIT_MS = 10_000;
-
+    /**
+     * Analyses at once: two, so that one slow document leaves a worker to the others even on one core, and no more
+     * than four, since the editor and its Java language server need the machine too.
+     */
+    static final int ANALYSIS_THREADS =
+            Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
     private static final String WARM_UP = "package warm.up;\nclass WarmUp {\n    volatile boolean ready;\n"
             + "    void await() {\n        while (!ready) Thread.onSpinWait();\n    }\n}\n";
 
     private final Documents documents;
     private final RuleCatalog catalog = RuleCatalog.builtIn();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(null, runnable, "ecobugs-ls-analysis", 64L * 1024 * 1024);
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor pool = analysisPool();
+    private final Map<String, DocumentAnalyses> analyses = new ConcurrentHashMap<>();
     private final UnaryOperator<Analyzer> analyzerAround;
     private volatile LanguageClient client;
     private volatile Analyzer analyzer;
@@ -80,6 +83,20 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         this.analyzer = analyzerFor(Settings.DEFAULTS);
     }
 
+    private static ScheduledThreadPoolExecutor analysisPool() {
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(ANALYSIS_THREADS, runnable -> {
+            Thread thread =
+                    new Thread(null, runnable, "ecobugs-ls-analysis-" + threads.incrementAndGet(), 64L * 1024 * 1024);
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Typing cancels an analysis per keystroke: without this, each would stay queued until its delay ran out.
+        pool.setRemoveOnCancelPolicy(true);
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return pool;
+    }
+
     void connect(LanguageClient languageClient) {
         this.client = languageClient;
     }
@@ -94,25 +111,31 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     void warmUp() {
-        worker.execute(() -> analyzer.analyze(Path.of("WarmUp.java").toUri().toString(), WARM_UP));
+        submit(() -> analyzer.analyze(Path.of("WarmUp.java").toUri().toString(), WARM_UP), 0);
     }
 
     /**
-     * Drops the analyses not started and lets the running one finish: interrupting it could stop it in the middle of
-     * publishing its diagnostics, and an interrupted write closes an interruptible channel under the connection.
+     * Drops the analyses not started, and the results of those running, and lets these finish: interrupting one could
+     * stop it in the middle of a write, and an interrupted write closes an interruptible channel under it, the
+     * connection's included.
      */
     void shutdown() {
-        pending.values().forEach(task -> task.cancel(false));
-        pending.clear();
-        worker.shutdown();
+        stop();
         try {
-            if (!worker.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                worker.shutdownNow();
+            if (!pool.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
             }
         } catch (InterruptedException e) {
-            worker.shutdownNow();
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Drops every analysis and stops the pool without waiting: its threads end with their analyses. */
+    void stop() {
+        analyses.values().forEach(DocumentAnalyses::close);
+        analyses.clear();
+        pool.shutdown();
     }
 
     @Override
@@ -147,9 +170,9 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        Optional.ofNullable(pending.remove(uri)).ifPresent(task -> task.cancel(false));
+        Optional.ofNullable(analyses.remove(uri)).ifPresent(DocumentAnalyses::close);
         documents.close(uri);
-        publish(uri, List.of());
+        publish(uri, null, List.of());
     }
 
     @Override
@@ -179,14 +202,23 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     private void schedule(String uri, long delayMs) {
-        if (!uri.endsWith(".java")) {
+        if (!uri.endsWith(".java") || documents.get(uri).isEmpty()) {
             return;
         }
-        ScheduledFuture<?> task = worker.schedule(() -> analyze(uri), delayMs, TimeUnit.MILLISECONDS);
-        Optional.ofNullable(pending.put(uri, task)).ifPresent(previous -> previous.cancel(false));
+        analyses.computeIfAbsent(uri, DocumentAnalyses::new).request(delayMs);
     }
 
-    private void analyze(String uri) {
+    /** Runs the task on the pool, unless the pool has stopped: a message after shutdown has nothing left to do. */
+    private Future<?> submit(Runnable task, long delayMs) {
+        try {
+            return pool.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private void analyze(DocumentAnalyses analyses, long generation) {
+        String uri = analyses.uri;
         Optional<Documents.Document> document = documents.get(uri);
         if (document.isEmpty()) {
             return;
@@ -198,12 +230,18 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         }
         try {
             DocumentAnalyzer.Outcome outcome = analyzer.analyze(uri, text);
-            documents.analysed(uri, new Documents.Analysed(document.get().version(), text, outcome.findings()));
             List<Diagnostic> diagnostics = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
                 diagnostics.add(Diagnostics.of(finding, text, catalog));
             }
-            publish(uri, diagnostics);
+            int version = document.get().version();
+            boolean published = analyses.ifNewest(generation, () -> {
+                documents.analysed(uri, new Documents.Analysed(version, text, outcome.findings()));
+                publish(uri, version, diagnostics);
+            });
+            if (!published) {
+                return;
+            }
             for (ProcessingError error : outcome.errors()) {
                 log(MessageType.Warning, "ecobugs could not analyse " + error.input() + ": " + error.message());
             }
@@ -217,10 +255,10 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         }
     }
 
-    private void publish(String uri, List<Diagnostic> diagnostics) {
+    private void publish(String uri, Integer version, List<Diagnostic> diagnostics) {
         LanguageClient current = client;
         if (current != null) {
-            current.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
+            current.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
         }
     }
 
@@ -237,5 +275,82 @@ final class EcobugsTextDocumentService implements TextDocumentService {
 
     private static boolean before(org.eclipse.lsp4j.Position a, org.eclipse.lsp4j.Position b) {
         return a.getLine() < b.getLine() || (a.getLine() == b.getLine() && a.getCharacter() < b.getCharacter());
+    }
+
+    /**
+     * The analyses of one open document. Each request to analyse it is a new generation, which cancels the request
+     * still waiting; only the newest generation publishes, so an analysis overtaken by a change or a close while it
+     * ran drops its result. One analysis of a document runs at a time, and a request made meanwhile runs after it:
+     * typing in a slow document then holds one worker, not all of them, with analyses of texts already gone.
+     */
+    private final class DocumentAnalyses {
+
+        private final String uri;
+        private long newest;
+        private Future<?> waiting;
+        private boolean running;
+        /** The generation that found another analysis running, to run when it ends; 0 for none. */
+        private long deferred;
+
+        private boolean closed;
+
+        DocumentAnalyses(String uri) {
+            this.uri = uri;
+        }
+
+        synchronized void request(long delayMs) {
+            if (closed) {
+                return;
+            }
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            long generation = ++newest;
+            waiting = submit(() -> run(generation), delayMs);
+        }
+
+        private void run(long generation) {
+            synchronized (this) {
+                if (closed || generation != newest) {
+                    return;
+                }
+                if (running) {
+                    deferred = generation;
+                    return;
+                }
+                running = true;
+            }
+            try {
+                analyze(this, generation);
+            } finally {
+                synchronized (this) {
+                    running = false;
+                    if (!closed && deferred == newest) {
+                        long next = deferred;
+                        waiting = submit(() -> run(next), 0);
+                    }
+                    deferred = 0;
+                }
+            }
+        }
+
+        /**
+         * Runs the publication if no newer request and no close came since this generation's: under the lock that
+         * they take, so that none comes between the check and the publication.
+         */
+        synchronized boolean ifNewest(long generation, Runnable publication) {
+            if (closed || generation != newest) {
+                return false;
+            }
+            publication.run();
+            return true;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+        }
     }
 }
