@@ -1,7 +1,5 @@
 package org.ecobugs.lsp;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,8 @@ final class EcobugsTextDocumentService implements TextDocumentService {
      */
     static final int ANALYSIS_THREADS =
             Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /** The language identifier of Java in the protocol. */
+    private static final String JAVA_LANGUAGE = "java";
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
     private static final String WARM_UP = "package warm.up;\nclass WarmUp {\n    volatile boolean ready;\n"
             + "    void await() {\n        while (!ready) Thread.onSpinWait();\n    }\n}\n";
@@ -107,11 +107,12 @@ final class EcobugsTextDocumentService implements TextDocumentService {
 
     private Analyzer analyzerFor(Settings settings) {
         DocumentAnalyzer documentAnalyzer = new DocumentAnalyzer(new ProjectClasspath(settings.resolveClasspath()));
-        return analyzerAround.apply((uri, text) -> documentAnalyzer.analyze(Path.of(URI.create(uri)), text));
+        return analyzerAround.apply(documentAnalyzer::analyze);
     }
 
     void warmUp() {
-        submit(() -> analyzer.analyze(Path.of("WarmUp.java").toUri().toString(), WARM_UP), 0);
+        // Unsaved, so that no project around the server's working directory is looked for.
+        submit(() -> analyzer.analyze("untitled:WarmUp", WARM_UP), 0);
     }
 
     /**
@@ -143,6 +144,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         documents.open(
                 uri,
+                params.getTextDocument().getLanguageId(),
                 params.getTextDocument().getVersion(),
                 params.getTextDocument().getText());
         schedule(uri, 0);
@@ -202,10 +204,22 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     private void schedule(String uri, long delayMs) {
-        if (!uri.endsWith(".java") || documents.get(uri).isEmpty()) {
+        if (documents.get(uri).filter(EcobugsTextDocumentService::isJava).isEmpty()) {
             return;
         }
         analyses.computeIfAbsent(uri, DocumentAnalyses::new).request(delayMs);
+    }
+
+    /**
+     * A Java file, or an unsaved buffer in Java, which has no file name to tell, only its language. Documents of other
+     * schemes (a diff's old side, a decompiled class) show other files, whose diagnostics would be noise.
+     */
+    private static boolean isJava(Documents.Document document) {
+        String uri = document.uri();
+        if (DocumentAnalyzer.isUntitled(uri)) {
+            return JAVA_LANGUAGE.equals(document.languageId());
+        }
+        return uri.startsWith("file:") && uri.endsWith(".java");
     }
 
     /** Runs the task on the pool, unless the pool has stopped: a message after shutdown has nothing left to do. */

@@ -273,6 +273,21 @@ class LanguageServerProtocolTest {
                 .containsOnly(nextUri);
     }
 
+    @Test
+    void anUnsavedBufferGetsDiagnostics() throws Exception {
+        String uri = "untitled:Untitled-1";
+        openText(uri, sampleText(FHIR_JSON));
+
+        Diagnostic diagnostic = single(client.nextDiagnostics(uri), "EB201");
+        assertThat(diagnostic.getRange().getStart().getLine()).isEqualTo(15);
+        CodeActionParams request = new CodeActionParams(
+                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
+        assertThat(server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS))
+                .singleElement()
+                .satisfies(action ->
+                        assertThat(action.getRight().getEdit().getChanges()).containsOnlyKeys(uri));
+    }
+
     private PublishDiagnosticsParams open(Path file) throws IOException, InterruptedException {
         String uri = file.toUri().toString();
         server.getTextDocumentService()
