@@ -1,5 +1,6 @@
 package org.ecobugs.lsp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,12 @@ final class EcobugsTextDocumentService implements TextDocumentService {
      */
     static final int ANALYSIS_THREADS =
             Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * The largest document analysed, in UTF-8 bytes, as the file the engine reads. A 20 MB document held a worker for
+     * over half a minute, and hand-written classes stay far below this: a larger one is generated code, whose energy
+     * bugs are the generator's.
+     */
+    static final long MAX_SOURCE_FILE_BYTES = 5L * 1024 * 1024;
     /** The language identifier of Java in the protocol. */
     private static final String JAVA_LANGUAGE = "java";
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
@@ -242,13 +249,25 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         if (last.isPresent() && last.get().text().equals(text)) {
             return;
         }
+        int version = document.get().version();
+        if (isOverSizeLimit(text)) {
+            String limit = MAX_SOURCE_FILE_BYTES / (1024 * 1024) + " MB";
+            Diagnostic skipped = Diagnostics.notice("ecobugs skips documents over " + limit);
+            boolean published = analyses.ifNewest(generation, () -> {
+                documents.analysed(uri, new Documents.Analysed(version, text, List.of()));
+                publish(uri, version, List.of(skipped));
+            });
+            if (published) {
+                log(MessageType.Info, "ecobugs skipped " + uri + ": it is over " + limit);
+            }
+            return;
+        }
         try {
             DocumentAnalyzer.Outcome outcome = analyzer.analyze(uri, text);
             List<Diagnostic> diagnostics = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
                 diagnostics.add(Diagnostics.of(finding, text, catalog));
             }
-            int version = document.get().version();
             boolean published = analyses.ifNewest(generation, () -> {
                 documents.analysed(uri, new Documents.Analysed(version, text, outcome.findings()));
                 publish(uri, version, diagnostics);
@@ -267,6 +286,13 @@ final class EcobugsTextDocumentService implements TextDocumentService {
             // A failure on one document must not stop the server: the user sees it in the log.
             log(MessageType.Error, "ecobugs failed on " + uri + ": " + e);
         }
+    }
+
+    /** Counts bytes only where characters do not settle it: each takes one to three bytes in UTF-8. */
+    private static boolean isOverSizeLimit(String text) {
+        return text.length() > MAX_SOURCE_FILE_BYTES
+                || (text.length() * 3L > MAX_SOURCE_FILE_BYTES
+                        && text.getBytes(StandardCharsets.UTF_8).length > MAX_SOURCE_FILE_BYTES);
     }
 
     private void publish(String uri, Integer version, List<Diagnostic> diagnostics) {

@@ -288,6 +288,33 @@ class LanguageServerProtocolTest {
                         assertThat(action.getRight().getEdit().getChanges()).containsOnlyKeys(uri));
     }
 
+    @Test
+    void aDocumentOverTheSizeLimitIsNotAnalysedAndSaysSo() throws Exception {
+        String uri = temp.resolve("org/example/Generated.java").toUri().toString();
+        StringBuilder text = new StringBuilder("package org.example;\n\nclass Generated {\n");
+        for (int row = 0; text.length() <= EcobugsTextDocumentService.MAX_SOURCE_FILE_BYTES; row++) {
+            text.append("    // generated row ").append(row).append('\n');
+        }
+        text.append("}\n");
+        openText(uri, text.toString());
+
+        PublishDiagnosticsParams published = client.nextDiagnostics(uri);
+        assertThat(published.getDiagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.getSeverity()).isEqualTo(DiagnosticSeverity.Information);
+            assertThat(diagnostic.getSource()).isEqualTo("ecobugs");
+            assertThat(diagnostic.getMessage().getLeft()).isEqualTo("ecobugs skips documents over 5 MB");
+            assertThat(diagnostic.getRange().getStart().getLine()).isZero();
+            assertThat(diagnostic.getRange().getStart().getCharacter()).isZero();
+        });
+        assertThat(held.analysed(uri)).as("analysed").isFalse();
+
+        // Cut down to size, it is analysed again.
+        change(uri, sampleText(FHIR_JSON));
+        assertThat(client.nextDiagnostics(uri).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB201");
+    }
+
     private PublishDiagnosticsParams open(Path file) throws IOException, InterruptedException {
         String uri = file.toUri().toString();
         server.getTextDocumentService()
