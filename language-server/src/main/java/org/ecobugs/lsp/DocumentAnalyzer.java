@@ -27,7 +27,9 @@ import org.ecobugs.rules.ProcessingError;
  */
 final class DocumentAnalyzer {
 
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    /** Names only: an empty one ({@code package .tmp;}) would make the copy's path absolute, out of its directory. */
+    private static final Pattern PACKAGE =
+            Pattern.compile("^\\s*package\\s+(\\w+(?:\\.\\w+)*)\\s*;", Pattern.MULTILINE);
 
     private static final String UNTITLED_PREFIX = "untitled:";
     private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[^\\w.-]+");

@@ -35,6 +35,24 @@ class DocumentAnalyzerTest {
     }
 
     @Test
+    void aPackageNameWithAnEmptyPartKeepsTheCopyInItsDirectory() throws IOException {
+        assertThat(DocumentAnalyzer.packageOf("package org.example;\nclass A {}"))
+                .isEqualTo("org.example");
+        assertThat(DocumentAnalyzer.packageOf("package .ecobugs_escape;\nclass A {}"))
+                .isEmpty();
+        assertThat(DocumentAnalyzer.packageOf("package org..example;\nclass A {}"))
+                .isEmpty();
+
+        DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(false), scratch);
+        analyzer.analyze("untitled:Untitled-2", BUSY_WAIT.replace("package org.example;", "package .ecobugs_escape;"));
+
+        assertThat(Path.of("/ecobugs_escape")).doesNotExist();
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void anUnsavedBufferIsNamedAfterItsLastSegmentInCharactersEveryFileSystemTakes() {
         assertThat(DocumentAnalyzer.untitledFileName("untitled:Untitled-1")).isEqualTo("Untitled-1.java");
         assertThat(DocumentAnalyzer.untitledFileName("untitled:/home/me/Scratch.java"))
