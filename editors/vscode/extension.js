@@ -12,7 +12,10 @@ function activate(context) {
     'ecobugs',
     { command: config.get('java'), args: ['-jar', jar] },
     {
-      documentSelector: [{ scheme: 'file', language: 'java' }],
+      documentSelector: [
+        { scheme: 'file', language: 'java' },
+        { scheme: 'untitled', language: 'java' },
+      ],
       initializationOptions: { resolveClasspath: config.get('resolveClasspath') },
     },
   );

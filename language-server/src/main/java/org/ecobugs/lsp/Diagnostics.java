@@ -50,6 +50,16 @@ final class Diagnostics {
         return diagnostic;
     }
 
+    /** A note from ecobugs about the whole document rather than a finding: at its start, where every editor shows it. */
+    static Diagnostic notice(String message) {
+        Diagnostic diagnostic = new Diagnostic();
+        diagnostic.setRange(new Range(new Position(0, 0), new Position(0, 0)));
+        diagnostic.setSeverity(DiagnosticSeverity.Information);
+        diagnostic.setSource(SOURCE);
+        diagnostic.setMessage(message);
+        return diagnostic;
+    }
+
     static Range rangeOf(Finding finding, String text) {
         int line = finding.line() - 1;
         if (!finding.hasColumn()) {

@@ -2,14 +2,17 @@ package org.ecobugs.lsp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
@@ -19,11 +22,17 @@ import org.ecobugs.rules.ProcessingError;
 /**
  * Analyses the text of one open document. The text is written under its package path in a private directory, so that
  * the engine sees exactly what the editor shows, saved or not, and so that the project's compiled classes of the
- * same file map back to it; findings are then placed on the document's own path.
+ * same file map back to it; findings are then placed on the document's own path. An unsaved buffer ({@code untitled:})
+ * has no path: its copy is named after the buffer, and its findings are placed on that name.
  */
 final class DocumentAnalyzer {
 
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    /** Names only: an empty one ({@code package .tmp;}) would make the copy's path absolute, out of its directory. */
+    private static final Pattern PACKAGE =
+            Pattern.compile("^\\s*package\\s+(\\w+(?:\\.\\w+)*)\\s*;", Pattern.MULTILINE);
+
+    private static final String UNTITLED_PREFIX = "untitled:";
+    private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[^\\w.-]+");
 
     /** What one analysis yielded, on the document's own path. */
     record Outcome(List<Finding> findings, List<ProcessingError> errors, long millis) {}
@@ -32,26 +41,71 @@ final class DocumentAnalyzer {
     private final ProjectClasspath classpath;
 
     DocumentAnalyzer(ProjectClasspath classpath) {
+        this(classpath, newScratchDirectory());
+    }
+
+    /** @param scratch where each analysis writes its copy of the text, and removes it after */
+    DocumentAnalyzer(ProjectClasspath classpath, Path scratch) {
         this.classpath = classpath;
+        this.scratch = scratch;
+    }
+
+    private static Path newScratchDirectory() {
         try {
-            this.scratch = Files.createTempDirectory("ecobugs-ls");
+            Path scratch = Files.createTempDirectory("ecobugs-ls");
             scratch.toFile().deleteOnExit();
+            return scratch;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a working directory for the language server", e);
         }
     }
 
-    Outcome analyze(Path file, String text) {
+    static boolean isUntitled(String uri) {
+        return uri.startsWith(UNTITLED_PREFIX);
+    }
+
+    /** Analyses a {@code file:} document, or an {@code untitled:} one. */
+    Outcome analyze(String uri, String text) {
+        if (isUntitled(uri)) {
+            return analyze(Path.of(untitledFileName(uri)), false, text);
+        }
+        return analyze(Path.of(URI.create(uri)), true, text);
+    }
+
+    /**
+     * A file name for an unsaved buffer: its name in the editor ({@code untitled:Untitled-1}, or the last segment of a
+     * path some editors give), kept to characters every file system takes, and the extension the engine looks for.
+     */
+    static String untitledFileName(String uri) {
+        String name;
+        try {
+            name = URI.create(uri).getSchemeSpecificPart();
+        } catch (IllegalArgumentException e) {
+            name = uri.substring(UNTITLED_PREFIX.length());
+        }
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = NOT_IN_FILE_NAMES.matcher(name).replaceAll("_");
+        if (name.isEmpty() || name.startsWith(".")) {
+            name = "Untitled" + name;
+        }
+        return name.endsWith(".java") ? name : name + ".java";
+    }
+
+    /** @param ownPath whether {@code file} is the document's path, which may be in a project, or only a name for it */
+    private Outcome analyze(Path file, boolean ownPath, String text) {
         long start = System.nanoTime();
         String packagePath = packageOf(text).replace('.', '/');
         String fileName = file.getFileName().toString();
-        Path copy = scratch.resolve(packagePath).resolve(fileName);
+        Path directory = null;
         try {
+            // One directory per analysis: documents are analysed side by side, and two may share a package and a name.
+            directory = Files.createTempDirectory(scratch, "analysis");
+            Path copy = directory.resolve(packagePath).resolve(fileName);
             Files.createDirectories(copy.getParent());
             Files.writeString(copy, text, StandardCharsets.UTF_8);
             AnalysisRequest.Builder request =
                     AnalysisRequest.builder().addSourceRoot(copy).threads(1);
-            Optional<Path> project = ProjectClasspath.projectOf(file);
+            Optional<Path> project = ownPath ? ProjectClasspath.projectOf(file) : Optional.empty();
             if (project.isPresent()) {
                 // Classes compiled from an older text would place findings on the wrong lines.
                 if (matchesDisk(file, text)) {
@@ -77,11 +131,20 @@ final class DocumentAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot analyse " + file + ": " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(copy);
-            } catch (IOException e) {
-                // A leftover copy is overwritten by the next analysis of the same file.
+            deleteTree(directory);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException | UncheckedIOException e) {
+            // Left in the temporary directory, where nothing reads it again.
         }
     }
 

@@ -8,8 +8,8 @@ import org.ecobugs.rules.Finding;
 /** The open documents: their current text and the findings of their last analysis. */
 final class Documents {
 
-    /** An open document. */
-    record Document(String uri, int version, String text) {}
+    /** An open document; {@code languageId} as the editor named it when opening it. */
+    record Document(String uri, String languageId, int version, String text) {}
 
     /** The findings of the analysis of one version of a document. */
     record Analysed(int version, String text, java.util.List<Finding> findings) {}
@@ -17,12 +17,12 @@ final class Documents {
     private final Map<String, Document> open = new ConcurrentHashMap<>();
     private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
 
-    void open(String uri, int version, String text) {
-        open.put(uri, new Document(uri, version, text));
+    void open(String uri, String languageId, int version, String text) {
+        open.put(uri, new Document(uri, languageId, version, text));
     }
 
     void change(String uri, int version, String text) {
-        open.put(uri, new Document(uri, version, text));
+        open.computeIfPresent(uri, (key, document) -> new Document(uri, document.languageId(), version, text));
     }
 
     void close(String uri) {

@@ -2,6 +2,7 @@ package org.ecobugs.lsp;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.InitializeParams;
@@ -26,14 +27,20 @@ import org.ecobugs.rules.ProductInfo;
 public final class EcobugsLanguageServer implements LanguageServer, LanguageClientAware {
 
     private final Documents documents = new Documents();
-    private final EcobugsTextDocumentService textDocuments = new EcobugsTextDocumentService(documents);
+    private final EcobugsTextDocumentService textDocuments;
     private final EcobugsWorkspaceService workspace = new EcobugsWorkspaceService();
     private final IntConsumer onExit;
     private volatile int exitCode = 1;
 
     /** @param onExit ends the process with the protocol's exit code ({@code System::exit} when run as a program) */
     public EcobugsLanguageServer(IntConsumer onExit) {
+        this(onExit, UnaryOperator.identity());
+    }
+
+    /** @param analyzerAround wraps every analyzer the server makes, so that tests can hold analyses back */
+    EcobugsLanguageServer(IntConsumer onExit, UnaryOperator<EcobugsTextDocumentService.Analyzer> analyzerAround) {
         this.onExit = onExit;
+        this.textDocuments = new EcobugsTextDocumentService(documents, analyzerAround);
     }
 
     @Override
@@ -64,6 +71,8 @@ public final class EcobugsLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public void exit() {
+        // Without a shutdown request first, analyses may still be queued.
+        textDocuments.stop();
         // The protocol's exit code: 0 after a shutdown request, 1 otherwise.
         onExit.accept(exitCode);
     }

@@ -1,17 +1,18 @@
 package org.ecobugs.lsp;
 
-import java.net.URI;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -36,32 +37,71 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.meta.RuleCatalog;
 
 /**
- * Analyses a Java document when it is opened or saved, and shortly after the user stops typing; one analysis at a time,
- * only of the document that changed, and not again for a text already analysed.
+ * Analyses a Java document when it is opened or saved, and shortly after the user stops typing: only the document that
+ * changed, and not again for a text already analysed. Documents are analysed side by side, so that a slow one does not
+ * hold back the others; of one document, only the analysis of its newest text publishes.
  */
 final class EcobugsTextDocumentService implements TextDocumentService {
 
     /** How long typing must pause before a changed document is analysed. */
     private static final long CHANGE_DELAY_MS = 400;
-    /** How long a shutdown waits for the running analysis, a file's worth of work. */
+    /** How long a shutdown waits for the running analyses, a file's worth of work. */
     private static final long SHUTDOWN_WAIT_MS = 10_000;
+    /**
+     * Analyses at once: two, so that one slow document leaves a worker to the others even on one core, and no more
+     * than four, since the editor and its Java language server need the machine too.
+     */
+    static final int ANALYSIS_THREADS =
+            Math.min(4, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * The largest document analysed, in UTF-8 bytes, as the file the engine reads. A 20 MB document held a worker for
+     * over half a minute, and hand-written classes stay far below this: a larger one is generated code, whose energy
+     * bugs are the generator's.
+     */
+    static final long MAX_SOURCE_FILE_BYTES = 5L * 1024 * 1024;
+    /** The language identifier of Java in the protocol. */
+    private static final String JAVA_LANGUAGE = "java";
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
     private static final String WARM_UP = "package warm.up;\nclass WarmUp {\n    volatile boolean ready;\n"
             + "    void await() {\n        while (!ready) Thread.onSpinWait();\n    }\n}\n";
 
     private final Documents documents;
     private final RuleCatalog catalog = RuleCatalog.builtIn();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(null, runnable, "ecobugs-ls-analysis", 64L * 1024 * 1024);
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor pool = analysisPool();
+    private final Map<String, DocumentAnalyses> analyses = new ConcurrentHashMap<>();
+    private final UnaryOperator<Analyzer> analyzerAround;
     private volatile LanguageClient client;
-    private volatile DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(true));
+    private volatile Analyzer analyzer;
+
+    /** What analyses the text of one document. */
+    @FunctionalInterface
+    interface Analyzer {
+        DocumentAnalyzer.Outcome analyze(String uri, String text);
+    }
 
     EcobugsTextDocumentService(Documents documents) {
+        this(documents, UnaryOperator.identity());
+    }
+
+    /** @param analyzerAround wraps every analyzer the server makes, so that tests can hold analyses back */
+    EcobugsTextDocumentService(Documents documents, UnaryOperator<Analyzer> analyzerAround) {
         this.documents = documents;
+        this.analyzerAround = analyzerAround;
+        this.analyzer = analyzerFor(Settings.DEFAULTS);
+    }
+
+    private static ScheduledThreadPoolExecutor analysisPool() {
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(ANALYSIS_THREADS, runnable -> {
+            Thread thread =
+                    new Thread(null, runnable, "ecobugs-ls-analysis-" + threads.incrementAndGet(), 64L * 1024 * 1024);
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Typing cancels an analysis per keystroke: without this, each would stay queued until its delay ran out.
+        pool.setRemoveOnCancelPolicy(true);
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return pool;
     }
 
     void connect(LanguageClient languageClient) {
@@ -69,29 +109,41 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     void configure(Settings settings) {
-        analyzer = new DocumentAnalyzer(new ProjectClasspath(settings.resolveClasspath()));
+        analyzer = analyzerFor(settings);
+    }
+
+    private Analyzer analyzerFor(Settings settings) {
+        DocumentAnalyzer documentAnalyzer = new DocumentAnalyzer(new ProjectClasspath(settings.resolveClasspath()));
+        return analyzerAround.apply(documentAnalyzer::analyze);
     }
 
     void warmUp() {
-        worker.execute(() -> analyzer.analyze(Path.of("WarmUp.java"), WARM_UP));
+        // Unsaved, so that no project around the server's working directory is looked for.
+        submit(() -> analyzer.analyze("untitled:WarmUp", WARM_UP), 0);
     }
 
     /**
-     * Drops the analyses not started and lets the running one finish: interrupting it could stop it in the middle of
-     * publishing its diagnostics, and an interrupted write closes an interruptible channel under the connection.
+     * Drops the analyses not started, and the results of those running, and lets these finish: interrupting one could
+     * stop it in the middle of a write, and an interrupted write closes an interruptible channel under it, the
+     * connection's included.
      */
     void shutdown() {
-        pending.values().forEach(task -> task.cancel(false));
-        pending.clear();
-        worker.shutdown();
+        stop();
         try {
-            if (!worker.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                worker.shutdownNow();
+            if (!pool.awaitTermination(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
             }
         } catch (InterruptedException e) {
-            worker.shutdownNow();
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Drops every analysis and stops the pool without waiting: its threads end with their analyses. */
+    void stop() {
+        analyses.values().forEach(DocumentAnalyses::close);
+        analyses.clear();
+        pool.shutdown();
     }
 
     @Override
@@ -99,6 +151,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         documents.open(
                 uri,
+                params.getTextDocument().getLanguageId(),
                 params.getTextDocument().getVersion(),
                 params.getTextDocument().getText());
         schedule(uri, 0);
@@ -126,9 +179,9 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        Optional.ofNullable(pending.remove(uri)).ifPresent(task -> task.cancel(false));
+        Optional.ofNullable(analyses.remove(uri)).ifPresent(DocumentAnalyses::close);
         documents.close(uri);
-        publish(uri, List.of());
+        publish(uri, null, List.of());
     }
 
     @Override
@@ -158,14 +211,35 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     private void schedule(String uri, long delayMs) {
-        if (!uri.endsWith(".java")) {
+        if (documents.get(uri).filter(EcobugsTextDocumentService::isJava).isEmpty()) {
             return;
         }
-        ScheduledFuture<?> task = worker.schedule(() -> analyze(uri), delayMs, TimeUnit.MILLISECONDS);
-        Optional.ofNullable(pending.put(uri, task)).ifPresent(previous -> previous.cancel(false));
+        analyses.computeIfAbsent(uri, DocumentAnalyses::new).request(delayMs);
     }
 
-    private void analyze(String uri) {
+    /**
+     * A Java file, or an unsaved buffer in Java, which has no file name to tell, only its language. Documents of other
+     * schemes (a diff's old side, a decompiled class) show other files, whose diagnostics would be noise.
+     */
+    private static boolean isJava(Documents.Document document) {
+        String uri = document.uri();
+        if (DocumentAnalyzer.isUntitled(uri)) {
+            return JAVA_LANGUAGE.equals(document.languageId());
+        }
+        return uri.startsWith("file:") && uri.endsWith(".java");
+    }
+
+    /** Runs the task on the pool, unless the pool has stopped: a message after shutdown has nothing left to do. */
+    private Future<?> submit(Runnable task, long delayMs) {
+        try {
+            return pool.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private void analyze(DocumentAnalyses analyses, long generation) {
+        String uri = analyses.uri;
         Optional<Documents.Document> document = documents.get(uri);
         if (document.isEmpty()) {
             return;
@@ -175,14 +249,32 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         if (last.isPresent() && last.get().text().equals(text)) {
             return;
         }
+        int version = document.get().version();
+        if (isOverSizeLimit(text)) {
+            String limit = MAX_SOURCE_FILE_BYTES / (1024 * 1024) + " MB";
+            Diagnostic skipped = Diagnostics.notice("ecobugs skips documents over " + limit);
+            boolean published = analyses.ifNewest(generation, () -> {
+                documents.analysed(uri, new Documents.Analysed(version, text, List.of()));
+                publish(uri, version, List.of(skipped));
+            });
+            if (published) {
+                log(MessageType.Info, "ecobugs skipped " + uri + ": it is over " + limit);
+            }
+            return;
+        }
         try {
-            DocumentAnalyzer.Outcome outcome = analyzer.analyze(Path.of(URI.create(uri)), text);
-            documents.analysed(uri, new Documents.Analysed(document.get().version(), text, outcome.findings()));
+            DocumentAnalyzer.Outcome outcome = analyzer.analyze(uri, text);
             List<Diagnostic> diagnostics = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
                 diagnostics.add(Diagnostics.of(finding, text, catalog));
             }
-            publish(uri, diagnostics);
+            boolean published = analyses.ifNewest(generation, () -> {
+                documents.analysed(uri, new Documents.Analysed(version, text, outcome.findings()));
+                publish(uri, version, diagnostics);
+            });
+            if (!published) {
+                return;
+            }
             for (ProcessingError error : outcome.errors()) {
                 log(MessageType.Warning, "ecobugs could not analyse " + error.input() + ": " + error.message());
             }
@@ -196,10 +288,17 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         }
     }
 
-    private void publish(String uri, List<Diagnostic> diagnostics) {
+    /** Counts bytes only where characters do not settle it: each takes one to three bytes in UTF-8. */
+    private static boolean isOverSizeLimit(String text) {
+        return text.length() > MAX_SOURCE_FILE_BYTES
+                || (text.length() * 3L > MAX_SOURCE_FILE_BYTES
+                        && text.getBytes(StandardCharsets.UTF_8).length > MAX_SOURCE_FILE_BYTES);
+    }
+
+    private void publish(String uri, Integer version, List<Diagnostic> diagnostics) {
         LanguageClient current = client;
         if (current != null) {
-            current.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics));
+            current.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
         }
     }
 
@@ -216,5 +315,82 @@ final class EcobugsTextDocumentService implements TextDocumentService {
 
     private static boolean before(org.eclipse.lsp4j.Position a, org.eclipse.lsp4j.Position b) {
         return a.getLine() < b.getLine() || (a.getLine() == b.getLine() && a.getCharacter() < b.getCharacter());
+    }
+
+    /**
+     * The analyses of one open document. Each request to analyse it is a new generation, which cancels the request
+     * still waiting; only the newest generation publishes, so an analysis overtaken by a change or a close while it
+     * ran drops its result. One analysis of a document runs at a time, and a request made meanwhile runs after it:
+     * typing in a slow document then holds one worker, not all of them, with analyses of texts already gone.
+     */
+    private final class DocumentAnalyses {
+
+        private final String uri;
+        private long newest;
+        private Future<?> waiting;
+        private boolean running;
+        /** The generation that found another analysis running, to run when it ends; 0 for none. */
+        private long deferred;
+
+        private boolean closed;
+
+        DocumentAnalyses(String uri) {
+            this.uri = uri;
+        }
+
+        synchronized void request(long delayMs) {
+            if (closed) {
+                return;
+            }
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+            long generation = ++newest;
+            waiting = submit(() -> run(generation), delayMs);
+        }
+
+        private void run(long generation) {
+            synchronized (this) {
+                if (closed || generation != newest) {
+                    return;
+                }
+                if (running) {
+                    deferred = generation;
+                    return;
+                }
+                running = true;
+            }
+            try {
+                analyze(this, generation);
+            } finally {
+                synchronized (this) {
+                    running = false;
+                    if (!closed && deferred == newest) {
+                        long next = deferred;
+                        waiting = submit(() -> run(next), 0);
+                    }
+                    deferred = 0;
+                }
+            }
+        }
+
+        /**
+         * Runs the publication if no newer request and no close came since this generation's: under the lock that
+         * they take, so that none comes between the check and the publication.
+         */
+        synchronized boolean ifNewest(long generation, Runnable publication) {
+            if (closed || generation != newest) {
+                return false;
+            }
+            publication.run();
+            return true;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (waiting != null) {
+                waiting.cancel(false);
+            }
+        }
     }
 }

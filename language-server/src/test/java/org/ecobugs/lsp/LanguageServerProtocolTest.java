@@ -27,13 +27,16 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -61,11 +64,16 @@ class LanguageServerProtocolTest {
             .toAbsolutePath()
             .normalize();
     private static final Path SAMPLE_SOURCES = SAMPLE.resolve("src/main/java");
+    /** One EB201, on line 16 (15 from 0). */
+    private static final String FHIR_JSON = "org/ecobugs/sample/fhir/FhirJson.java";
+    /** One EB101 and one EB102. */
+    private static final String LAB_RESULT_POLLER = "org/ecobugs/sample/lab/LabResultPoller.java";
 
     @TempDir
     Path temp;
 
     private final TestClient client = new TestClient();
+    private final HeldAnalyses held = new HeldAnalyses();
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private LanguageServer server;
     private final AtomicInteger version = new AtomicInteger();
@@ -80,7 +88,7 @@ class LanguageServerProtocolTest {
         InputStream clientIn = Channels.newInputStream(toClient.source());
         OutputStream serverOut = Channels.newOutputStream(toClient.sink());
 
-        EcobugsLanguageServer implementation = new EcobugsLanguageServer(exitCode::set);
+        EcobugsLanguageServer implementation = new EcobugsLanguageServer(exitCode::set, held::around);
         Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
         implementation.connect(serverSide.getRemoteProxy());
         serverSide.startListening();
@@ -104,6 +112,7 @@ class LanguageServerProtocolTest {
 
     @AfterEach
     void shutDown() throws Exception {
+        held.release();
         server.shutdown().get(30, TimeUnit.SECONDS);
         server.exit();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -212,12 +221,128 @@ class LanguageServerProtocolTest {
                 + slowestMillis + " ms (" + slowest + ")");
     }
 
+    @Test
+    void aSlowDocumentDoesNotHoldBackTheDiagnosticsOfAnother() throws Exception {
+        String slow = temp.resolve("org/example/Slow.java").toUri().toString();
+        openText(slow, sampleText(FHIR_JSON) + HeldAnalyses.MARKER + "\n");
+        held.awaitHeld(slow);
+
+        assertThat(open(SAMPLE_SOURCES.resolve(LAB_RESULT_POLLER)).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB101", "EB102");
+
+        held.release();
+        assertThat(client.nextDiagnostics(slow).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB201");
+    }
+
+    @Test
+    void aVersionChangedWhileItWasAnalysedPublishesNothing() throws Exception {
+        String uri = temp.resolve(FHIR_JSON).toUri().toString();
+        String text = sampleText(FHIR_JSON);
+        openText(uri, text + HeldAnalyses.MARKER + "\n");
+        held.awaitHeld(uri);
+        // A line more above the bug moves its diagnostic down one line.
+        change(uri, "\n" + text);
+        int newest = version.get();
+        awaitHandled(uri);
+        held.release();
+
+        PublishDiagnosticsParams published = client.nextDiagnostics(uri);
+        assertThat(single(published, "EB201").getRange().getStart().getLine()).isEqualTo(16);
+        assertThat(published.getVersion()).isEqualTo(newest);
+    }
+
+    @Test
+    void aDocumentClosedWhileItWasAnalysedPublishesNothingMore() throws Exception {
+        String uri = temp.resolve(FHIR_JSON).toUri().toString();
+        openText(uri, sampleText(FHIR_JSON) + HeldAnalyses.MARKER + "\n");
+        held.awaitHeld(uri);
+        server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+        assertThat(client.nextDiagnostics(uri).getDiagnostics()).isEmpty();
+        held.release();
+        held.awaitFinished(uri);
+
+        // By the time another document's diagnostics arrive, a stale publication would have been sent.
+        Path next = SAMPLE_SOURCES.resolve(LAB_RESULT_POLLER);
+        String nextUri = next.toUri().toString();
+        openText(nextUri, Files.readString(next));
+        assertThat(client.diagnosticsUntil(nextUri))
+                .extracting(PublishDiagnosticsParams::getUri)
+                .containsOnly(nextUri);
+    }
+
+    @Test
+    void anUnsavedBufferGetsDiagnostics() throws Exception {
+        String uri = "untitled:Untitled-1";
+        openText(uri, sampleText(FHIR_JSON));
+
+        Diagnostic diagnostic = single(client.nextDiagnostics(uri), "EB201");
+        assertThat(diagnostic.getRange().getStart().getLine()).isEqualTo(15);
+        CodeActionParams request = new CodeActionParams(
+                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
+        assertThat(server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS))
+                .singleElement()
+                .satisfies(action ->
+                        assertThat(action.getRight().getEdit().getChanges()).containsOnlyKeys(uri));
+    }
+
+    @Test
+    void aDocumentOverTheSizeLimitIsNotAnalysedAndSaysSo() throws Exception {
+        String uri = temp.resolve("org/example/Generated.java").toUri().toString();
+        StringBuilder text = new StringBuilder("package org.example;\n\nclass Generated {\n");
+        for (int row = 0; text.length() <= EcobugsTextDocumentService.MAX_SOURCE_FILE_BYTES; row++) {
+            text.append("    // generated row ").append(row).append('\n');
+        }
+        text.append("}\n");
+        openText(uri, text.toString());
+
+        PublishDiagnosticsParams published = client.nextDiagnostics(uri);
+        assertThat(published.getDiagnostics()).singleElement().satisfies(diagnostic -> {
+            assertThat(diagnostic.getSeverity()).isEqualTo(DiagnosticSeverity.Information);
+            assertThat(diagnostic.getSource()).isEqualTo("ecobugs");
+            assertThat(diagnostic.getMessage().getLeft()).isEqualTo("ecobugs skips documents over 5 MB");
+            assertThat(diagnostic.getRange().getStart().getLine()).isZero();
+            assertThat(diagnostic.getRange().getStart().getCharacter()).isZero();
+        });
+        assertThat(held.analysed(uri)).as("analysed").isFalse();
+
+        // Cut down to size, it is analysed again.
+        change(uri, sampleText(FHIR_JSON));
+        assertThat(client.nextDiagnostics(uri).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB201");
+    }
+
     private PublishDiagnosticsParams open(Path file) throws IOException, InterruptedException {
         String uri = file.toUri().toString();
         server.getTextDocumentService()
                 .didOpen(new DidOpenTextDocumentParams(
                         new TextDocumentItem(uri, "java", version.incrementAndGet(), Files.readString(file))));
         return client.nextDiagnostics(uri);
+    }
+
+    private void openText(String uri, String text) {
+        server.getTextDocumentService()
+                .didOpen(new DidOpenTextDocumentParams(
+                        new TextDocumentItem(uri, "java", version.incrementAndGet(), text)));
+    }
+
+    /**
+     * Returns once the server has handled every message sent before: it handles them in order, and answers this
+     * request where it reads it.
+     */
+    private void awaitHandled(String uri) throws Exception {
+        Range start = new Range(new Position(0, 0), new Position(0, 0));
+        server.getTextDocumentService()
+                .codeAction(
+                        new CodeActionParams(new TextDocumentIdentifier(uri), start, new CodeActionContext(List.of())))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static String sampleText(String relative) throws IOException {
+        return Files.readString(SAMPLE_SOURCES.resolve(relative));
     }
 
     private void change(String uri, String text) {

@@ -1,5 +1,7 @@
 package org.ecobugs.lsp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +27,22 @@ final class TestClient implements LanguageClient {
             }
         }
         throw new AssertionError("No diagnostics for " + uri + " within 30 s");
+    }
+
+    /** Every publication up to and including the next one for {@code uri}, whichever document they are for. */
+    List<PublishDiagnosticsParams> diagnosticsUntil(String uri) throws InterruptedException {
+        List<PublishDiagnosticsParams> received = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams params = diagnostics.poll(1, TimeUnit.SECONDS);
+            if (params != null) {
+                received.add(params);
+                if (params.getUri().equals(uri)) {
+                    return received;
+                }
+            }
+        }
+        throw new AssertionError("No diagnostics for " + uri + " within 30 s, only " + received);
     }
 
     /** The next logged message of a type, waiting for it. */
