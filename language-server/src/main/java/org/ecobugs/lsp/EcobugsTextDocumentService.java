@@ -56,9 +56,9 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     /**
      * The largest document analysed, in UTF-8 bytes, as the file the engine reads. A 20 MB document held a worker for
      * over half a minute, and hand-written classes stay far below this: a larger one is generated code, whose energy
-     * bugs are the generator's.
+     * bugs are the generator's. The command line's and the build's default, so that an editor and a build agree.
      */
-    static final long MAX_SOURCE_FILE_BYTES = 5L * 1024 * 1024;
+    static final long MAX_SOURCE_FILE_BYTES = org.ecobugs.rules.AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES;
     /** The language identifier of Java in the protocol. */
     private static final String JAVA_LANGUAGE = "java";
     /** A few lines with a loop, a call and a constant: enough to load the parser and the rules before the first file. */
