@@ -35,8 +35,12 @@ final class DependencyClaims {
 
     record Label(String verdict, String reason) {}
 
-    /** {@code groupId:artifactId:version} of the dependency a message is about; versions start with a digit. */
-    private static final Pattern COORDINATES = Pattern.compile("([\\w.-]+):([\\w.-]+):(\\d[\\w.+-]*)");
+    /**
+     * {@code groupId:artifactId[:type[:classifier]]:version} of the dependency a message is about; versions start with a
+     * digit.
+     */
+    private static final Pattern COORDINATES =
+            Pattern.compile("([\\w.-]+):([\\w.-]+)(?::[\\w.-]+){0,2}:(\\d[\\w.+-]*)");
 
     private DependencyClaims() {}
 

@@ -26,6 +26,8 @@ class DependencyClaimsTest {
         assertThat(DependencyClaims.artifactOf(
                         "Declare org.x:core, the only part of org.x:all:1.0-SNAPSHOT the project uses, and remove all"))
                 .isEqualTo("org.x:all");
+        assertThat(DependencyClaims.artifactOf("Exclude org.glassfish:jakarta.json:jar:module:2.0.1 from a: no code"))
+                .isEqualTo("org.glassfish:jakarta.json");
         assertThatThrownBy(() -> DependencyClaims.artifactOf("Remove it")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -297,6 +297,7 @@ final class DependencyAnalyzer {
         }
         if (main) {
             jdkServices();
+            declaredPlugins();
         }
     }
 
@@ -486,6 +487,32 @@ final class DependencyAnalyzer {
                 note(bindings, provider, kind, detail);
                 for (String providerClass : service.getValue()) {
                     enqueue(ClassNames.internal(providerClass), kind, detail);
+                }
+            }
+        }
+    }
+
+    /**
+     * Providers that the project declares for a service of another of its libraries (a database plug-in of a migration
+     * tool, say): a plug-in is declared for whatever loads the service, which may be the application this module is
+     * part of rather than its own code, as a JDBC driver is.
+     */
+    private void declaredPlugins() {
+        for (Dependency dependency : graph.dependencies()) {
+            JarIndex index = indexes.get(dependency.key());
+            if (index == null || !dependency.direct() || !dependency.shipped()) {
+                continue;
+            }
+            for (Map.Entry<String, List<String>> service : index.services().entrySet()) {
+                List<Dependency> owners = classOwners.getOrDefault(ClassNames.internal(service.getKey()), List.of());
+                if (owners.isEmpty() || owners.contains(dependency)) {
+                    continue;
+                }
+                String detail = "plugs into " + owners.get(0).coordinates().artifactId() + " as a provider of "
+                        + service.getKey() + ", declared for whatever loads it";
+                note(bindings, dependency, Evidence.Kind.SERVICE_PROVIDER, detail);
+                for (String provider : service.getValue()) {
+                    enqueue(ClassNames.internal(provider), Evidence.Kind.SERVICE_PROVIDER, detail);
                 }
             }
         }
