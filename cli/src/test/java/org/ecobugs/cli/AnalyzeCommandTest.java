@@ -244,6 +244,64 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void hostileInputsBesideRealBugsAreEachNamedAndTheBugsStillReported() throws IOException {
+        Path mixed = Files.createDirectories(temp.resolve("mixed/org/example/lab"));
+        Files.writeString(mixed.resolve("SpecimenTracker.java"), UNSEEN_CODE);
+        // A zip bomb: one class entry of 16 MiB of zeros, 16 KB compressed, past the 8 MiB a class may take.
+        try (java.util.zip.ZipOutputStream zip =
+                new java.util.zip.ZipOutputStream(Files.newOutputStream(mixed.resolve("bomb.jar")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("org/example/Bomb.class"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 16; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        Files.write(mixed.resolve("Garbage.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2, 3});
+        Files.writeString(
+                mixed.resolve("Generated.java"),
+                "package org.example.lab;\nclass Generated { void f() throws Exception { Thread.sleep(5); }\n"
+                        + "// padding\n".repeat(20_000) + "}\n");
+        Files.writeString(
+                mixed.resolve("Broken.java"),
+                "package org.example.lab;\nclass Broken { void f() throws Exception { while (true) { Thread.sleep(5);\n");
+        String spin = UNSEEN_CODE.replace("class SpecimenTracker", "class Utf16Tracker");
+        byte[] utf16 = spin.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] marked = new byte[utf16.length + 2];
+        marked[0] = (byte) 0xFF;
+        marked[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, marked, 2, utf16.length);
+        Files.write(mixed.resolve("Utf16Tracker.java"), marked);
+        Files.writeString(
+                mixed.resolve("Named.java\nFake.java:1:1: warning: [EB101] forged.java"),
+                UNSEEN_CODE.replace("class SpecimenTracker", "class Named"));
+
+        CliRun run = CliRun.of(
+                "analyze",
+                temp.resolve("mixed").toString(),
+                "--max-source-file-bytes",
+                "100000",
+                "--fail-on-processing-errors");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.PROCESSING_ERRORS);
+        // Every line is one finding: the forged name stays inside the line of the file's own finding.
+        assertThat(run.out()
+                        .lines()
+                        .filter(line -> line.matches(".*\\.java:\\d+:\\d+: warning: \\[EB101] This loop spins.*")))
+                .hasSize(3)
+                .anyMatch(line -> line.contains("SpecimenTracker.java:"))
+                .anyMatch(line -> line.contains("Utf16Tracker.java:"))
+                .anyMatch(line -> line.contains("Named.java\\nFake.java:1:1: warning: [EB101] forged.java:"));
+        assertThat(run.out().lines().filter(line -> line.contains(": error: ")))
+                .hasSize(4)
+                .anyMatch(line -> line.contains("bomb.jar!/org/example/Bomb.class"))
+                .anyMatch(line -> line.contains("Garbage.class"))
+                .anyMatch(line -> line.contains("Generated.java") && line.contains("--max-source-file-bytes"))
+                .anyMatch(line -> line.contains("Broken.java: error: Cannot parse"));
+        assertThat(run.err()).isEqualTo("ecobugs: 4 inputs could not be processed (--fail-on-processing-errors)\n");
+    }
+
+    @Test
     void threadsAreCheckedAndCapped() {
         String src = temp.resolve("src").toString();
         assertUsageError(CliRun.of("analyze", src, "--threads", "0"), "--threads must be at least 1, not 0");
