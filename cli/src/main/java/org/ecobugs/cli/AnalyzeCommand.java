@@ -174,11 +174,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " the exit status tells only of energy bugs.")
     boolean failOnProcessingErrors;
 
-    /** More threads than this do not analyse faster: they only wait on each other and on the disk. */
-    static int maxThreads() {
-        return 4 * Runtime.getRuntime().availableProcessors();
-    }
-
     @Override
     public Integer call() {
         checkInputs();
@@ -262,12 +257,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, not " + threads);
         }
-        if (threads > maxThreads()) {
+        if (threads > AnalysisRequest.maxUsefulThreads()) {
             spec.commandLine()
                     .getErr()
                     .println("ecobugs: --threads " + threads + " is more than this machine can use; using "
-                            + maxThreads());
-            threads = maxThreads();
+                            + AnalysisRequest.maxUsefulThreads());
+            threads = AnalysisRequest.maxUsefulThreads();
         }
     }
 

@@ -309,7 +309,7 @@ class AnalyzeCommandTest {
         assertThat(many.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(many.err())
                 .isEqualTo("ecobugs: --threads 100000 is more than this machine can use; using "
-                        + AnalyzeCommand.maxThreads() + "\n");
+                        + org.ecobugs.rules.AnalysisRequest.maxUsefulThreads() + "\n");
     }
 
     @Test

@@ -286,7 +286,11 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         for (Map.Entry<String, Map<String, String>> rule : parameters().entrySet()) {
             rule.getValue().forEach((name, value) -> request.ruleParameter(rule.getKey(), name, value));
         }
-        if (threads > 0) {
+        if (threads > AnalysisRequest.maxUsefulThreads()) {
+            getLog().warn("ecobugs.threads " + threads + " is more than this machine can use; using "
+                    + AnalysisRequest.maxUsefulThreads());
+            request.threads(AnalysisRequest.maxUsefulThreads());
+        } else if (threads > 0) {
             request.threads(threads);
         }
         if (maxSourceFileBytes < 1) {

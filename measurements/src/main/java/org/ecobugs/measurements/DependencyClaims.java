@@ -166,12 +166,16 @@ final class DependencyClaims {
                 .append("| Rule | Default | Claims | TP | FP | ? | Unlabelled | Precision | Stale labels |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         Tally total = Tally.NONE;
+        Tally defaultOn = Tally.NONE;
         for (RuleMetadata rule : catalog.all()) {
             if (!rule.detection().dependencies()) {
                 continue;
             }
             Tally tally = tally(rule.key(), claims, labels);
             total = total.plus(tally);
+            if (rule.energy().defaultActive()) {
+                defaultOn = defaultOn.plus(tally);
+            }
             md.append("| ")
                     .append(rule.key())
                     .append(' ')
@@ -194,7 +198,15 @@ final class DependencyClaims {
                     .append(tally.stale())
                     .append(" |\n");
         }
-        md.append("\nAll dependency claims: ")
+        md.append("\nThe default-on rules made ")
+                .append(defaultOn.claims())
+                .append(" claims: ")
+                .append(defaultOn.truePositives())
+                .append(" TP, ")
+                .append(defaultOn.falsePositives())
+                .append(" FP, precision ")
+                .append(defaultOn.precision())
+                .append(". All dependency claims (EB405 included): ")
                 .append(total.claims())
                 .append(", ")
                 .append(total.truePositives())

@@ -63,6 +63,14 @@ public record AnalysisRequest(
     /** The default largest source file analysed: 5 MiB. */
     public static final long DEFAULT_MAX_SOURCE_FILE_BYTES = 5L * 1024 * 1024;
 
+    /**
+     * More threads than this do not analyse faster on this machine: they wait on each other and on the disk. Hosts cap
+     * a larger request at it, and say so.
+     */
+    public static int maxUsefulThreads() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     public AnalysisRequest {
         sourceRoots = List.copyOf(sourceRoots);
         classInputs = List.copyOf(classInputs);
