@@ -113,15 +113,17 @@ final class SourceFileAnalyzer {
                     List.of(MemoryGate.outOfMemory(file.toString(), ProcessingError.Kind.UNPARSABLE_SOURCE)),
                     false);
         } catch (StackOverflowError e) {
-            return new Outcome(
-                    List.of(),
-                    List.of(new ProcessingError(
-                            file.toString(),
-                            null,
-                            ProcessingError.Kind.UNPARSABLE_SOURCE,
-                            "Not analysed: too deeply nested to analyse")),
-                    false);
+            return notAnalysed(file, "too deeply nested to analyse");
         }
+    }
+
+    /** A file left out, with the reason; not cached, since the reason may go (a larger heap, a raised limit). */
+    private static Outcome notAnalysed(Path file, String reason) {
+        return new Outcome(
+                List.of(),
+                List.of(new ProcessingError(
+                        file.toString(), null, ProcessingError.Kind.UNPARSABLE_SOURCE, "Not analysed: " + reason)),
+                false);
     }
 
     private Outcome analyzeWithinHeap(Path file) {
@@ -130,16 +132,10 @@ final class SourceFileAnalyzer {
             bytes = InputLimits.readFile(file, maxFileBytes, "one source file");
         } catch (InputLimits.TooLarge e) {
             // Checked before the cache: a file over the limit costs nothing, and is analysed once the limit is raised.
-            return new Outcome(
-                    List.of(),
-                    List.of(new ProcessingError(
-                            file.toString(),
-                            null,
-                            ProcessingError.Kind.UNPARSABLE_SOURCE,
-                            "Not analysed: " + e.getMessage() + " (generated code, most likely; raise the limit with"
-                                    + " --max-source-file-bytes on the command line or the Maven property"
-                                    + " ecobugs.maxSourceFileBytes)")),
-                    false);
+            return notAnalysed(
+                    file,
+                    e.getMessage() + " (generated code, most likely; raise the limit with --max-source-file-bytes on"
+                            + " the command line or the Maven property ecobugs.maxSourceFileBytes)");
         } catch (IOException | RuntimeException e) {
             return new Outcome(
                     List.of(),
