@@ -123,6 +123,7 @@ final class Aggregate {
     static AnalysisResult merge(List<AnalysisResult> results) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
+        Map<Finding, String> inSource = new java.util.HashMap<>();
         List<ProcessingError> errors = new ArrayList<>();
         Set<String> rules = new TreeSet<>();
         int sources = 0;
@@ -133,6 +134,7 @@ final class Aggregate {
         for (AnalysisResult result : results) {
             findings.addAll(result.findings());
             suppressed.addAll(result.suppressed());
+            inSource.putAll(result.inSource());
             errors.addAll(result.errors());
             rules.addAll(result.rulesRun());
             sources += result.sourceFiles();
@@ -151,6 +153,7 @@ final class Aggregate {
                 sources,
                 classes,
                 new AnalysisResult.Timings(total, phases, byRule),
-                suppressed);
+                suppressed,
+                inSource);
     }
 }

@@ -41,6 +41,7 @@ public final class Analysis {
                         result.timings().total().plus(loading),
                         phases,
                         result.timings().rules()),
-                result.suppressed());
+                result.suppressed(),
+                result.inSource());
     }
 }

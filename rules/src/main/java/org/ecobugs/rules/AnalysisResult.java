@@ -15,7 +15,11 @@ import java.util.TreeMap;
  * @param sourceFiles how many source files were analysed
  * @param classFiles how many class files were analysed
  * @param timings wall time per phase and time spent per rule
- * @param suppressed findings the host asked not to report (a dependency listed as used), sorted; they count nowhere
+ * @param suppressed findings not reported, sorted; they count nowhere: those the host asked not to report (a
+ *     dependency listed as used) and those the code marks as intended ({@code @SuppressWarnings("ecobugs:EB101")}, an
+ *     {@code ecobugs:ignore} comment)
+ * @param inSource for the suppressed findings the code marks as intended, the suppression and its justification (the
+ *     others were suppressed by the host's configuration)
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -24,13 +28,32 @@ public record AnalysisResult(
         int sourceFiles,
         int classFiles,
         Timings timings,
-        List<Finding> suppressed) {
+        List<Finding> suppressed,
+        Map<Finding, String> inSource) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         rulesRun = List.copyOf(rulesRun);
         suppressed = List.copyOf(suppressed);
+        inSource = Map.copyOf(inSource);
+    }
+
+    /** A result whose suppressed findings, if any, were all suppressed by the host. */
+    public AnalysisResult(
+            List<Finding> findings,
+            List<ProcessingError> errors,
+            List<String> rulesRun,
+            int sourceFiles,
+            int classFiles,
+            Timings timings,
+            List<Finding> suppressed) {
+        this(findings, errors, rulesRun, sourceFiles, classFiles, timings, suppressed, Map.of());
+    }
+
+    /** The justification of a finding the code suppresses, if it is one. */
+    public java.util.Optional<String> inSourceJustification(Finding finding) {
+        return java.util.Optional.ofNullable(inSource.get(finding));
     }
 
     /** A result without suppressed findings. */
@@ -41,7 +64,7 @@ public record AnalysisResult(
             int sourceFiles,
             int classFiles,
             Timings timings) {
-        this(findings, errors, rulesRun, sourceFiles, classFiles, timings, List.of());
+        this(findings, errors, rulesRun, sourceFiles, classFiles, timings, List.of(), Map.of());
     }
 
     /** Number of findings per rule key, in key order. */

@@ -219,6 +219,11 @@ public final class Engine {
             findings.addAll(dependencyFindings);
             Collections.sort(findings);
         }
+        SourceSuppressions.Split split = new SourceSuppressions(
+                        request.javaVersion(), request.sourceEncoding(), request.maxSourceFileBytes())
+                .split(findings);
+        findings = split.kept();
+        suppressed.addAll(split.suppressed().keySet());
         Collections.sort(suppressed);
         Collections.sort(errors);
         phases.put("merge", since(t));
@@ -230,7 +235,8 @@ public final class Engine {
                 inputs.sourceFiles().size(),
                 classCount,
                 new AnalysisResult.Timings(since(started), phases, timer.byRule()),
-                suppressed);
+                suppressed,
+                split.suppressed());
     }
 
     /**

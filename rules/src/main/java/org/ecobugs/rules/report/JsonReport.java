@@ -35,7 +35,14 @@ public final class JsonReport implements ReportWriter {
         timings.set("phasesMs", millis(result.timings().phases()));
         timings.set("rulesMs", millis(result.timings().rules()));
         ArrayNode suppressed = root.putArray("suppressed");
-        result.suppressed().forEach(f -> suppressed.add(finding(context, f)));
+        for (Finding finding : result.suppressed()) {
+            ObjectNode node = finding(context, finding);
+            java.util.Optional<String> inSource = result.inSourceJustification(finding);
+            node.putObject("suppression")
+                    .put("kind", inSource.isPresent() ? "inSource" : "external")
+                    .put("justification", inSource.orElse("a dependency listed as used in the build configuration"));
+            suppressed.add(node);
+        }
         if (context.runtime() == null) {
             root.putNull("runtime");
         } else {

@@ -61,11 +61,14 @@ public final class SarifReport implements ReportWriter {
         context.result().findings().forEach(f -> results.add(result(context, f, ruleIndex.get(f.ruleKey()))));
         for (Finding finding : context.result().suppressed()) {
             ObjectNode suppressed = result(context, finding, ruleIndex.get(finding.ruleKey()));
+            java.util.Optional<String> inSource = context.result().inSourceJustification(finding);
             suppressed
                     .putArray("suppressions")
                     .addObject()
-                    .put("kind", "external")
-                    .put("justification", "Suppressed by the build configuration (a dependency listed as used).");
+                    .put("kind", inSource.isPresent() ? "inSource" : "external")
+                    .put(
+                            "justification",
+                            inSource.orElse("Suppressed by the build configuration (a dependency listed as used)."));
             results.add(suppressed);
         }
 

@@ -55,7 +55,12 @@ public final class TextReport implements ReportWriter {
     static String suppressedLine(ReportContext context, Finding finding) {
         String location = context.displayPath(finding.file()) + ":" + finding.line()
                 + (finding.hasColumn() ? ":" + finding.column() : "");
-        return TerminalText.escape(location + ": note: [" + finding.ruleKey() + "] suppressed: " + finding.message());
+        String why = context.result()
+                .inSourceJustification(finding)
+                .map(j -> " (" + j + ")")
+                .orElse("");
+        return TerminalText.escape(
+                location + ": note: [" + finding.ruleKey() + "] suppressed" + why + ": " + finding.message());
     }
 
     static String errorLine(ReportContext context, ProcessingError error) {
