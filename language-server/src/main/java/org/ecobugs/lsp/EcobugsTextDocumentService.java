@@ -191,10 +191,11 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         documents.lastAnalysis(uri).ifPresent(analysed -> {
             for (Finding finding : analysed.findings()) {
                 Range range = Diagnostics.rangeOf(finding, analysed.text());
-                if (finding.fixes().isEmpty() || !overlaps(range, params.getRange())) {
+                if (!overlaps(range, params.getRange())) {
                     continue;
                 }
                 Diagnostic diagnostic = Diagnostics.of(finding, analysed.text(), catalog);
+                actions.add(Either.forRight(suppression(uri, finding, analysed.text(), diagnostic)));
                 for (Fix fix : finding.fixes()) {
                     List<TextEdit> edits =
                             fix.edits().stream().map(Diagnostics::edit).toList();
@@ -208,6 +209,25 @@ final class EcobugsTextDocumentService implements TextDocumentService {
             }
         });
         return CompletableFuture.completedFuture(actions);
+    }
+
+    /**
+     * Marks a finding as intended with an {@code ecobugs:ignore} comment on the line above, indented like the reported
+     * line, for the user to complete with the reason.
+     */
+    private static CodeAction suppression(String uri, Finding finding, String text, Diagnostic diagnostic) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        String reported = finding.line() - 1 < lines.length ? lines[finding.line() - 1] : "";
+        String indent = reported.substring(
+                0, reported.length() - reported.stripLeading().length());
+        org.eclipse.lsp4j.Position start = new org.eclipse.lsp4j.Position(finding.line() - 1, 0);
+        TextEdit comment = new TextEdit(
+                new Range(start, start), indent + "// ecobugs:ignore " + finding.ruleKey() + " intended: \n");
+        CodeAction action = new CodeAction("Mark " + finding.ruleKey() + " as intended here (ecobugs:ignore comment)");
+        action.setKind(CodeActionKind.QuickFix);
+        action.setDiagnostics(List.of(diagnostic));
+        action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(comment))));
+        return action;
     }
 
     private void schedule(String uri, long delayMs) {

@@ -148,11 +148,12 @@ class LanguageServerProtocolTest {
                 new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
         List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions =
                 server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS);
-        assertThat(actions).singleElement().satisfies(action -> {
-            assertThat(action.getRight().getTitle()).isEqualTo("Write compact output (EB201)");
-            assertThat(action.getRight().getKind()).isEqualTo(CodeActionKind.QuickFix);
-        });
-        List<TextEdit> edits = actions.get(0).getRight().getEdit().getChanges().get(uri);
+        assertThat(actions)
+                .extracting(action -> action.getRight().getTitle())
+                .containsExactly(
+                        "Mark EB201 as intended here (ecobugs:ignore comment)", "Write compact output (EB201)");
+        assertThat(actions).allMatch(action -> action.getRight().getKind().equals(CodeActionKind.QuickFix));
+        List<TextEdit> edits = actions.get(1).getRight().getEdit().getChanges().get(uri);
         String fixed = apply(Files.readString(file), edits);
         assertThat(fixed).doesNotContain("INDENT_OUTPUT").contains("new ObjectMapper()");
 
@@ -166,6 +167,28 @@ class LanguageServerProtocolTest {
         assertThat(client.nextDiagnostics(uri).getDiagnostics())
                 .extracting(d -> d.getCode().getLeft())
                 .containsExactly("EB201");
+    }
+
+    @Test
+    void aFindingMarkedAsIntendedWithTheQuickFixIsNoLongerReported() throws Exception {
+        Path file = copyOfSample("org/ecobugs/sample/fhir/FhirJson.java");
+        String uri = file.toUri().toString();
+        Diagnostic diagnostic = single(open(file), "EB201");
+        CodeActionParams request = new CodeActionParams(
+                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
+        CodeAction mark = server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS).stream()
+                .map(Either::getRight)
+                .filter(action -> action.getTitle().startsWith("Mark EB201 as intended"))
+                .findFirst()
+                .orElseThrow();
+        String marked =
+                apply(Files.readString(file), mark.getEdit().getChanges().get(uri));
+        assertThat(marked.lines().toList().get(diagnostic.getRange().getStart().getLine()))
+                .matches("\\s*// ecobugs:ignore EB201 intended: ");
+
+        Files.writeString(file, marked);
+        change(uri, marked);
+        assertThat(client.nextDiagnostics(uri).getDiagnostics()).isEmpty();
     }
 
     @Test
@@ -283,8 +306,8 @@ class LanguageServerProtocolTest {
         CodeActionParams request = new CodeActionParams(
                 new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
         assertThat(server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS))
-                .singleElement()
-                .satisfies(action ->
+                .hasSize(2)
+                .allSatisfy(action ->
                         assertThat(action.getRight().getEdit().getChanges()).containsOnlyKeys(uri));
     }
 
