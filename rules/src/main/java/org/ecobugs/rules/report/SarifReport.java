@@ -58,9 +58,15 @@ public final class SarifReport implements ReportWriter {
         run.putObject("originalUriBaseIds").putObject(SOURCE_ROOT).put("uri", directoryUri(context.baseDir()));
 
         ArrayNode results = run.putArray("results");
-        context.result().findings().forEach(f -> results.add(result(context, f, ruleIndex.get(f.ruleKey()))));
+        List<Finding> all = new java.util.ArrayList<>(context.result().findings());
+        all.addAll(context.result().suppressed());
+        Map<Finding, String> fingerprints = FindingFingerprints.of(context, all);
+        context.result()
+                .findings()
+                .forEach(f -> results.add(result(context, f, ruleIndex.get(f.ruleKey()), fingerprints.get(f))));
         for (Finding finding : context.result().suppressed()) {
-            ObjectNode suppressed = result(context, finding, ruleIndex.get(finding.ruleKey()));
+            ObjectNode suppressed =
+                    result(context, finding, ruleIndex.get(finding.ruleKey()), fingerprints.get(finding));
             java.util.Optional<String> inSource = context.result().inSourceJustification(finding);
             suppressed
                     .putArray("suppressions")
@@ -110,7 +116,7 @@ public final class SarifReport implements ReportWriter {
         return node;
     }
 
-    private static ObjectNode result(ReportContext context, Finding finding, int ruleIndex) {
+    private static ObjectNode result(ReportContext context, Finding finding, int ruleIndex, String fingerprint) {
         ObjectNode node = JsonOutput.object();
         node.put("ruleId", finding.ruleKey());
         node.put("ruleIndex", ruleIndex);
@@ -119,6 +125,7 @@ public final class SarifReport implements ReportWriter {
         ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
         physical.set("artifactLocation", artifactLocation(context, finding.file()));
         physical.set("region", region(finding));
+        node.putObject("partialFingerprints").put(FindingFingerprints.KEY, fingerprint);
         return node;
     }
 
