@@ -201,7 +201,10 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             }
         }
         for (Finding finding : result.suppressed()) {
-            getLog().info("ecobugs: suppressed: " + WarningLines.of(finding));
+            String why = result.inSourceJustification(finding)
+                    .map(j -> " (" + j + ")")
+                    .orElse("");
+            getLog().info(TerminalText.escape("ecobugs: suppressed" + why + ": ") + WarningLines.of(finding));
         }
         for (ProcessingError error : result.errors()) {
             getLog().warn(TerminalText.escape("ecobugs could not process " + error.input() + ": " + error.message()));
