@@ -110,6 +110,19 @@ class EcobugsSensorTest {
     }
 
     @Test
+    void findingsTheCodeMarksAsIntendedAreNotIssues() throws IOException {
+        String marked = DAO.replace(
+                        "        while (!ready) {",
+                        "        // ecobugs:ignore EB101 hand-over within microseconds\n" + "        while (!ready) {")
+                .replace("    ResultSet all(", "    @SuppressWarnings(\"ecobugs:EB604\")\n    ResultSet all(");
+        javaFile("src/main/java/demo/PatientDao.java", marked, InputFile.Type.MAIN);
+
+        new EcobugsSensor().execute(context);
+
+        assertThat(context.allIssues()).isEmpty();
+    }
+
+    @Test
     void savesEnergyBugsPerFamilyWeightedPointsAndLinesOnEachFile() throws IOException {
         DefaultInputFile dao = javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
         DefaultInputFile clean =
