@@ -41,7 +41,7 @@ echo
 echo "== After the fixes: test-fixtures/sample-health-app-fixed"
 analyze test-fixtures/sample-health-app-fixed/src/main/java \
   --classes test-fixtures/sample-health-app-fixed/target/classes \
-  --benchmark "$out/after/benchmark.json" --baseline "$out/before/benchmark.json" \
+  --benchmark "$out/after/benchmark.json" --benchmark-baseline "$out/before/benchmark.json" \
   --format text,json,sarif,html --report-dir "$out/after"
 
 echo

@@ -162,10 +162,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path benchmark;
 
     @Option(
-            names = "--baseline",
+            names = "--benchmark-baseline",
             paramLabel = "FILE",
             description = "With --benchmark, an earlier measurement of the journey: shows the change per axis.")
-    Path baseline;
+    Path benchmarkBaseline;
 
     @Option(
             names = "--fail-on-processing-errors",
@@ -185,15 +185,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (output != null && reportDir != null) {
             throw new UsageException("use either --output or --report-dir, not both");
         }
-        if (baseline != null && benchmark == null) {
-            throw new UsageException("--baseline needs --benchmark");
+        if (benchmarkBaseline != null && benchmark == null) {
+            throw new UsageException("--benchmark-baseline needs --benchmark");
         }
         if (output == null && reportDir == null && selected.size() > 1) {
             throw new UsageException("several formats need --report-dir");
         }
         ReportTargets.check(reportFiles(selected), analysedPaths());
         BenchmarkResult measured = benchmark == null ? null : BenchmarkCommand.read(benchmark);
-        BenchmarkResult previous = baseline == null ? null : BenchmarkCommand.read(baseline);
+        BenchmarkResult previous = benchmarkBaseline == null ? null : BenchmarkCommand.read(benchmarkBaseline);
         AnalysisRequest request = request();
         AnalysisResult result;
         if (showsProgress()) {

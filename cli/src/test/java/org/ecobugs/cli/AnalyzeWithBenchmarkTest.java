@@ -141,7 +141,7 @@ class AnalyzeWithBenchmarkTest {
         CliRun run = analyzeSample(
                 "--benchmark",
                 measurement("sample-after.json").toString(),
-                "--baseline",
+                "--benchmark-baseline",
                 measurement("sample-before.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
@@ -155,7 +155,7 @@ class AnalyzeWithBenchmarkTest {
         CliRun run = analyzeSample(
                 "--benchmark",
                 measurement("sample-after.json").toString(),
-                "--baseline",
+                "--benchmark-baseline",
                 measurement("sample-before.json").toString(),
                 "--format",
                 "html",
@@ -183,7 +183,7 @@ class AnalyzeWithBenchmarkTest {
                 FIXED.toString(),
                 "--benchmark",
                 measurement("sample-after.json").toString(),
-                "--baseline",
+                "--benchmark-baseline",
                 measurement("sample-before.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CLEAN);
@@ -196,10 +196,10 @@ class AnalyzeWithBenchmarkTest {
 
     @Test
     void aBaselineNeedsABenchmarkAndABenchmarkMustBeOne() throws IOException {
-        CliRun run =
-                analyzeSample("--baseline", measurement("sample-before.json").toString());
+        CliRun run = analyzeSample(
+                "--benchmark-baseline", measurement("sample-before.json").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--baseline needs --benchmark");
+        assertThat(run.err()).contains("--benchmark-baseline needs --benchmark");
 
         Path notABenchmark = reports.resolve("report.json");
         Files.writeString(notABenchmark, "{\"schemaVersion\":1,\"tool\":{\"name\":\"ecobugs\"}}");

@@ -120,8 +120,8 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     java.io.File benchmark;
 
     /** With a benchmark, an earlier measurement of the same journey: the reports show the change per axis. */
-    @Parameter(property = "ecobugs.baseline")
-    java.io.File baseline;
+    @Parameter(property = "ecobugs.benchmarkBaseline")
+    java.io.File benchmarkBaseline;
 
     /** How many findings ranked by measured cost the build log shows; the reports show them all. */
     static final int TOP_FINDINGS_LOGGED = 3;
@@ -371,13 +371,14 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             file = written.toFile();
         }
         if (file == null) {
-            if (baseline != null) {
-                throw new MojoExecutionException("ecobugs.baseline needs a benchmark (ecobugs.benchmark, or the"
-                        + " benchmark goal earlier in the build)");
+            if (benchmarkBaseline != null) {
+                throw new MojoExecutionException(
+                        "ecobugs.benchmarkBaseline needs a benchmark (ecobugs.benchmark, or the"
+                                + " benchmark goal earlier in the build)");
             }
             return null;
         }
-        return new Measured(readBenchmark(file), baseline == null ? null : readBenchmark(baseline));
+        return new Measured(readBenchmark(file), benchmarkBaseline == null ? null : readBenchmark(benchmarkBaseline));
     }
 
     static BenchmarkResult readBenchmark(java.io.File file) throws MojoExecutionException {
@@ -393,7 +394,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         return String.join(
                 "|",
                 String.valueOf(benchmark),
-                String.valueOf(baseline),
+                String.valueOf(benchmarkBaseline),
                 String.join(",", split(rules)),
                 String.join(",", split(params)),
                 String.valueOf(includeTests),

@@ -67,8 +67,8 @@ public class BenchmarkMojo extends AbstractMojo {
     File benchmarkOutput;
 
     /** An earlier measurement of the journey: the output shows the change per axis. */
-    @Parameter(property = "ecobugs.baseline")
-    File baseline;
+    @Parameter(property = "ecobugs.benchmarkBaseline")
+    File benchmarkBaseline;
 
     /** Also runs the journey as often without recording, alternated, and reports what recording costs. */
     @Parameter(property = "ecobugs.overhead", defaultValue = "false")
@@ -100,7 +100,8 @@ public class BenchmarkMojo extends AbstractMojo {
             getLog().info("ecobugs: skipped");
             return;
         }
-        BenchmarkResult previous = baseline == null ? null : AbstractEcobugsMojo.readBenchmark(baseline);
+        BenchmarkResult previous =
+                benchmarkBaseline == null ? null : AbstractEcobugsMojo.readBenchmark(benchmarkBaseline);
         List<String> classpath;
         try {
             classpath = new ArrayList<>(project.getTestClasspathElements());

@@ -46,7 +46,7 @@ public class CheckMojo extends AbstractEcobugsMojo {
     int maxFindings;
 
     /**
-     * With a benchmark ({@code ecobugs.benchmark} or the {@code benchmark} goal) and a {@code ecobugs.baseline}: fails
+     * With a benchmark ({@code ecobugs.benchmark} or the {@code benchmark} goal) and a {@code ecobugs.benchmarkBaseline}: fails
      * the build when the estimate dropped from the baseline by more than this many points. Unset, the estimate is not
      * checked.
      */
@@ -95,7 +95,7 @@ public class CheckMojo extends AbstractEcobugsMojo {
         if (measured == null || measured.baseline() == null) {
             throw new MojoExecutionException(
                     "ecobugs.maxEstimateDrop needs a benchmark (ecobugs.benchmark or the benchmark goal) and a"
-                            + " ecobugs.baseline to compare it with");
+                            + " ecobugs.benchmarkBaseline to compare it with");
         }
         EstimateChange change = new EstimateChange(measured.baseline(), measured.current());
         String summary = String.format(

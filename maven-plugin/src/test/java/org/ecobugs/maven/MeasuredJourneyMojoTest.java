@@ -68,7 +68,7 @@ class MeasuredJourneyMojoTest {
         // From 0.1 s of CPU to 0.9 s in a 1 s journey: 0.35 J to 3.15 J at 3.5 W per vCPU, so the energy axis drops
         // from 100 × 2^-0.1 = 93.3 to 100 × 2^-0.9 = 53.6 and the estimate, the mean with time 50 and data 100, from
         // 81.1 to 67.9.
-        check.baseline = measurement("before.json", 1.0, 0.1, 0).toFile();
+        check.benchmarkBaseline = measurement("before.json", 1.0, 0.1, 0).toFile();
         check.benchmark = measurement("after.json", 1.0, 0.9, 0).toFile();
 
         assertThatThrownBy(check::execute)
@@ -80,13 +80,13 @@ class MeasuredJourneyMojoTest {
     @Test
     void checkPassesWithinTheAllowedDropAndOnAnImprovement() throws Exception {
         CheckMojo check = check(13.5);
-        check.baseline = measurement("before.json", 1.0, 0.1, 0).toFile();
+        check.benchmarkBaseline = measurement("before.json", 1.0, 0.1, 0).toFile();
         check.benchmark = measurement("after.json", 1.0, 0.9, 0).toFile();
         check.execute();
         assertThat(infos).anySatisfy(line -> assertThat(line).endsWith("at most 13.5 points of drop allowed: passed"));
 
         CheckMojo better = check(0.0);
-        better.baseline = measurement("slow.json", 2.0, 0.5, 2_000_000).toFile();
+        better.benchmarkBaseline = measurement("slow.json", 2.0, 0.5, 2_000_000).toFile();
         better.benchmark = measurement("fast.json", 1.0, 0.5, 1_000_000).toFile();
         better.execute();
     }
@@ -95,7 +95,7 @@ class MeasuredJourneyMojoTest {
     void checkOnlyWarnsWhenFailOnViolationIsOff() throws Exception {
         CheckMojo check = check(1.0);
         check.failOnViolation = false;
-        check.baseline = measurement("before.json", 1.0, 0.1, 0).toFile();
+        check.benchmarkBaseline = measurement("before.json", 1.0, 0.1, 0).toFile();
         check.benchmark = measurement("after.json", 1.0, 0.9, 0).toFile();
         check.execute();
         assertThat(warnings).anySatisfy(line -> assertThat(line).contains("(failOnViolation is false"));
