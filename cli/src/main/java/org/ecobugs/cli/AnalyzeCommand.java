@@ -26,6 +26,7 @@ import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.ProductInfo;
 import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.report.Baseline;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.Reports;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Analyses Java sources and compiled classes for energy bugs.",
-            "Exit status: 0 when nothing is found, 1 when energy bugs are reported, 2 on bad usage (a missing input,"
+            "Exit status: 0 when nothing is found, 1 when energy bugs are reported (with --baseline, new ones), 2 on bad usage (a missing input,"
                     + " a report that cannot be written), 3 when inputs could not be processed and"
                     + " --fail-on-processing-errors is given."
         })
@@ -168,6 +169,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path benchmarkBaseline;
 
     @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description =
+                    "Report only findings this baseline (--write-baseline) does not know: known ones are listed as"
+                            + " suppressed and count nowhere, and the report says how many it hid and how many are gone.")
+    Path baseline;
+
+    @Option(
+            names = "--write-baseline",
+            paramLabel = "FILE",
+            description = "Record the findings of this run in FILE, to give to --baseline later (commit it).")
+    Path writeBaseline;
+
+    @Option(
             names = "--fail-on-processing-errors",
             description = "Exit with status 3 when an input could not be processed (it does not parse, a class or"
                     + " archive is corrupt…): what it holds was not analysed. By default such inputs are reported and"
@@ -191,7 +206,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (output == null && reportDir == null && selected.size() > 1) {
             throw new UsageException("several formats need --report-dir");
         }
-        ReportTargets.check(reportFiles(selected), analysedPaths());
+        List<Path> targets = new ArrayList<>(reportFiles(selected));
+        if (writeBaseline != null) {
+            targets.add(writeBaseline);
+        }
+        ReportTargets.check(targets, analysedPaths());
+        Baseline known = baseline == null ? null : Baseline.read(baseline);
         BenchmarkResult measured = benchmark == null ? null : BenchmarkCommand.read(benchmark);
         BenchmarkResult previous = benchmarkBaseline == null ? null : BenchmarkCommand.read(benchmarkBaseline);
         AnalysisRequest request = request();
@@ -208,8 +228,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ReportContext context = new ReportContext(
                 result, RuleCatalog.builtIn(), baseDir.toAbsolutePath().normalize(), ProductInfo.version());
+        if (writeBaseline != null) {
+            try {
+                Baseline.write(context, writeBaseline);
+            } catch (IOException | RuntimeException e) {
+                throw new UsageException(
+                        "cannot write the baseline to " + writeBaseline + ": " + ReportTargets.describe(e));
+            }
+        }
+        if (known != null) {
+            context = context.withBaseline(known);
+        }
         if (measured != null) {
-            context = context.withRuntime(RuntimeReport.of(result, RuleCatalog.builtIn(), measured, previous));
+            context =
+                    context.withRuntime(RuntimeReport.of(context.result(), RuleCatalog.builtIn(), measured, previous));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
@@ -227,6 +259,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 out.println(TerminalText.escape("Reports written to " + (output != null ? output : reportDir) + "."));
             }
         }
+        if (writeBaseline != null && !quiet) {
+            int recorded = result.findings().size();
+            out.println(TerminalText.escape("Baseline of " + recorded + (recorded == 1 ? " finding" : " findings")
+                    + " written to " + writeBaseline + "."));
+        }
         out.flush();
         if (failOnProcessingErrors && !result.errors().isEmpty()) {
             spec.commandLine()
@@ -236,7 +273,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                             + " (--fail-on-processing-errors)");
             return ExitCodes.PROCESSING_ERRORS;
         }
-        return result.findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+        return context.result().findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
     }
 
     /** Inputs that do not exist, and options out of range, are usage errors: nothing would be analysed. */

@@ -302,6 +302,44 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aBaselineHidesTheKnownFindingsAndTheRunFailsOnlyOnANewOne() throws IOException {
+        String src = temp.resolve("src").toString();
+        Path baseline = temp.resolve("ecobugs-baseline.json");
+        CliRun recorded = CliRun.of("analyze", src, "--write-baseline", baseline.toString());
+        assertThat(recorded.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(recorded.out()).contains("Baseline of 3 findings written to " + baseline + ".");
+
+        CliRun unchanged = CliRun.of("analyze", src, "--baseline", baseline.toString());
+        assertThat(unchanged.exitCode()).as(unchanged.out()).isEqualTo(ExitCodes.CLEAN);
+        assertThat(unchanged.out())
+                .doesNotContain(": warning: ")
+                .contains(": 3 known findings not counted; 0 of its findings gone.");
+
+        // Code added above the known findings does not make them new; a new spin is the only finding.
+        Files.writeString(
+                sources.resolve("SpecimenTracker.java"),
+                UNSEEN_CODE.replace(
+                        "    void awaitAnalyser() {",
+                        "    private volatile boolean centrifugeReady;\n\n    void awaitCentrifuge() {\n"
+                                + "        while (!centrifugeReady) {\n            Thread.onSpinWait();\n        }\n"
+                                + "    }\n\n    void awaitAnalyser() {"));
+        CliRun changed = CliRun.of("analyze", src, "--baseline", baseline.toString());
+        assertThat(changed.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(changed.out().lines().filter(line -> line.contains(": warning: ")))
+                .singleElement()
+                .asString()
+                .contains("SpecimenTracker.java:17:");
+
+        assertUsageError(
+                CliRun.of(
+                        "analyze",
+                        src,
+                        "--baseline",
+                        sources.resolve("Clean.java").toString()),
+                "not an ecobugs baseline: " + sources.resolve("Clean.java"));
+    }
+
+    @Test
     void threadsAreCheckedAndCapped() {
         String src = temp.resolve("src").toString();
         assertUsageError(CliRun.of("analyze", src, "--threads", "0"), "--threads must be at least 1, not 0");

@@ -42,6 +42,6 @@ public final class Analysis {
                         phases,
                         result.timings().rules()),
                 result.suppressed(),
-                result.inSource());
+                result.suppressions());
     }
 }

@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * @param suppressed findings not reported, sorted; they count nowhere: those the host asked not to report (a
  *     dependency listed as used) and those the code marks as intended ({@code @SuppressWarnings("ecobugs:EB101")}, an
  *     {@code ecobugs:ignore} comment)
- * @param inSource for the suppressed findings the code marks as intended, the suppression and its justification (the
- *     others were suppressed by the host's configuration)
+ * @param suppressions why each suppressed finding is not reported; a suppressed finding without an entry was
+ *     suppressed by the host's configuration
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -29,14 +29,14 @@ public record AnalysisResult(
         int classFiles,
         Timings timings,
         List<Finding> suppressed,
-        Map<Finding, String> inSource) {
+        Map<Finding, Suppression> suppressions) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         rulesRun = List.copyOf(rulesRun);
         suppressed = List.copyOf(suppressed);
-        inSource = Map.copyOf(inSource);
+        suppressions = Map.copyOf(suppressions);
     }
 
     /** A result whose suppressed findings, if any, were all suppressed by the host. */
@@ -51,9 +51,9 @@ public record AnalysisResult(
         this(findings, errors, rulesRun, sourceFiles, classFiles, timings, suppressed, Map.of());
     }
 
-    /** The justification of a finding the code suppresses, if it is one. */
-    public java.util.Optional<String> inSourceJustification(Finding finding) {
-        return java.util.Optional.ofNullable(inSource.get(finding));
+    /** Why a suppressed finding is not reported. */
+    public Suppression suppression(Finding finding) {
+        return suppressions.getOrDefault(finding, Suppression.BY_CONFIGURATION);
     }
 
     /** A result without suppressed findings. */

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.config.ConfigFile;
 
 /**
@@ -52,7 +53,7 @@ final class SourceSuppressions {
     private static final String ALL_RULES = "*";
 
     /** The findings left, and those the code suppresses with the reason it gives. */
-    record Split(List<Finding> kept, Map<Finding, String> suppressed) {}
+    record Split(List<Finding> kept, Map<Finding, Suppression> suppressed) {}
 
     /** One suppression: rule keys (or all) over a range of lines, and why. */
     private record Scope(int firstLine, int lastLine, Set<String> keys, String justification) {
@@ -76,13 +77,15 @@ final class SourceSuppressions {
     Split split(List<Finding> findings) {
         Map<Path, List<Scope>> scopes = new HashMap<>();
         List<Finding> kept = new ArrayList<>();
-        Map<Finding, String> suppressed = new LinkedHashMap<>();
+        Map<Finding, Suppression> suppressed = new LinkedHashMap<>();
         for (Finding finding : findings) {
             List<Scope> inFile = scopes.computeIfAbsent(finding.file(), this::scopesOf);
             Optional<Scope> scope =
                     inFile.stream().filter(s -> s.covers(finding)).findFirst();
             if (scope.isPresent()) {
-                suppressed.put(finding, scope.get().justification());
+                suppressed.put(
+                        finding,
+                        new Suppression(Suppression.Kind.IN_SOURCE, scope.get().justification()));
             } else {
                 kept.add(finding);
             }

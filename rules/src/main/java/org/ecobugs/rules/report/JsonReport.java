@@ -10,6 +10,7 @@ import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.RuleMetadata;
 
 /**
@@ -17,6 +18,12 @@ import org.ecobugs.rules.meta.RuleMetadata;
  * {@link #SCHEMA_VERSION} fields are only ever added, so change that document with this class.
  */
 public final class JsonReport implements ReportWriter {
+
+    /** How the JSON report names who suppressed a finding ({@code external}: the build configuration). */
+    private static final java.util.Map<Suppression.Kind, String> JSON_KINDS = java.util.Map.of(
+            Suppression.Kind.IN_SOURCE, "inSource",
+            Suppression.Kind.BASELINE, "baseline",
+            Suppression.Kind.CONFIGURATION, "external");
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -37,11 +44,26 @@ public final class JsonReport implements ReportWriter {
         ArrayNode suppressed = root.putArray("suppressed");
         for (Finding finding : result.suppressed()) {
             ObjectNode node = finding(context, finding);
-            java.util.Optional<String> inSource = result.inSourceJustification(finding);
+            Suppression suppression = result.suppression(finding);
             node.putObject("suppression")
-                    .put("kind", inSource.isPresent() ? "inSource" : "external")
-                    .put("justification", inSource.orElse("a dependency listed as used in the build configuration"));
+                    .put("kind", JSON_KINDS.get(suppression.kind()))
+                    .put("justification", suppression.justification());
             suppressed.add(node);
+        }
+        if (context.baseline() == null) {
+            root.putNull("baseline");
+        } else {
+            ObjectNode baseline = root.putObject("baseline")
+                    .put("file", context.baseline().file().toString())
+                    .put("known", context.baseline().known());
+            ArrayNode gone = baseline.putArray("gone");
+            for (Baseline.Entry entry : context.baseline().gone()) {
+                gone.addObject()
+                        .put("rule", entry.rule())
+                        .put("file", entry.file())
+                        .put("line", entry.line())
+                        .put("message", entry.message());
+            }
         }
         if (context.runtime() == null) {
             root.putNull("runtime");

@@ -20,9 +20,15 @@ import org.ecobugs.rules.meta.RuleMetadata;
  * @param baseDir the directory paths are shown relative to, usually the project or working directory
  * @param toolVersion the ecobugs version named in the report
  * @param runtime the measured part a host adds from a runtime benchmark, or null
+ * @param baseline the baseline the result was compared with (the result then reports only new findings), or null
  */
 public record ReportContext(
-        AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion, RuntimeSection runtime) {
+        AnalysisResult result,
+        RuleCatalog catalog,
+        Path baseDir,
+        String toolVersion,
+        RuntimeSection runtime,
+        Baseline.Comparison baseline) {
 
     /** Separates an archive from its entry in a processing error's input, as in {@code lib.jar!/a/B.class}. */
     private static final String ARCHIVE_ENTRY_SEPARATOR = "!/";
@@ -44,12 +50,24 @@ public record ReportContext(
 
     /** A context without a measured part. */
     public ReportContext(AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion) {
-        this(result, catalog, baseDir, toolVersion, null);
+        this(result, catalog, baseDir, toolVersion, null, null);
+    }
+
+    /** A context with a measured part and no baseline. */
+    public ReportContext(
+            AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion, RuntimeSection runtime) {
+        this(result, catalog, baseDir, toolVersion, runtime, null);
     }
 
     /** The same context with the measured part of a runtime benchmark. */
     public ReportContext withRuntime(RuntimeSection section) {
-        return new ReportContext(result, catalog, baseDir, toolVersion, section);
+        return new ReportContext(result, catalog, baseDir, toolVersion, section, baseline);
+    }
+
+    /** The same context compared with a baseline: only the findings it does not know are reported. */
+    public ReportContext withBaseline(Baseline baseline) {
+        Baseline.Comparison comparison = baseline.compare(this);
+        return new ReportContext(comparison.result(), catalog, baseDir, toolVersion, runtime, comparison);
     }
 
     /** A context for the built-in rules and the version of this build. */

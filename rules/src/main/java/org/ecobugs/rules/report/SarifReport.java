@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.RuleMetadata;
 import org.ecobugs.rules.meta.RuleMetadata.Severity;
 
@@ -61,21 +62,32 @@ public final class SarifReport implements ReportWriter {
         List<Finding> all = new java.util.ArrayList<>(context.result().findings());
         all.addAll(context.result().suppressed());
         Map<Finding, String> fingerprints = FindingFingerprints.of(context, all);
-        context.result()
-                .findings()
-                .forEach(f -> results.add(result(context, f, ruleIndex.get(f.ruleKey()), fingerprints.get(f))));
+        boolean compared = context.baseline() != null;
+        for (Finding finding : context.result().findings()) {
+            ObjectNode reported = result(context, finding, ruleIndex.get(finding.ruleKey()), fingerprints.get(finding));
+            if (compared) {
+                reported.put("baselineState", "new");
+            }
+            results.add(reported);
+        }
         for (Finding finding : context.result().suppressed()) {
             ObjectNode suppressed =
                     result(context, finding, ruleIndex.get(finding.ruleKey()), fingerprints.get(finding));
-            java.util.Optional<String> inSource = context.result().inSourceJustification(finding);
+            Suppression suppression = context.result().suppression(finding);
             suppressed
                     .putArray("suppressions")
                     .addObject()
-                    .put("kind", inSource.isPresent() ? "inSource" : "external")
-                    .put(
-                            "justification",
-                            inSource.orElse("Suppressed by the build configuration (a dependency listed as used)."));
+                    .put("kind", suppression.kind() == Suppression.Kind.IN_SOURCE ? "inSource" : "external")
+                    .put("justification", suppression.justification());
+            if (suppression.kind() == Suppression.Kind.BASELINE) {
+                suppressed.put("baselineState", "unchanged");
+            }
             results.add(suppressed);
+        }
+        if (compared) {
+            for (Baseline.Entry entry : context.baseline().gone()) {
+                results.add(gone(entry, ruleIndex));
+            }
         }
 
         JsonOutput.write(root, out);
@@ -126,6 +138,28 @@ public final class SarifReport implements ReportWriter {
         physical.set("artifactLocation", artifactLocation(context, finding.file()));
         physical.set("region", region(finding));
         node.putObject("partialFingerprints").put(FindingFingerprints.KEY, fingerprint);
+        return node;
+    }
+
+    /** A finding of the baseline that no longer appears: SARIF's {@code absent} result, where it was. */
+    private static ObjectNode gone(Baseline.Entry entry, Map<String, Integer> ruleIndex) {
+        ObjectNode node = JsonOutput.object();
+        node.put("ruleId", entry.rule());
+        Integer index = ruleIndex.get(entry.rule());
+        if (index != null) {
+            node.put("ruleIndex", index);
+        }
+        node.put("level", "none");
+        node.putObject("message").put("text", entry.message());
+        ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+        physical.putObject("artifactLocation")
+                .put("uri", relativeUri(entry.file()))
+                .put("uriBaseId", SOURCE_ROOT);
+        if (entry.line() > 0) {
+            physical.putObject("region").put("startLine", entry.line());
+        }
+        node.putObject("partialFingerprints").put(FindingFingerprints.KEY, entry.fingerprint());
+        node.put("baselineState", "absent");
         return node;
     }
 

@@ -38,6 +38,13 @@ public final class TextReport implements ReportWriter {
             out.write(errorLine(context, error) + "\n");
         }
         out.write(ReportSummary.of(context).sentence() + "\n");
+        if (context.baseline() != null) {
+            Baseline.Comparison baseline = context.baseline();
+            out.write(TerminalText.escape("Baseline " + baseline.file() + ": " + baseline.known()
+                            + (baseline.known() == 1 ? " known finding" : " known findings") + " not counted; "
+                            + baseline.gone().size() + " of its findings gone.")
+                    + "\n");
+        }
         if (context.runtime() != null) {
             context.runtime().writeText(context, out);
         }
@@ -55,10 +62,7 @@ public final class TextReport implements ReportWriter {
     static String suppressedLine(ReportContext context, Finding finding) {
         String location = context.displayPath(finding.file()) + ":" + finding.line()
                 + (finding.hasColumn() ? ":" + finding.column() : "");
-        String why = context.result()
-                .inSourceJustification(finding)
-                .map(j -> " (" + j + ")")
-                .orElse("");
+        String why = " (" + context.result().suppression(finding).justification() + ")";
         return TerminalText.escape(
                 location + ": note: [" + finding.ruleKey() + "] suppressed" + why + ": " + finding.message());
     }

@@ -60,7 +60,7 @@ class SourceSuppressionsTest {
         assertThat(result.findings()).extracting(Finding::line).containsExactly(29, 36, 41);
         Map<Integer, String> suppressed = result.suppressed().stream()
                 .collect(Collectors.toMap(
-                        Finding::line, f -> result.inSourceJustification(f).orElseThrow()));
+                        Finding::line, f -> result.suppression(f).justification()));
         assertThat(suppressed)
                 .containsOnly(
                         Map.entry(6, "@SuppressWarnings(\"ecobugs:EB101\") on annotated"),
