@@ -30,6 +30,7 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.report.Baseline;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.ReportSummary;
@@ -123,6 +124,17 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.benchmarkBaseline")
     java.io.File benchmarkBaseline;
 
+    /**
+     * A findings baseline ({@code writeBaseline}): only the findings it does not know are reported and counted by
+     * {@code check}; known ones are listed as suppressed.
+     */
+    @Parameter(property = "ecobugs.baseline")
+    java.io.File baseline;
+
+    /** Records this build's findings as a baseline in this file, to give to {@code baseline} later (commit it). */
+    @Parameter(property = "ecobugs.writeBaseline")
+    java.io.File writeBaseline;
+
     /** How many findings ranked by measured cost the build log shows; the reports show them all. */
     static final int TOP_FINDINGS_LOGGED = 3;
 
@@ -189,6 +201,23 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("ecobugs configuration: " + e.getMessage(), e);
         }
+        ReportContext context = ReportContext.of(result, project.getBasedir().toPath());
+        if (writeBaseline != null) {
+            try {
+                Baseline.write(context, writeBaseline.toPath());
+            } catch (IOException | RuntimeException e) {
+                throw new MojoExecutionException("ecobugs.writeBaseline: cannot write " + writeBaseline + ": " + e, e);
+            }
+            getLog().info("ecobugs: baseline of " + result.findings().size() + " findings written to " + writeBaseline);
+        }
+        if (baseline != null) {
+            try {
+                context = context.withBaseline(Baseline.read(baseline.toPath()));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("ecobugs.baseline: " + e.getMessage(), e);
+            }
+            result = context.result();
+        }
         List<Finding> informational = new ArrayList<>();
         RuleCatalog catalog = RuleCatalog.builtIn();
         for (Finding finding : result.findings()) {
@@ -201,9 +230,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             }
         }
         for (Finding finding : result.suppressed()) {
-            String why = result.inSourceJustification(finding)
-                    .map(j -> " (" + j + ")")
-                    .orElse("");
+            String why = " (" + result.suppression(finding).justification() + ")";
             getLog().info(TerminalText.escape("ecobugs: suppressed" + why + ": ") + WarningLines.of(finding));
         }
         for (ProcessingError error : result.errors()) {
@@ -211,7 +238,6 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         }
         long engineDone = System.nanoTime();
         Path directory = outputDirectory.toPath();
-        ReportContext context = ReportContext.of(result, project.getBasedir().toPath());
         Measured measured = measured();
         if (measured != null) {
             context = context.withRuntime(
@@ -228,6 +254,11 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         }
         getLog().info("ecobugs: " + ReportSummary.of(context).sentence()
                 + (selected.isEmpty() ? "" : " Reports in " + directory + "."));
+        if (context.baseline() != null) {
+            getLog().info("ecobugs: baseline " + baseline + ": "
+                    + context.baseline().known() + " known findings not counted, "
+                    + context.baseline().gone().size() + " of its findings gone");
+        }
         if (context.runtime() instanceof RuntimeReport runtime) {
             runtime.headline(context, TOP_FINDINGS_LOGGED).forEach(line -> getLog().info("ecobugs: " + line));
         }
@@ -395,6 +426,8 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                 "|",
                 String.valueOf(benchmark),
                 String.valueOf(benchmarkBaseline),
+                String.valueOf(baseline),
+                String.valueOf(writeBaseline),
                 String.join(",", split(rules)),
                 String.join(",", split(params)),
                 String.valueOf(includeTests),

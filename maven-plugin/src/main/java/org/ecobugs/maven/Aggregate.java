@@ -123,7 +123,7 @@ final class Aggregate {
     static AnalysisResult merge(List<AnalysisResult> results) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        Map<Finding, String> inSource = new java.util.HashMap<>();
+        Map<Finding, org.ecobugs.rules.Suppression> suppressions = new java.util.HashMap<>();
         List<ProcessingError> errors = new ArrayList<>();
         Set<String> rules = new TreeSet<>();
         int sources = 0;
@@ -134,7 +134,7 @@ final class Aggregate {
         for (AnalysisResult result : results) {
             findings.addAll(result.findings());
             suppressed.addAll(result.suppressed());
-            inSource.putAll(result.inSource());
+            suppressions.putAll(result.suppressions());
             errors.addAll(result.errors());
             rules.addAll(result.rulesRun());
             sources += result.sourceFiles();
@@ -154,6 +154,6 @@ final class Aggregate {
                 classes,
                 new AnalysisResult.Timings(total, phases, byRule),
                 suppressed,
-                inSource);
+                suppressions);
     }
 }

@@ -93,7 +93,9 @@ public final class Baseline {
             Files.createDirectories(parent);
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            JsonOutput.write(root, out);
+            // Indented, one field a line: the file is read in code review and diffed under version control.
+            out.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.write("\n");
         }
     }
 
@@ -152,8 +154,7 @@ public final class Baseline {
         List<Finding> fresh = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>(result.suppressed());
         Map<Finding, Suppression> suppressions = new LinkedHashMap<>(result.suppressions());
-        Suppression known = new Suppression(
-                Suppression.Kind.BASELINE, "known in the baseline " + file.getFileName() + " (" + file + ")");
+        Suppression known = new Suppression(Suppression.Kind.BASELINE, "known in the baseline " + file);
         int hidden = 0;
         for (Finding finding : result.findings()) {
             String fingerprint = fingerprints.get(finding);

@@ -24,7 +24,8 @@ class DependencyFindingsReportTest {
                 .containsExactly(
                         "pom.xml:12:5: warning: [EB401] Remove the unused dependency a:b:1.0.",
                         "    see " + ProductInfo.ruleDocUrl("EB401"),
-                        "pom.xml:20:5: note: [EB401] suppressed: Remove the unused dependency c:d:2.0.",
+                        "pom.xml:20:5: note: [EB401] suppressed (a dependency listed as used in the build configuration): Remove"
+                                + " the unused dependency c:d:2.0.",
                         "1 energy bug in 1 file (EB401: 1), 1 suppressed; no processing errors; 1 source file and"
                                 + " 1 class analysed in 0.0 s.",
                         "");

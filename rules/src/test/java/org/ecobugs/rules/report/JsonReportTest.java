@@ -41,6 +41,7 @@ class JsonReportTest {
                         "processingErrors",
                         "timings",
                         "suppressed",
+                        "baseline",
                         "runtime");
         assertThat(report.get("schemaVersion").intValue()).isEqualTo(1);
         assertThat(report.get("runtime").isNull())
@@ -170,6 +171,7 @@ class JsonReportTest {
                         "processingErrors",
                         "timings",
                         "suppressed",
+                        "baseline",
                         "runtime");
         assertThat(empty.at("/summary/findings").intValue()).isZero();
         assertThat(empty.at("/summary/files").intValue()).isZero();
