@@ -196,6 +196,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
                 }
                 Diagnostic diagnostic = Diagnostics.of(finding, analysed.text(), catalog);
                 actions.add(Either.forRight(suppression(uri, finding, analysed.text(), diagnostic)));
+                annotation(uri, finding, analysed.text(), diagnostic).ifPresent(a -> actions.add(Either.forRight(a)));
                 for (Fix fix : finding.fixes()) {
                     List<TextEdit> edits =
                             fix.edits().stream().map(Diagnostics::edit).toList();
@@ -228,6 +229,52 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         action.setDiagnostics(List.of(diagnostic));
         action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(comment))));
         return action;
+    }
+
+    /**
+     * Marks a finding as intended with {@code @SuppressWarnings("ecobugs:EBxxx")} on the method, constructor or field it
+     * is in; none when the member already has a {@code @SuppressWarnings} (a second one would not compile) or the text
+     * does not parse.
+     */
+    private static Optional<CodeAction> annotation(String uri, Finding finding, String text, Diagnostic diagnostic) {
+        Optional<com.github.javaparser.ast.CompilationUnit> unit = org.ecobugs.rules.engine.JavaParsers.create(
+                        org.ecobugs.rules.AnalysisRequest.DEFAULT_JAVA_VERSION)
+                .parse(text)
+                .getResult();
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<com.github.javaparser.ast.body.BodyDeclaration<?>> member =
+                unit.get().findAll(com.github.javaparser.ast.body.BodyDeclaration.class).stream()
+                        .<com.github.javaparser.ast.body.BodyDeclaration<?>>map(
+                                declaration -> (com.github.javaparser.ast.body.BodyDeclaration<?>) declaration)
+                        .filter(declaration -> declaration.isCallableDeclaration() || declaration.isFieldDeclaration())
+                        .filter(declaration -> declaration
+                                .getRange()
+                                .map(r -> r.begin.line <= finding.line() && finding.line() <= r.end.line)
+                                .orElse(false))
+                        .reduce((outer, inner) -> inner);
+        if (member.isEmpty()
+                || member.get().getAnnotationByName("SuppressWarnings").isPresent()) {
+            return Optional.empty();
+        }
+        int line = member.get().getRange().orElseThrow().begin.line;
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        String header = line - 1 < lines.length ? lines[line - 1] : "";
+        String indent =
+                header.substring(0, header.length() - header.stripLeading().length());
+        org.eclipse.lsp4j.Position start = new org.eclipse.lsp4j.Position(line - 1, 0);
+        TextEdit annotation = new TextEdit(
+                new Range(start, start), indent + "@SuppressWarnings(\"ecobugs:" + finding.ruleKey() + "\")\n");
+        String name = member.get().isFieldDeclaration()
+                ? member.get().asFieldDeclaration().getVariable(0).getNameAsString()
+                : member.get().asCallableDeclaration().getNameAsString();
+        CodeAction action =
+                new CodeAction("Mark " + finding.ruleKey() + " as intended in " + name + " (@SuppressWarnings)");
+        action.setKind(CodeActionKind.QuickFix);
+        action.setDiagnostics(List.of(diagnostic));
+        action.setEdit(new WorkspaceEdit(Map.of(uri, List.of(annotation))));
+        return Optional.of(action);
     }
 
     private void schedule(String uri, long delayMs) {

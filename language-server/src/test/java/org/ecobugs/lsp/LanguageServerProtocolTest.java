@@ -151,9 +151,11 @@ class LanguageServerProtocolTest {
         assertThat(actions)
                 .extracting(action -> action.getRight().getTitle())
                 .containsExactly(
-                        "Mark EB201 as intended here (ecobugs:ignore comment)", "Write compact output (EB201)");
+                        "Mark EB201 as intended here (ecobugs:ignore comment)",
+                        "Mark EB201 as intended in MAPPER (@SuppressWarnings)",
+                        "Write compact output (EB201)");
         assertThat(actions).allMatch(action -> action.getRight().getKind().equals(CodeActionKind.QuickFix));
-        List<TextEdit> edits = actions.get(1).getRight().getEdit().getChanges().get(uri);
+        List<TextEdit> edits = actions.get(2).getRight().getEdit().getChanges().get(uri);
         String fixed = apply(Files.readString(file), edits);
         assertThat(fixed).doesNotContain("INDENT_OUTPUT").contains("new ObjectMapper()");
 
@@ -185,6 +187,27 @@ class LanguageServerProtocolTest {
                 apply(Files.readString(file), mark.getEdit().getChanges().get(uri));
         assertThat(marked.lines().toList().get(diagnostic.getRange().getStart().getLine()))
                 .matches("\\s*// ecobugs:ignore EB201 intended: ");
+
+        Files.writeString(file, marked);
+        change(uri, marked);
+        assertThat(client.nextDiagnostics(uri).getDiagnostics()).isEmpty();
+    }
+
+    @Test
+    void theAnnotationQuickFixMarksTheMemberAndTheFindingIsNoLongerReported() throws Exception {
+        Path file = copyOfSample("org/ecobugs/sample/fhir/FhirJson.java");
+        String uri = file.toUri().toString();
+        Diagnostic diagnostic = single(open(file), "EB201");
+        CodeActionParams request = new CodeActionParams(
+                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
+        CodeAction annotate = server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS).stream()
+                .map(Either::getRight)
+                .filter(action -> action.getTitle().endsWith("(@SuppressWarnings)"))
+                .findFirst()
+                .orElseThrow();
+        String marked =
+                apply(Files.readString(file), annotate.getEdit().getChanges().get(uri));
+        assertThat(marked).contains("    @SuppressWarnings(\"ecobugs:EB201\")\n    static final ObjectMapper MAPPER");
 
         Files.writeString(file, marked);
         change(uri, marked);
@@ -306,7 +329,7 @@ class LanguageServerProtocolTest {
         CodeActionParams request = new CodeActionParams(
                 new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
         assertThat(server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(action ->
                         assertThat(action.getRight().getEdit().getChanges()).containsOnlyKeys(uri));
     }
