@@ -183,6 +183,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path writeBaseline;
 
     @Option(
+            names = "--report-unused-suppressions",
+            description =
+                    "List the @SuppressWarnings(\"ecobugs…\") and ecobugs:ignore comments that match no finding of"
+                            + " the rules that ran: the code they excused has changed, and they would hide the next finding"
+                            + " there.")
+    boolean reportUnusedSuppressions;
+
+    @Option(
             names = "--fail-on-processing-errors",
             description = "Exit with status 3 when an input could not be processed (it does not parse, a class or"
                     + " archive is corrupt…): what it holds was not analysed. By default such inputs are reported and"
@@ -382,6 +390,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             request.ruleParameter(key.substring(0, dot), key.substring(dot + 1), value);
         });
         return request.javaVersion(javaLevel)
+                .reportUnusedSuppressions(reportUnusedSuppressions)
                 .cacheDirectory(cacheDirectory)
                 .threads(threads)
                 .maxSourceFileBytes(maxSourceFileBytes)

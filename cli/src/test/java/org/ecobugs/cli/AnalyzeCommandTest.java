@@ -340,6 +340,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void unusedSuppressionsAreListedOnlyWhenAsked() throws IOException {
+        Files.writeString(
+                sources.resolve("Clean.java"),
+                "package org.example.lab;\nclass Clean {\n    // ecobugs:ignore EB101 the spin was fixed\n"
+                        + "    int one() { return 1; }\n}\n");
+        String src = temp.resolve("src").toString();
+        assertThat(CliRun.of("analyze", src).out()).doesNotContain("unused suppression");
+        assertThat(CliRun.of("analyze", src, "--report-unused-suppressions").out())
+                .contains("Clean.java:3: note: unused suppression: ecobugs:ignore comment: the spin was fixed matches"
+                        + " no finding");
+    }
+
+    @Test
     void threadsAreCheckedAndCapped() {
         String src = temp.resolve("src").toString();
         assertUsageError(CliRun.of("analyze", src, "--threads", "0"), "--threads must be at least 1, not 0");

@@ -135,6 +135,13 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.writeBaseline")
     java.io.File writeBaseline;
 
+    /**
+     * Lists the suppressions in the source ({@code @SuppressWarnings("ecobugs…")}, {@code ecobugs:ignore}) that match
+     * no finding of the rules that ran.
+     */
+    @Parameter(property = "ecobugs.reportUnusedSuppressions", defaultValue = "false")
+    boolean reportUnusedSuppressions;
+
     /** How many findings ranked by measured cost the build log shows; the reports show them all. */
     static final int TOP_FINDINGS_LOGGED = 3;
 
@@ -236,6 +243,10 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         for (ProcessingError error : result.errors()) {
             getLog().warn(TerminalText.escape("ecobugs could not process " + error.input() + ": " + error.message()));
         }
+        for (org.ecobugs.rules.UnusedSuppression unused : result.unusedSuppressions()) {
+            getLog().warn(TerminalText.escape(unused.file() + ":" + unused.line() + ": unused suppression: "
+                    + unused.suppression() + " matches no finding"));
+        }
         long engineDone = System.nanoTime();
         Path directory = outputDirectory.toPath();
         Measured measured = measured();
@@ -333,6 +344,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                             + maxSourceFileBytes);
         }
         request.maxSourceFileBytes(maxSourceFileBytes);
+        request.reportUnusedSuppressions(reportUnusedSuppressions);
         if (cache && cacheDirectory != null) {
             request.cacheDirectory(cacheDirectory.toPath());
         }
@@ -432,7 +444,8 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                 String.join(",", split(params)),
                 String.valueOf(includeTests),
                 String.join(",", split(usedDependencies)),
-                String.valueOf(maxSourceFileBytes));
+                String.valueOf(maxSourceFileBytes),
+                String.valueOf(reportUnusedSuppressions));
     }
 
     /** Entries of a list parameter, each of which may itself be comma-separated (as from a user property). */

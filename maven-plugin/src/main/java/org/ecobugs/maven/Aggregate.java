@@ -124,6 +124,7 @@ final class Aggregate {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         Map<Finding, org.ecobugs.rules.Suppression> suppressions = new java.util.HashMap<>();
+        List<org.ecobugs.rules.UnusedSuppression> unusedSuppressions = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         Set<String> rules = new TreeSet<>();
         int sources = 0;
@@ -135,6 +136,7 @@ final class Aggregate {
             findings.addAll(result.findings());
             suppressed.addAll(result.suppressed());
             suppressions.putAll(result.suppressions());
+            unusedSuppressions.addAll(result.unusedSuppressions());
             errors.addAll(result.errors());
             rules.addAll(result.rulesRun());
             sources += result.sourceFiles();
@@ -154,6 +156,7 @@ final class Aggregate {
                 classes,
                 new AnalysisResult.Timings(total, phases, byRule),
                 suppressed,
-                suppressions);
+                suppressions,
+                unusedSuppressions);
     }
 }

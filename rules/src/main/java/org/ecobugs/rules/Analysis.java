@@ -42,6 +42,7 @@ public final class Analysis {
                         phases,
                         result.timings().rules()),
                 result.suppressed(),
-                result.suppressions());
+                result.suppressions(),
+                result.unusedSuppressions());
     }
 }

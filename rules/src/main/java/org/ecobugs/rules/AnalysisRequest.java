@@ -34,6 +34,7 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * @param cacheName what names this analysis's results in the cache directory, which several analyses may share;
  *     {@code null} (the default) names them after the source roots and class inputs, so that adding or removing one
  *     starts a new cache: a host that lists every file as a root, and keeps a directory for one analysis, names it
+ * @param reportUnusedSuppressions whether to list the suppressions in the source that match no finding
  * @param maxSourceFileBytes the largest source file analysed, in bytes; a larger one is reported as a processing error
  *     and not read. Parsing takes about 100 bytes of heap per byte of source, so this bounds what one file may cost
  *     (default {@value #DEFAULT_MAX_SOURCE_FILE_BYTES}, 5 MiB: generated FHIR model parsers, among the largest sources
@@ -53,7 +54,8 @@ public record AnalysisRequest(
         List<Path> resourceRoots,
         Path cacheDirectory,
         String cacheName,
-        long maxSourceFileBytes) {
+        long maxSourceFileBytes,
+        boolean reportUnusedSuppressions) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -120,7 +122,8 @@ public record AnalysisRequest(
                 List.of(),
                 null,
                 null,
-                DEFAULT_MAX_SOURCE_FILE_BYTES);
+                DEFAULT_MAX_SOURCE_FILE_BYTES,
+                false);
     }
 
     /** The dependency facts, when the host gave them. */
@@ -148,6 +151,7 @@ public record AnalysisRequest(
         private Path cacheDirectory;
         private String cacheName;
         private long maxSourceFileBytes = DEFAULT_MAX_SOURCE_FILE_BYTES;
+        private boolean reportUnusedSuppressions;
 
         private Builder() {}
 
@@ -242,6 +246,12 @@ public record AnalysisRequest(
             return this;
         }
 
+        /** Reports the suppressions in the source that match no finding of the rules that ran (default: off). */
+        public Builder reportUnusedSuppressions(boolean report) {
+            this.reportUnusedSuppressions = report;
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -257,7 +267,8 @@ public record AnalysisRequest(
                     resourceRoots,
                     cacheDirectory,
                     cacheName,
-                    maxSourceFileBytes);
+                    maxSourceFileBytes,
+                    reportUnusedSuppressions);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
  *     {@code ecobugs:ignore} comment)
  * @param suppressions why each suppressed finding is not reported; a suppressed finding without an entry was
  *     suppressed by the host's configuration
+ * @param unusedSuppressions suppressions in the source that matched no finding, when the request asked for them
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -29,7 +30,8 @@ public record AnalysisResult(
         int classFiles,
         Timings timings,
         List<Finding> suppressed,
-        Map<Finding, Suppression> suppressions) {
+        Map<Finding, Suppression> suppressions,
+        List<UnusedSuppression> unusedSuppressions) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
@@ -37,6 +39,20 @@ public record AnalysisResult(
         rulesRun = List.copyOf(rulesRun);
         suppressed = List.copyOf(suppressed);
         suppressions = Map.copyOf(suppressions);
+        unusedSuppressions = List.copyOf(unusedSuppressions);
+    }
+
+    /** A result whose suppressions were not checked for use. */
+    public AnalysisResult(
+            List<Finding> findings,
+            List<ProcessingError> errors,
+            List<String> rulesRun,
+            int sourceFiles,
+            int classFiles,
+            Timings timings,
+            List<Finding> suppressed,
+            Map<Finding, Suppression> suppressions) {
+        this(findings, errors, rulesRun, sourceFiles, classFiles, timings, suppressed, suppressions, List.of());
     }
 
     /** A result whose suppressed findings, if any, were all suppressed by the host. */

@@ -24,6 +24,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.deps.DependencyGraph;
 import org.ecobugs.rules.java.KnownTypes;
 import org.ecobugs.rules.meta.RuleCatalog;
@@ -219,9 +220,15 @@ public final class Engine {
             findings.addAll(dependencyFindings);
             Collections.sort(findings);
         }
-        SourceSuppressions.Split split = new SourceSuppressions(
-                        request.javaVersion(), request.sourceEncoding(), request.maxSourceFileBytes())
-                .split(findings);
+        SourceSuppressions inSource =
+                new SourceSuppressions(request.javaVersion(), request.sourceEncoding(), request.maxSourceFileBytes());
+        SourceSuppressions.Split split = inSource.split(findings);
+        List<UnusedSuppression> unusedSuppressions = List.of();
+        if (request.reportUnusedSuppressions()) {
+            List<Path> written = new ArrayList<>(inputs.sourceFiles());
+            written.addAll(inputs.configFiles());
+            unusedSuppressions = inSource.unused(written, new HashSet<>(rules.keys()));
+        }
         findings = split.kept();
         suppressed.addAll(split.suppressed().keySet());
         Collections.sort(suppressed);
@@ -236,7 +243,8 @@ public final class Engine {
                 classCount,
                 new AnalysisResult.Timings(since(started), phases, timer.byRule()),
                 suppressed,
-                split.suppressed());
+                split.suppressed(),
+                unusedSuppressions);
     }
 
     /**

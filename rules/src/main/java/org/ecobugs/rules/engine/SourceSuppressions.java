@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Suppression;
+import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.config.ConfigFile;
 
 /**
@@ -55,8 +56,8 @@ final class SourceSuppressions {
     /** The findings left, and those the code suppresses with the reason it gives. */
     record Split(List<Finding> kept, Map<Finding, Suppression> suppressed) {}
 
-    /** One suppression: rule keys (or all) over a range of lines, and why. */
-    private record Scope(int firstLine, int lastLine, Set<String> keys, String justification) {
+    /** One suppression: rule keys (or all) over a range of lines, and why; {@code line} is where it is written. */
+    private record Scope(int line, int firstLine, int lastLine, Set<String> keys, String justification) {
         boolean covers(Finding finding) {
             return finding.line() >= firstLine
                     && finding.line() <= lastLine
@@ -67,6 +68,8 @@ final class SourceSuppressions {
     private final int javaVersion;
     private final Charset encoding;
     private final long maxFileBytes;
+    private final Map<Path, List<Scope>> scopes = new HashMap<>();
+    private final Set<Scope> used = new java.util.HashSet<>();
 
     SourceSuppressions(int javaVersion, Charset encoding, long maxFileBytes) {
         this.javaVersion = javaVersion;
@@ -75,7 +78,6 @@ final class SourceSuppressions {
     }
 
     Split split(List<Finding> findings) {
-        Map<Path, List<Scope>> scopes = new HashMap<>();
         List<Finding> kept = new ArrayList<>();
         Map<Finding, Suppression> suppressed = new LinkedHashMap<>();
         for (Finding finding : findings) {
@@ -83,6 +85,7 @@ final class SourceSuppressions {
             Optional<Scope> scope =
                     inFile.stream().filter(s -> s.covers(finding)).findFirst();
             if (scope.isPresent()) {
+                used.add(scope.get());
                 suppressed.put(
                         finding,
                         new Suppression(Suppression.Kind.IN_SOURCE, scope.get().justification()));
@@ -91,6 +94,27 @@ final class SourceSuppressions {
             }
         }
         return new Split(kept, suppressed);
+    }
+
+    /**
+     * The suppressions written in {@code files} that no finding met in {@link #split}, among those that name a rule
+     * that ran (or every rule): one naming only rules that did not run is waiting for them, not unused.
+     */
+    List<UnusedSuppression> unused(List<Path> files, Set<String> rulesRun) {
+        List<UnusedSuppression> unused = new ArrayList<>();
+        for (Path file : files) {
+            for (Scope scope : scopes.computeIfAbsent(file, this::scopesOf)) {
+                boolean namesARuleThatRan = scope.keys().contains(ALL_RULES)
+                        || scope.keys().stream().anyMatch(rulesRun::contains);
+                if (!used.contains(scope) && namesARuleThatRan) {
+                    unused.add(new UnusedSuppression(file, scope.line(), scope.justification()));
+                }
+            }
+        }
+        unused.sort(
+                java.util.Comparator.comparing((UnusedSuppression u) -> u.file().toString())
+                        .thenComparingInt(UnusedSuppression::line));
+        return unused;
     }
 
     private List<Scope> scopesOf(Path file) {
@@ -152,8 +176,8 @@ final class SourceSuppressions {
             if (keys.isEmpty()) {
                 keys.add(ALL_RULES);
             }
-            scopes.add(
-                    new Scope(i + 1, i + 2, keys, "ecobugs:ignore comment" + (reason.isEmpty() ? "" : ": " + reason)));
+            scopes.add(new Scope(
+                    i + 1, i + 1, i + 2, keys, "ecobugs:ignore comment" + (reason.isEmpty() ? "" : ": " + reason)));
         }
         return scopes;
     }
@@ -191,6 +215,10 @@ final class SourceSuppressions {
                 continue;
             }
             scopes.add(new Scope(
+                    annotation
+                            .getRange()
+                            .map(r -> r.begin.line)
+                            .orElse(target.getRange().get().begin.line),
                     target.getRange().get().begin.line,
                     target.getRange().get().end.line,
                     keys,

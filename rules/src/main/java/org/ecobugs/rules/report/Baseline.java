@@ -185,7 +185,8 @@ public final class Baseline {
                 result.classFiles(),
                 result.timings(),
                 suppressed,
-                suppressions);
+                suppressions,
+                result.unusedSuppressions());
         return new Comparison(file, filtered, hidden, gone);
     }
 }

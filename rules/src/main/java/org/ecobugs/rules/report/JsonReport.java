@@ -50,6 +50,13 @@ public final class JsonReport implements ReportWriter {
                     .put("justification", suppression.justification());
             suppressed.add(node);
         }
+        ArrayNode unused = root.putArray("unusedSuppressions");
+        for (org.ecobugs.rules.UnusedSuppression suppression : result.unusedSuppressions()) {
+            unused.addObject()
+                    .put("file", context.displayPath(suppression.file()))
+                    .put("line", suppression.line())
+                    .put("suppression", suppression.suppression());
+        }
         if (context.baseline() == null) {
             root.putNull("baseline");
         } else {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.UnusedSuppression;
 
 /**
  * A plain-text report in the shape compilers use, so that terminals and IDEs turn every location into a link:
@@ -36,6 +37,11 @@ public final class TextReport implements ReportWriter {
         }
         for (ProcessingError error : context.result().errors()) {
             out.write(errorLine(context, error) + "\n");
+        }
+        for (UnusedSuppression unused : context.result().unusedSuppressions()) {
+            out.write(TerminalText.escape(context.displayPath(unused.file()) + ":" + unused.line()
+                            + ": note: unused suppression: " + unused.suppression() + " matches no finding")
+                    + "\n");
         }
         out.write(ReportSummary.of(context).sentence() + "\n");
         if (context.baseline() != null) {

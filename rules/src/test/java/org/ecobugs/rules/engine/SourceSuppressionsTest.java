@@ -71,6 +71,31 @@ class SourceSuppressionsTest {
     }
 
     @Test
+    void suppressionsThatMatchNoFindingAreListedWhenAsked() throws IOException {
+        Files.writeString(
+                dir.resolve("Handover.java"),
+                "package lab;\nclass Handover {\n    private volatile boolean ready;\n"
+                        + "    void spin() {\n        // ecobugs:ignore EB101 still spinning\n" + SPIN + "    }\n"
+                        + "    @SuppressWarnings(\"ecobugs:EB101\")\n    void fixed() throws Exception {\n"
+                        + "        ready = true;\n    }\n"
+                        + "    // ecobugs:ignore EB604 a rule that did not run is not judged\n"
+                        + "    void other() {}\n}\n");
+        AnalysisRequest.Builder request = AnalysisRequest.builder()
+                .addSourceRoot(dir)
+                .includeRules(Set.of("EB101"))
+                .threads(1);
+
+        assertThat(Analysis.run(request.build()).unusedSuppressions()).isEmpty();
+        AnalysisResult result =
+                Analysis.run(request.reportUnusedSuppressions(true).build());
+        assertThat(result.suppressed()).hasSize(1);
+        assertThat(result.unusedSuppressions()).singleElement().satisfies(unused -> {
+            assertThat(unused.line()).isEqualTo(10);
+            assertThat(unused.suppression()).isEqualTo("@SuppressWarnings(\"ecobugs:EB101\") on fixed");
+        });
+    }
+
+    @Test
     void reportsListSuppressedFindingsWithTheirJustification() throws IOException {
         Files.writeString(
                 dir.resolve("Handover.java"),

@@ -41,6 +41,7 @@ class JsonReportTest {
                         "processingErrors",
                         "timings",
                         "suppressed",
+                        "unusedSuppressions",
                         "baseline",
                         "runtime");
         assertThat(report.get("schemaVersion").intValue()).isEqualTo(1);
@@ -171,6 +172,7 @@ class JsonReportTest {
                         "processingErrors",
                         "timings",
                         "suppressed",
+                        "unusedSuppressions",
                         "baseline",
                         "runtime");
         assertThat(empty.at("/summary/findings").intValue()).isZero();
