@@ -144,19 +144,15 @@ class LanguageServerProtocolTest {
         String uri = file.toUri().toString();
         Diagnostic diagnostic = single(open(file), "EB201");
 
-        CodeActionParams request = new CodeActionParams(
-                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
-        List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions =
-                server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS);
+        List<CodeAction> actions = quickFixes(uri, diagnostic);
         assertThat(actions)
-                .extracting(action -> action.getRight().getTitle())
+                .extracting(CodeAction::getTitle)
                 .containsExactly(
                         "Mark EB201 as intended here (ecobugs:ignore comment)",
                         "Mark EB201 as intended in MAPPER (@SuppressWarnings)",
                         "Write compact output (EB201)");
-        assertThat(actions).allMatch(action -> action.getRight().getKind().equals(CodeActionKind.QuickFix));
-        List<TextEdit> edits = actions.get(2).getRight().getEdit().getChanges().get(uri);
-        String fixed = apply(Files.readString(file), edits);
+        assertThat(actions).allMatch(action -> action.getKind().equals(CodeActionKind.QuickFix));
+        String fixed = applied(file, uri, actions.get(2));
         assertThat(fixed).doesNotContain("INDENT_OUTPUT").contains("new ObjectMapper()");
 
         change(uri, fixed);
@@ -176,21 +172,11 @@ class LanguageServerProtocolTest {
         Path file = copyOfSample("org/ecobugs/sample/fhir/FhirJson.java");
         String uri = file.toUri().toString();
         Diagnostic diagnostic = single(open(file), "EB201");
-        CodeActionParams request = new CodeActionParams(
-                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
-        CodeAction mark = server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS).stream()
-                .map(Either::getRight)
-                .filter(action -> action.getTitle().startsWith("Mark EB201 as intended"))
-                .findFirst()
-                .orElseThrow();
-        String marked =
-                apply(Files.readString(file), mark.getEdit().getChanges().get(uri));
+        String marked = applied(file, uri, quickFix(uri, diagnostic, "Mark EB201 as intended here"));
         assertThat(marked.lines().toList().get(diagnostic.getRange().getStart().getLine()))
                 .matches("\\s*// ecobugs:ignore EB201 intended: ");
 
-        Files.writeString(file, marked);
-        change(uri, marked);
-        assertThat(client.nextDiagnostics(uri).getDiagnostics()).isEmpty();
+        assertNoDiagnosticsOnceSaved(file, uri, marked);
     }
 
     @Test
@@ -198,19 +184,36 @@ class LanguageServerProtocolTest {
         Path file = copyOfSample("org/ecobugs/sample/fhir/FhirJson.java");
         String uri = file.toUri().toString();
         Diagnostic diagnostic = single(open(file), "EB201");
-        CodeActionParams request = new CodeActionParams(
-                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
-        CodeAction annotate = server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS).stream()
-                .map(Either::getRight)
-                .filter(action -> action.getTitle().endsWith("(@SuppressWarnings)"))
-                .findFirst()
-                .orElseThrow();
-        String marked =
-                apply(Files.readString(file), annotate.getEdit().getChanges().get(uri));
+        String marked = applied(file, uri, quickFix(uri, diagnostic, "Mark EB201 as intended in MAPPER"));
         assertThat(marked).contains("    @SuppressWarnings(\"ecobugs:EB201\")\n    static final ObjectMapper MAPPER");
 
-        Files.writeString(file, marked);
-        change(uri, marked);
+        assertNoDiagnosticsOnceSaved(file, uri, marked);
+    }
+
+    /** The quick fixes the server offers for a diagnostic. */
+    private List<CodeAction> quickFixes(String uri, Diagnostic diagnostic) throws Exception {
+        CodeActionParams request = new CodeActionParams(
+                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
+        return server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS).stream()
+                .map(Either::getRight)
+                .toList();
+    }
+
+    private CodeAction quickFix(String uri, Diagnostic diagnostic, String titleStart) throws Exception {
+        return quickFixes(uri, diagnostic).stream()
+                .filter(action -> action.getTitle().startsWith(titleStart))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The file's text with the action's edits applied. */
+    private static String applied(Path file, String uri, CodeAction action) throws IOException {
+        return apply(Files.readString(file), action.getEdit().getChanges().get(uri));
+    }
+
+    private void assertNoDiagnosticsOnceSaved(Path file, String uri, String text) throws Exception {
+        Files.writeString(file, text);
+        change(uri, text);
         assertThat(client.nextDiagnostics(uri).getDiagnostics()).isEmpty();
     }
 
@@ -326,12 +329,9 @@ class LanguageServerProtocolTest {
 
         Diagnostic diagnostic = single(client.nextDiagnostics(uri), "EB201");
         assertThat(diagnostic.getRange().getStart().getLine()).isEqualTo(15);
-        CodeActionParams request = new CodeActionParams(
-                new TextDocumentIdentifier(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)));
-        assertThat(server.getTextDocumentService().codeAction(request).get(30, TimeUnit.SECONDS))
+        assertThat(quickFixes(uri, diagnostic))
                 .hasSize(3)
-                .allSatisfy(action ->
-                        assertThat(action.getRight().getEdit().getChanges()).containsOnlyKeys(uri));
+                .allSatisfy(action -> assertThat(action.getEdit().getChanges()).containsOnlyKeys(uri));
     }
 
     @Test
