@@ -1,6 +1,9 @@
 package org.ecobugs.rules.engine;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,6 +36,22 @@ record ByteOrderMark(Charset charset, int length) {
             return new ByteOrderMark(StandardCharsets.UTF_16LE, 2);
         }
         return null;
+    }
+
+    /**
+     * The text of {@code bytes} in the encoding their mark declares (else {@code declared}), without the mark.
+     *
+     * @throws CharacterCodingException when the bytes are not valid in that encoding
+     */
+    static String decode(byte[] bytes, Charset declared) throws CharacterCodingException {
+        ByteOrderMark mark = of(bytes);
+        int start = mark == null ? 0 : mark.length();
+        return (mark == null ? declared : mark.charset())
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                .toString();
     }
 
     private static boolean startsWith(byte[] bytes, int... mark) {

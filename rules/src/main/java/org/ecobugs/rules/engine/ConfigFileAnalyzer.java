@@ -1,9 +1,7 @@
 package org.ecobugs.rules.engine;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,15 +81,8 @@ final class ConfigFileAnalyzer {
             return null;
         }
         String text;
-        ByteOrderMark mark = ByteOrderMark.of(bytes);
-        int start = mark == null ? 0 : mark.length();
         try {
-            text = (mark == null ? StandardCharsets.UTF_8 : mark.charset())
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
+            text = ByteOrderMark.decode(bytes, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             // Properties files are traditionally ISO-8859-1; keys and the values rules read are ASCII either way.
             text = new String(bytes, StandardCharsets.ISO_8859_1);

@@ -9,10 +9,8 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -307,16 +305,11 @@ final class SourceFileAnalyzer {
     }
 
     private String decode(Path file, byte[] bytes, List<ProcessingError> errors) {
-        ByteOrderMark mark = ByteOrderMark.of(bytes);
-        java.nio.charset.Charset charset = mark == null ? encoding : mark.charset();
-        int start = mark == null ? 0 : mark.length();
         try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
+            return ByteOrderMark.decode(bytes, encoding);
         } catch (CharacterCodingException e) {
+            ByteOrderMark mark = ByteOrderMark.of(bytes);
+            java.nio.charset.Charset charset = mark == null ? encoding : mark.charset();
             // ISO-8859-1 decodes every byte to a character, most of them legal in identifiers, so the file still
             // parses; replacement characters would not.
             errors.add(new ProcessingError(

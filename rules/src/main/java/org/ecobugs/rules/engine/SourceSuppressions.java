@@ -129,10 +129,7 @@ final class SourceSuppressions {
                 return List.of();
             }
             byte[] bytes = Files.readAllBytes(file);
-            ByteOrderMark mark = ByteOrderMark.of(bytes);
-            int start = mark == null ? 0 : mark.length();
-            Charset charset = mark != null ? mark.charset() : java ? encoding : StandardCharsets.UTF_8;
-            text = new String(bytes, start, bytes.length - start, charset);
+            text = decode(bytes, java ? encoding : StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             // The file was analysed moments ago; if it cannot be read now, its findings stay reported.
             return List.of();
@@ -145,6 +142,15 @@ final class SourceSuppressions {
             scopes.addAll(annotations(text));
         }
         return scopes;
+    }
+
+    /** As the analysers read it; bytes not valid in the encoding as ISO-8859-1 (the marks are ASCII either way). */
+    private static String decode(byte[] bytes, Charset encoding) {
+        try {
+            return ByteOrderMark.decode(bytes, encoding);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** {@code ecobugs:ignore} comments: their line and the next one. */
