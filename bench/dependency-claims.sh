@@ -47,27 +47,9 @@ analyze=("$plugin:analyze" -Decobugs.rules=EB401,EB402,EB403,EB404,EB405 -Decobu
 # connect is built with Ant; openlmis-*, commcare-android and openmrs-android-client with Gradle.
 apps=(ehrbase openmrs-eip)
 
-is_git_dir() { git -C "$1" rev-parse --git-dir >/dev/null 2>&1; }
-git_dirs=()
-if is_git_dir "$source"; then
-  git_dirs+=("$source")
-else
-  while IFS= read -r candidate; do
-    is_git_dir "$candidate" && git_dirs+=("$candidate")
-  done < <(find "$source" -mindepth 1 -maxdepth 2 -type d | sort)
-fi
-[ ${#git_dirs[@]} -gt 0 ] || { echo "no git directory in $source" >&2; exit 2; }
-
-# The git directory that holds a commit, or nothing.
-git_dir_of() {
-  local candidate
-  for candidate in "${git_dirs[@]}"; do
-    if git -C "$candidate" cat-file -e "$1^{commit}" 2>/dev/null; then
-      echo "$candidate"
-      return
-    fi
-  done
-}
+# shellcheck source=bench/git-dirs.sh
+. "$root/bench/git-dirs.sh"
+find_git_dirs "$source"
 
 # (The build functions run in an 'if !' context, where set -e does not apply: each step says '|| return 1'.)
 

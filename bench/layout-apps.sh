@@ -24,32 +24,14 @@ while [ $# -gt 0 ]; do
 done
 [ ${#sources[@]} -gt 0 ] || usage
 
-is_git_dir() { git -C "$1" rev-parse --git-dir >/dev/null 2>&1; }
-
-# Every git directory the arguments name, directly or one or two levels down.
-git_dirs=()
-for source in "${sources[@]}"; do
-  [ -d "$source" ] || { echo "not a directory: $source" >&2; exit 2; }
-  if is_git_dir "$source"; then
-    git_dirs+=("$source")
-    continue
-  fi
-  while IFS= read -r candidate; do
-    is_git_dir "$candidate" && git_dirs+=("$candidate")
-  done < <(find "$source" -mindepth 1 -maxdepth 2 -type d | sort)
-done
-[ ${#git_dirs[@]} -gt 0 ] || { echo "no git directory in: ${sources[*]}" >&2; exit 2; }
+# shellcheck source=bench/git-dirs.sh
+. "$(dirname "$0")/git-dirs.sh"
+find_git_dirs "${sources[@]}"
 
 missing=0
 while IFS=$'\t' read -r name repository commit roots description; do
   [ -z "$only" ] || [[ "$only" == *",$name,"* ]] || continue
-  repo_dir=""
-  for candidate in "${git_dirs[@]}"; do
-    if git -C "$candidate" cat-file -e "$commit^{commit}" 2>/dev/null; then
-      repo_dir=$candidate
-      break
-    fi
-  done
+  repo_dir=$(git_dir_of "$commit")
   if [ -z "$repo_dir" ]; then
     echo "!! $name: commit $commit of $repository is in none of the git directories given" >&2
     missing=$((missing + 1))
