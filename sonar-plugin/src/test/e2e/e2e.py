@@ -121,9 +121,12 @@ def expected_findings(snapshot):
     return findings
 
 
-def non_blank_lines(sample_dir):
+def non_blank_lines(sample_dir, excluded_dir):
     total = 0
+    excluded = os.path.join(sample_dir, excluded_dir)
     for root, _, files in os.walk(os.path.join(sample_dir, "src", "main", "java")):
+        if root == excluded or root.startswith(excluded + os.sep):
+            continue
         for name in files:
             if name.endswith(".java"):
                 with open(os.path.join(root, name), encoding="utf-8") as f:
@@ -184,8 +187,12 @@ def round_half_up(value):
 MEASURED = " Measured on the journey "
 
 
-def verify(url, project, sample_dir, snapshot, score_file, journey_file):
-    """Checks the issues, the measures and the passed gate after the first analysis; prints the score."""
+def verify(url, project, sample_dir, snapshot, score_file, journey_file, excluded_dir, suppressed_file):
+    """Checks the issues, the measures and the passed gate after the first analysis; prints the score.
+
+    The scanned sample also holds a directory its ecobugs.yml excludes and a file whose findings are marked as
+    intended: neither may have an issue, nor count in the measures.
+    """
     server = Server(url)
     with open(journey_file, encoding="utf-8") as f:
         journey = json.load(f)
@@ -216,7 +223,14 @@ def verify(url, project, sample_dir, snapshot, score_file, journey_file):
     check(actual == wanted, "issues differ from the snapshot\n  expected: " + "\n            ".join(map(str, wanted))
           + "\n  actual:   " + "\n            ".join(map(str, actual)))
     check(all_ecobugs == len(expected), f"{all_ecobugs} ecobugs issues, expected {len(expected)}")
-    print(f"issues: the {len(expected)} findings of the snapshot, at their lines and columns, with their messages")
+    every_rule = ",".join(r["key"] for r in server.get("/api/rules/search", repositories="ecobugs", ps=500)["rules"])
+    paths = [i["component"].split(":", 1)[1] for i in server.get(
+        "/api/issues/search", componentKeys=project, ps=500, rules=every_rule)["issues"]]
+    excluded = [p for p in paths if p.startswith(excluded_dir + "/")]
+    check(not excluded, f"issues on files ecobugs.yml excludes: {excluded}")
+    check(suppressed_file not in paths, f"issues on {suppressed_file}, whose findings are marked as intended")
+    print(f"issues: the {len(expected)} findings of the snapshot, at their lines and columns, with their messages;"
+          f" none on {excluded_dir} (excluded) nor on {suppressed_file} (marked as intended)")
 
     keys = ["ecobugs_energy_bugs", METRIC, "ecobugs_ecoscore_points", "ecobugs_ecoscore_lines"]
     keys += ["ecobugs_energy_bugs_" + f for f in FAMILIES.values()]
@@ -228,7 +242,7 @@ def verify(url, project, sample_dir, snapshot, score_file, journey_file):
         count = sum(1 for f in expected if int(f[0][2]) == digit)
         check(measures["ecobugs_energy_bugs_" + name] == count,
               f"ecobugs_energy_bugs_{name} = {measures['ecobugs_energy_bugs_' + name]}, expected {count}")
-    lines = non_blank_lines(sample_dir)
+    lines = non_blank_lines(sample_dir, excluded_dir)
     check(measures["ecobugs_ecoscore_lines"] == lines, f"lines {measures['ecobugs_ecoscore_lines']}, expected {lines}")
     points = 0.0
     for rule, *_ in expected:

@@ -25,6 +25,11 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$HERE/../../../.." && pwd)"
 SAMPLE="$REPO_ROOT/test-fixtures/sample-health-app"
 SNAPSHOT="$SAMPLE/expected-findings.txt"
+# What a project adopting ecobugs adds to the sample (an ecobugs.yml that excludes generated code, findings marked as
+# intended): none of it may become an issue, so the issues stay those of the snapshot.
+ADOPTION="$HERE/adoption"
+EXCLUDED_DIR="src/main/java/org/ecobugs/sample/generated"
+SUPPRESSED_FILE="src/main/java/org/ecobugs/sample/lab/AnalyserHandover.java"
 # A measurement of the sample's journey, recorded once: the first scan joins the issues to it.
 JOURNEY="$REPO_ROOT/test-fixtures/sample-journey/measurements/sample-before.json"
 API=(python3 "$HERE/e2e.py")
@@ -34,6 +39,7 @@ PROJECT="ecobugs-sample"
 VERSIONS="${ECOBUGS_E2E_VERSIONS:-25.12.0.117093,26.9.0.129388}"
 PLUGIN_JAR="${ECOBUGS_E2E_PLUGIN_JAR:?set ECOBUGS_E2E_PLUGIN_JAR to the plugin jar}"
 WORK="${ECOBUGS_E2E_WORK:-$REPO_ROOT/sonar-plugin/target/e2e}"
+SCANNED="$WORK/sample-adopted"
 RUN_USER="${ECOBUGS_E2E_USER:-ecobugs-sq}"
 START_TIMEOUT="${ECOBUGS_E2E_START_TIMEOUT:-420}"
 COMPARE="${ECOBUGS_E2E_COMPARE:-false}"
@@ -139,7 +145,7 @@ scan() {  # scan <url> <token> <project> <java home> <log file> [-Dproperty=valu
   local url="$1" token="$2" project="$3" java_home="$4" logfile="$5"
   shift 5
   JAVA_HOME="$java_home" MAVEN_OPTS="$QUICK_JVM ${MAVEN_OPTS:-}" \
-    interruptible "$REPO_ROOT/mvnw" -B "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" "$SCANNER" "$@" \
+    interruptible "$REPO_ROOT/mvnw" -B "${M2_ARGS[@]}" -f "$SCANNED/pom.xml" "$SCANNER" "$@" \
     -Dsonar.host.url="$url" -Dsonar.token="$token" -Dsonar.projectKey="$project" -Dsonar.scanner.javaOpts="$QUICK_JVM" \
     -Dsonar.scanner.skipJreProvisioning=true -Dsonar.qualitygate.wait=true -Dsonar.qualitygate.timeout=300 \
     >"$logfile" 2>&1
@@ -227,7 +233,10 @@ EOF
   grep -q "Quality profile for java: ecobugs way" "$dir/scan-pass.log" || fail "the scan did not use the ecobugs way profile"
   [ -n "$s1" ] || fail "the ecobugs sensor did not run (log: $dir/scan-pass.log)"
   log "scan with the plugin: ${t_scan1} s (ecobugs sensor $s1); $(grep -o 'ecobugs: [0-9]* energy bugs saved.*' "$dir/scan-pass.log")"
-  "${API[@]}" verify "$url" "$PROJECT" "$SAMPLE" "$SNAPSHOT" "$dir/score" "$JOURNEY" || fail "results differ on $version"
+  grep -q "ecobugs: configuration file .*ecobugs.yml, 1 path exclusions" "$dir/scan-pass.log" \
+    || fail "the sensor did not read the sample's ecobugs.yml (log: $dir/scan-pass.log)"
+  "${API[@]}" verify "$url" "$PROJECT" "$SCANNED" "$SNAPSHOT" "$dir/score" "$JOURNEY" "$EXCLUDED_DIR" "$SUPPRESSED_FILE" \
+    || fail "results differ on $version"
   score="$(cat "$dir/score")"
 
   "${API[@]}" raise-bar "$url" "$score"
@@ -261,8 +270,14 @@ EOF
 
 T_ALL=$(now)
 mkdir -p "$WORK"
-log "compiling the sample health app"
-JAVA_HOME="$JAVA17_HOME" interruptible "$REPO_ROOT/mvnw" -B -q "${M2_ARGS[@]}" -f "$SAMPLE/pom.xml" compile
+log "compiling the sample health app, with what a project adopting ecobugs adds"
+rm -rf "$SCANNED" && mkdir -p "$SCANNED"
+cp -r "$SAMPLE/pom.xml" "$SAMPLE/src" "$SCANNED/"
+cp -r "$ADOPTION/." "$SCANNED/"
+# The copy lives elsewhere: its parent POM is the repository's, wherever that is from here.
+sed -i "s#<relativePath>../../pom.xml</relativePath>#<relativePath>$(realpath --relative-to="$SCANNED" "$REPO_ROOT/pom.xml")</relativePath>#" \
+  "$SCANNED/pom.xml"
+JAVA_HOME="$JAVA17_HOME" interruptible "$REPO_ROOT/mvnw" -B -q "${M2_ARGS[@]}" -f "$SCANNED/pom.xml" compile
 IFS=',' read -r -a VERSION_LIST <<<"$VERSIONS"
 for version in "${VERSION_LIST[@]}"; do   # before any server starts: a missing JDK fails at once
   version="$(echo "$version" | tr -d '[:space:]')"

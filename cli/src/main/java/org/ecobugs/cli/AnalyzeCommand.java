@@ -26,11 +26,14 @@ import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.ProductInfo;
 import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.meta.RuleMetadata.Severity;
 import org.ecobugs.rules.report.Baseline;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.Reports;
 import org.ecobugs.rules.report.TerminalText;
+import org.ecobugs.rules.settings.ProjectSettings;
+import org.ecobugs.rules.settings.SettingsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Analyses Java sources and compiled classes for energy bugs.",
-            "Exit status: 0 when nothing is found, 1 when energy bugs are reported (with --baseline, new ones), 2 on bad usage (a missing input,"
+            "Exit status: 0 when nothing is found, 1 when energy bugs are reported (with --baseline, new ones; with"
+                    + " --fail-on-severity, those of that severity or above), 2 on bad usage (a missing input,"
                     + " a report that cannot be written), 3 when inputs could not be processed and"
                     + " --fail-on-processing-errors is given."
         })
@@ -191,6 +195,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean reportUnusedSuppressions;
 
     @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "The configuration file: rules, parameters, severities, excluded paths, baseline, failing"
+                    + " severity (default: " + ProjectSettings.FILE_NAME + " in the base directory, when there is one)."
+                    + " These options win over it.")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Read no configuration file, even when there is one.")
+    boolean noConfig;
+
+    @Option(
+            names = "--fail-on-severity",
+            paramLabel = "SEVERITY",
+            description =
+                    "Exit with status 1 only for findings of this severity or above: INFO, MINOR, MAJOR,"
+                            + " CRITICAL or BLOCKER (default: the configuration file's failOnSeverity, else INFO: any finding).")
+    String failOnSeverity;
+
+    @Option(
             names = "--fail-on-processing-errors",
             description = "Exit with status 3 when an input could not be processed (it does not parse, a class or"
                     + " archive is corrupt…): what it holds was not analysed. By default such inputs are reported and"
@@ -219,10 +242,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             targets.add(writeBaseline);
         }
         ReportTargets.check(targets, analysedPaths());
-        Baseline known = baseline == null ? null : Baseline.read(baseline);
+        ProjectSettings settings = settings();
+        Severity threshold = threshold(settings);
+        Baseline known = knownFindings(settings);
         BenchmarkResult measured = benchmark == null ? null : BenchmarkCommand.read(benchmark);
         BenchmarkResult previous = benchmarkBaseline == null ? null : BenchmarkCommand.read(benchmarkBaseline);
-        AnalysisRequest request = request();
+        AnalysisRequest request = request(settings);
         AnalysisResult result;
         if (showsProgress()) {
             ProgressLine line = new ProgressLine(spec.commandLine().getErr(), System::nanoTime);
@@ -235,7 +260,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             result = Analysis.run(request);
         }
         ReportContext context = new ReportContext(
-                result, RuleCatalog.builtIn(), baseDir.toAbsolutePath().normalize(), ProductInfo.version());
+                        result, RuleCatalog.builtIn(), baseDir.toAbsolutePath().normalize(), ProductInfo.version())
+                .withSettings(settings);
         if (writeBaseline != null) {
             try {
                 Baseline.write(context, writeBaseline);
@@ -281,7 +307,69 @@ final class AnalyzeCommand implements Callable<Integer> {
                             + " (--fail-on-processing-errors)");
             return ExitCodes.PROCESSING_ERRORS;
         }
-        return context.result().findings().isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+        ReportContext reported = context;
+        boolean failing = reported.result().findings().stream()
+                .anyMatch(f -> reported.rule(f.ruleKey()).defaultSeverity().compareTo(threshold) >= 0);
+        return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /** The configuration file given, else the one in the base directory; none with --no-config. */
+    private ProjectSettings settings() {
+        if (noConfig) {
+            if (configFile != null) {
+                throw new UsageException("use either --config or --no-config, not both");
+            }
+            return ProjectSettings.NONE;
+        }
+        Path file = configFile;
+        if (file == null) {
+            file = ProjectSettings.find(baseDir, null).orElse(null);
+        } else if (!Files.isRegularFile(file)) {
+            throw new UsageException("--config: no such file: " + file);
+        }
+        if (file == null) {
+            return ProjectSettings.NONE;
+        }
+        try {
+            return ProjectSettings.read(file, RuleCatalog.builtIn());
+        } catch (SettingsException e) {
+            throw new UsageException("configuration file " + e.getMessage());
+        }
+    }
+
+    private Severity threshold(ProjectSettings settings) {
+        if (failOnSeverity == null) {
+            return settings.failOnSeverity() != null ? settings.failOnSeverity() : Severity.INFO;
+        }
+        try {
+            return Severity.valueOf(failOnSeverity.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(
+                    "--fail-on-severity must be INFO, MINOR, MAJOR, CRITICAL or BLOCKER, not '" + failOnSeverity + "'");
+        }
+    }
+
+    /**
+     * The baseline to compare with: --baseline, else the configuration file's. A baseline the file names that does not
+     * exist yet is skipped when this run writes it, and an error otherwise: comparing with nothing would fail every old
+     * finding.
+     */
+    private Baseline knownFindings(ProjectSettings settings) {
+        if (baseline != null) {
+            return Baseline.read(baseline);
+        }
+        Path named = settings.baseline();
+        if (named == null) {
+            return null;
+        }
+        if (!Files.exists(named)) {
+            if (writeBaseline != null) {
+                return null;
+            }
+            throw new UsageException("the baseline " + named + " named in " + settings.file()
+                    + " does not exist; write it with --write-baseline " + named);
+        }
+        return Baseline.read(named);
     }
 
     /** Inputs that do not exist, and options out of range, are usage errors: nothing would be analysed. */
@@ -354,7 +442,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private AnalysisRequest request() {
+    private AnalysisRequest request(ProjectSettings settings) {
         AnalysisRequest.Builder request = AnalysisRequest.builder();
         for (Path path : paths) {
             String name = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -380,15 +468,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             request.addClasspath(entries);
         }
-        request.includeRules(rules).excludeRules(excludedRules);
+        Map<String, Map<String, String>> byRule = new LinkedHashMap<>();
         parameters.forEach((key, value) -> {
             int dot = key.indexOf('.');
             if (dot <= 0 || dot == key.length() - 1) {
                 throw new UsageException("--param expects KEY.NAME=VALUE, e.g. EB102.maxPollIntervalMs=500, not '" + key
                         + "=" + value + "'");
             }
-            request.ruleParameter(key.substring(0, dot), key.substring(dot + 1), value);
+            byRule.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), value);
         });
+        settings.configure(request, RuleCatalog.builtIn(), rules, excludedRules, byRule);
         return request.javaVersion(javaLevel)
                 .reportUnusedSuppressions(reportUnusedSuppressions)
                 .cacheDirectory(cacheDirectory)

@@ -340,6 +340,89 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theConfigurationFileInTheBaseDirectorySetsRulesParametersSeveritiesAndExclusions() throws IOException {
+        Path generated = Files.createDirectories(temp.resolve("src/generated/org/example/lab"));
+        Files.writeString(
+                generated.resolve("GeneratedTracker.java"),
+                UNSEEN_CODE.replace("class SpecimenTracker", "class GeneratedTracker"));
+        Files.writeString(temp.resolve("ecobugs.yml"), """
+                rules:
+                  EB201: off
+                  EB604: on
+                  EB102:
+                    params:
+                      maxPollIntervalMs: 20
+                  EB101:
+                    severity: BLOCKER
+                exclude:
+                  - src/generated/
+                failOnSeverity: BLOCKER
+                """);
+        String src = temp.resolve("src").toString();
+
+        CliRun run = CliRun.of("analyze", src, "--base-dir", temp.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()
+                        .lines()
+                        .filter(l -> l.contains(": warning: "))
+                        .map(l -> l.substring(0, l.indexOf(']') + 1)))
+                .containsExactly(
+                        "src/org/example/lab/SpecimenTracker.java:15:16: warning: [EB101]",
+                        "src/org/example/lab/SpecimenTracker.java:41:49: warning: [EB604]");
+        assertThat(run.out()).contains("Configuration: ecobugs.yml.");
+
+        // The host's options win: the rules it names run, and only BLOCKER findings fail the run.
+        CliRun onlyEb604 = CliRun.of("analyze", src, "--base-dir", temp.toString(), "--rules", "EB604,EB201");
+        assertThat(onlyEb604.out().lines().filter(l -> l.contains(": warning: ")))
+                .hasSize(2)
+                .noneMatch(l -> l.contains("[EB101]"));
+        assertThat(onlyEb604.exitCode()).as("EB604 and EB201 are below BLOCKER").isEqualTo(ExitCodes.CLEAN);
+        CliRun anySeverity = CliRun.of(
+                "analyze", src, "--base-dir", temp.toString(), "--rules", "EB604", "--fail-on-severity", "info");
+        assertThat(anySeverity.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+
+        CliRun ignored = CliRun.of("analyze", src, "--base-dir", temp.toString(), "--no-config");
+        assertThat(ignored.out())
+                .contains("GeneratedTracker.java:15:16", "[EB201]")
+                .doesNotContain("Configuration:");
+    }
+
+    @Test
+    void aConfigurationFileThatCannotBeUsedStopsTheRunWithWhereItIsWrong() throws IOException {
+        String src = temp.resolve("src").toString();
+        Path file = Files.writeString(temp.resolve("ecobugs.yml"), "rules:\n  EB101: off\nexlude:\n  - gen/\n");
+        assertUsageError(
+                CliRun.of("analyze", src, "--base-dir", temp.toString()),
+                "configuration file " + file + ":3:1: unknown key 'exlude' in the settings; known keys: rules,"
+                        + " exclude, baseline, failOnSeverity");
+        assertUsageError(
+                CliRun.of(
+                        "analyze", src, "--config", temp.resolve("missing.yml").toString()),
+                "--config: no such file: " + temp.resolve("missing.yml"));
+        assertUsageError(
+                CliRun.of("analyze", src, "--fail-on-severity", "high", "--no-config"),
+                "--fail-on-severity must be INFO, MINOR, MAJOR, CRITICAL or BLOCKER, not 'high'");
+    }
+
+    @Test
+    void theConfigurationFileNamesTheBaseline() throws IOException {
+        String src = temp.resolve("src").toString();
+        Path other = Files.createDirectories(temp.resolve("settings"));
+        Path file = Files.writeString(other.resolve("ecobugs.yml"), "baseline: known/findings.json\n");
+        Path baseline = other.resolve("known/findings.json");
+        assertUsageError(
+                CliRun.of("analyze", src, "--config", file.toString()),
+                "the baseline " + baseline + " named in " + file + " does not exist; write it with --write-baseline");
+
+        CliRun written =
+                CliRun.of("analyze", src, "--config", file.toString(), "--write-baseline", baseline.toString());
+        assertThat(written.exitCode()).as(written.err()).isEqualTo(ExitCodes.FINDINGS);
+        CliRun compared = CliRun.of("analyze", src, "--config", file.toString());
+        assertThat(compared.exitCode()).as(compared.out()).isEqualTo(ExitCodes.CLEAN);
+        assertThat(compared.out()).contains("3 known findings not counted");
+    }
+
+    @Test
     void unusedSuppressionsAreListedOnlyWhenAsked() throws IOException {
         Files.writeString(
                 sources.resolve("Clean.java"),

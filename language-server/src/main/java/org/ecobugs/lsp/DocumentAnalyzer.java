@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,7 +19,11 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.PathExclusions;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.settings.ProjectSettings;
+import org.ecobugs.rules.settings.SettingsException;
 
 /**
  * Analyses the text of one open document. The text is written under its package path in a private directory, so that
@@ -34,8 +40,11 @@ final class DocumentAnalyzer {
     private static final String UNTITLED_PREFIX = "untitled:";
     private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[^\\w.-]+");
 
-    /** What one analysis yielded, on the document's own path. */
-    record Outcome(List<Finding> findings, List<ProcessingError> errors, long millis) {}
+    /**
+     * What one analysis yielded, on the document's own path, with the rules' severities as the project's configuration
+     * file sets them.
+     */
+    record Outcome(List<Finding> findings, List<ProcessingError> errors, long millis, RuleCatalog catalog) {}
 
     private final Path scratch;
     private final ProjectClasspath classpath;
@@ -105,6 +114,15 @@ final class DocumentAnalyzer {
             Files.writeString(copy, text, StandardCharsets.UTF_8);
             AnalysisRequest.Builder request =
                     AnalysisRequest.builder().addSourceRoot(copy).threads(1);
+            List<ProcessingError> errors = new ArrayList<>();
+            ProjectSettings settings = ownPath ? settingsOf(file, errors) : ProjectSettings.NONE;
+            RuleCatalog catalog = settings.catalog(RuleCatalog.builtIn());
+            if (settings.exclusions().matcher().excludes(file)) {
+                return new Outcome(List.of(), errors, (System.nanoTime() - start) / 1_000_000, catalog);
+            }
+            // The exclusions were matched against the document's own path just above; the copy's would mislead.
+            settings.configure(request, RuleCatalog.builtIn(), Set.of(), Set.of(), Map.of())
+                    .excludePaths(PathExclusions.NONE);
             Optional<Path> project = ownPath ? ProjectClasspath.projectOf(file) : Optional.empty();
             if (project.isPresent()) {
                 // Classes compiled from an older text would place findings on the wrong lines.
@@ -119,7 +137,6 @@ final class DocumentAnalyzer {
             for (Finding finding : result.findings()) {
                 findings.add(onDocument(finding, file));
             }
-            List<ProcessingError> errors = new ArrayList<>();
             for (ProcessingError error : result.errors()) {
                 errors.add(new ProcessingError(
                         error.input().replace(copy.toString(), file.toString()),
@@ -127,12 +144,50 @@ final class DocumentAnalyzer {
                         error.kind(),
                         error.message()));
             }
-            return new Outcome(findings, errors, (System.nanoTime() - start) / 1_000_000);
+            return new Outcome(findings, errors, (System.nanoTime() - start) / 1_000_000, catalog);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot analyse " + file + ": " + e.getMessage(), e);
         } finally {
             deleteTree(directory);
         }
+    }
+
+    /**
+     * The configuration file that applies to a document: the nearest {@code ecobugs.yml} above it, up to its
+     * repository's root (or its project's directory outside a repository). Read at each analysis, so that an edit to
+     * the file applies to the next one; a file that cannot be used is reported, and the document analysed without it.
+     */
+    private static ProjectSettings settingsOf(Path file, List<ProcessingError> errors) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory == null) {
+            return ProjectSettings.NONE;
+        }
+        Path top = repositoryRoot(directory)
+                .or(() -> ProjectClasspath.projectOf(file))
+                .orElse(directory);
+        Optional<Path> found = ProjectSettings.find(directory, top);
+        if (found.isEmpty()) {
+            return ProjectSettings.NONE;
+        }
+        try {
+            return ProjectSettings.read(found.get(), RuleCatalog.builtIn());
+        } catch (SettingsException e) {
+            errors.add(new ProcessingError(
+                    found.get().toString(),
+                    null,
+                    ProcessingError.Kind.UNREADABLE_INPUT,
+                    e.getMessage() + " (analysed without it)"));
+            return ProjectSettings.NONE;
+        }
+    }
+
+    private static Optional<Path> repositoryRoot(Path directory) {
+        for (Path dir = directory; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
     }
 
     private static void deleteTree(Path directory) {

@@ -12,7 +12,8 @@ final class Documents {
     record Document(String uri, String languageId, int version, String text) {}
 
     /** The findings of the analysis of one version of a document. */
-    record Analysed(int version, String text, java.util.List<Finding> findings) {}
+    record Analysed(
+            int version, String text, java.util.List<Finding> findings, org.ecobugs.rules.meta.RuleCatalog catalog) {}
 
     private final Map<String, Document> open = new ConcurrentHashMap<>();
     private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();

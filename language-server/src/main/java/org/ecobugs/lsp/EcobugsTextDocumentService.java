@@ -194,7 +194,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
                 if (!overlaps(range, params.getRange())) {
                     continue;
                 }
-                Diagnostic diagnostic = Diagnostics.of(finding, analysed.text(), catalog);
+                Diagnostic diagnostic = Diagnostics.of(finding, analysed.text(), analysed.catalog());
                 actions.add(Either.forRight(suppression(uri, finding, analysed.text(), diagnostic)));
                 annotation(uri, finding, analysed.text(), diagnostic).ifPresent(a -> actions.add(Either.forRight(a)));
                 for (Fix fix : finding.fixes()) {
@@ -321,7 +321,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
             String limit = MAX_SOURCE_FILE_BYTES / (1024 * 1024) + " MB";
             Diagnostic skipped = Diagnostics.notice("ecobugs skips documents over " + limit);
             boolean published = analyses.ifNewest(generation, () -> {
-                documents.analysed(uri, new Documents.Analysed(version, text, List.of()));
+                documents.analysed(uri, new Documents.Analysed(version, text, List.of(), catalog));
                 publish(uri, version, List.of(skipped));
             });
             if (published) {
@@ -333,10 +333,10 @@ final class EcobugsTextDocumentService implements TextDocumentService {
             DocumentAnalyzer.Outcome outcome = analyzer.analyze(uri, text);
             List<Diagnostic> diagnostics = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
-                diagnostics.add(Diagnostics.of(finding, text, catalog));
+                diagnostics.add(Diagnostics.of(finding, text, outcome.catalog()));
             }
             boolean published = analyses.ifNewest(generation, () -> {
-                documents.analysed(uri, new Documents.Analysed(version, text, outcome.findings()));
+                documents.analysed(uri, new Documents.Analysed(version, text, outcome.findings(), outcome.catalog()));
                 publish(uri, version, diagnostics);
             });
             if (!published) {

@@ -235,6 +235,40 @@ class LanguageServerProtocolTest {
     }
 
     @Test
+    void theProjectsConfigurationFileSetsRulesSeveritiesAndExcludedPaths() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("ward"));
+        Files.createDirectories(project.resolve(".git"));
+        String poller = "package org.example;\nclass Poller {\n    volatile boolean ready;\n"
+                + "    void spin() {\n        while (!ready) {\n            Thread.onSpinWait();\n        }\n    }\n"
+                + "    void poll() throws InterruptedException {\n        while (!ready) {\n"
+                + "            Thread.sleep(25);\n        }\n    }\n}\n";
+        Path kept = project.resolve("src/org/example/Poller.java");
+        Path generated = project.resolve("src/generated/org/example/Poller.java");
+        Files.createDirectories(kept.getParent());
+        Files.createDirectories(generated.getParent());
+        Files.writeString(kept, poller);
+        Files.writeString(generated, poller);
+        Path settings = Files.writeString(
+                project.resolve("ecobugs.yml"),
+                "rules:\n  EB102: off\n  EB101:\n    severity: INFO\nexclude:\n  - \"**/generated/**\"\n");
+
+        assertThat(open(kept).getDiagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.getCode().getLeft()).isEqualTo("EB101");
+            assertThat(d.getSeverity()).isEqualTo(DiagnosticSeverity.Information);
+        });
+        assertThat(open(generated).getDiagnostics()).isEmpty();
+
+        // A file that cannot be used is reported, and documents are analysed as if there were none.
+        Files.writeString(settings, "rules:\n  EB102: sometimes\n");
+        Path another = Files.writeString(project.resolve("src/org/example/OtherPoller.java"), poller);
+        assertThat(open(another).getDiagnostics())
+                .extracting(d -> d.getCode().getLeft())
+                .containsExactly("EB101", "EB102");
+        assertThat(client.nextLog(MessageType.Warning).getMessage())
+                .contains(settings + ":2:10: EB102 must be on or off", "analysed without it");
+    }
+
+    @Test
     void aSessionOnTheSampleAppFindsWhatTheCommandLineFinds() throws Exception {
         Map<String, Set<String>> expected = new TreeMap<>();
         for (Finding finding : Analysis.run(AnalysisRequest.builder()

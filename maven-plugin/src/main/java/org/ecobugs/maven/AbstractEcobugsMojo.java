@@ -36,6 +36,8 @@ import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.ReportSummary;
 import org.ecobugs.rules.report.Reports;
 import org.ecobugs.rules.report.TerminalText;
+import org.ecobugs.rules.settings.ProjectSettings;
+import org.ecobugs.rules.settings.SettingsException;
 
 /**
  * What {@code analyze} and {@code check} share: the parameters, building the engine's request from the project model,
@@ -142,6 +144,18 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     @Parameter(property = "ecobugs.reportUnusedSuppressions", defaultValue = "false")
     boolean reportUnusedSuppressions;
 
+    /**
+     * The configuration file ({@code ecobugs.yml}: rules, parameters, severities, excluded paths, baseline, failing
+     * severity). By default, {@code ecobugs.yml} in the module's directory or the nearest parent up to the build's root
+     * directory. The plugin's own parameters win over it.
+     */
+    @Parameter(property = "ecobugs.configFile")
+    java.io.File configFile;
+
+    /** Reads no configuration file, even when there is one. */
+    @Parameter(property = "ecobugs.noConfig", defaultValue = "false")
+    boolean noConfig;
+
     /** How many findings ranked by measured cost the build log shows; the reports show them all. */
     static final int TOP_FINDINGS_LOGGED = 3;
 
@@ -167,8 +181,18 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             defaultValue = "" + AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES)
     long maxSourceFileBytes = AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES;
 
-    /** A module's analysis, with the configuration it ran with. */
-    record Analysed(String configuration, AnalysisResult result, Path reportDirectory) {}
+    /** A module's analysis, with the configuration it ran with and the rules' severities as the project sets them. */
+    record Analysed(
+            String configuration,
+            AnalysisResult result,
+            Path reportDirectory,
+            ProjectSettings settings,
+            RuleCatalog catalog) {
+
+        RuleMetadata.Severity severity(Finding finding) {
+            return catalog.get(finding.ruleKey()).defaultSeverity();
+        }
+    }
 
     /** Fails the build on processing errors when {@link #failOnProcessingErrors} asks for it. */
     void failOnProcessingErrors(Analysed analysed) throws MojoFailureException {
@@ -200,7 +224,8 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             return null;
         }
         long started = System.nanoTime();
-        AnalysisRequest request = request();
+        ProjectSettings settings = settings();
+        AnalysisRequest request = request(settings);
         long requestBuilt = System.nanoTime();
         AnalysisResult result;
         try {
@@ -208,7 +233,18 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("ecobugs configuration: " + e.getMessage(), e);
         }
-        ReportContext context = ReportContext.of(result, project.getBasedir().toPath());
+        ReportContext context =
+                ReportContext.of(result, project.getBasedir().toPath()).withSettings(settings);
+        java.io.File baseline = this.baseline;
+        if (baseline == null && settings.baseline() != null) {
+            if (Files.exists(settings.baseline())) {
+                baseline = settings.baseline().toFile();
+            } else if (writeBaseline == null) {
+                throw new MojoExecutionException("ecobugs: the baseline " + settings.baseline() + " named in "
+                        + settings.file() + " does not exist; write it with -Decobugs.writeBaseline="
+                        + settings.baseline());
+            }
+        }
         if (writeBaseline != null) {
             try {
                 Baseline.write(context, writeBaseline.toPath());
@@ -226,7 +262,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
             result = context.result();
         }
         List<Finding> informational = new ArrayList<>();
-        RuleCatalog catalog = RuleCatalog.builtIn();
+        RuleCatalog catalog = context.catalog();
         for (Finding finding : result.findings()) {
             if (WarningLines.informational(catalog, finding)) {
                 // Informational findings (exclusions worth considering, say) would bury the warnings that matter.
@@ -263,6 +299,9 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                         + directory + " (each is logged with -X).");
             }
         }
+        if (settings.file() != null) {
+            getLog().info("ecobugs: configuration file " + settings.file());
+        }
         getLog().info("ecobugs: " + ReportSummary.of(context).sentence()
                 + (selected.isEmpty() ? "" : " Reports in " + directory + "."));
         if (context.baseline() != null) {
@@ -273,7 +312,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         if (context.runtime() instanceof RuntimeReport runtime) {
             runtime.headline(context, TOP_FINDINGS_LOGGED).forEach(line -> getLog().info("ecobugs: " + line));
         }
-        Analysed analysed = new Analysed(configuration, result, directory);
+        Analysed analysed = new Analysed(configuration, result, directory, settings, context.catalog());
         project.setContextValue(RESULT_KEY, analysed);
         Aggregate.of(session).done(project, result, selected, getLog());
         long wall = System.nanoTime() - started;
@@ -290,8 +329,47 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         return analysed;
     }
 
-    /** The engine request, built from the project model. */
-    AnalysisRequest request() throws MojoExecutionException {
+    /** The configuration file that applies to the module, read and checked; none when there is none. */
+    ProjectSettings settings() throws MojoExecutionException {
+        if (noConfig) {
+            return ProjectSettings.NONE;
+        }
+        Path file;
+        if (configFile != null) {
+            if (!configFile.isFile()) {
+                throw new MojoExecutionException("ecobugs.configFile: no such file: " + configFile);
+            }
+            file = configFile.toPath();
+        } else {
+            file = ProjectSettings.find(project.getBasedir().toPath(), buildRoot())
+                    .orElse(null);
+        }
+        if (file == null) {
+            return ProjectSettings.NONE;
+        }
+        try {
+            return ProjectSettings.read(file, RuleCatalog.builtIn());
+        } catch (SettingsException e) {
+            throw new MojoExecutionException("ecobugs configuration file " + e.getMessage(), e);
+        }
+    }
+
+    /** The build's root directory, where a multi-module project keeps its configuration file. */
+    private Path buildRoot() {
+        if (session != null && session.getRequest() != null) {
+            java.io.File root = session.getRequest().getMultiModuleProjectDirectory();
+            if (root != null) {
+                return root.toPath();
+            }
+        }
+        if (session != null && session.getTopLevelProject() != null) {
+            return session.getTopLevelProject().getBasedir().toPath();
+        }
+        return project.getBasedir().toPath();
+    }
+
+    /** The engine request, built from the project model and the configuration file. */
+    AnalysisRequest request(ProjectSettings settings) throws MojoExecutionException {
         AnalysisRequest.Builder request = AnalysisRequest.builder();
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         for (String root : project.getCompileSourceRoots()) {
@@ -326,10 +404,11 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         String encoding = project.getProperties().getProperty("project.build.sourceEncoding");
         request.sourceEncoding(encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
         RuleSelection selection = RuleSelection.parse(rules);
-        request.includeRules(selection.included());
-        request.excludeRules(selection.excluded());
-        for (Map.Entry<String, Map<String, String>> rule : parameters().entrySet()) {
-            rule.getValue().forEach((name, value) -> request.ruleParameter(rule.getKey(), name, value));
+        try {
+            settings.configure(
+                    request, RuleCatalog.builtIn(), selection.included(), selection.excluded(), parameters());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ecobugs configuration: " + e.getMessage(), e);
         }
         if (threads > AnalysisRequest.maxUsefulThreads()) {
             getLog().warn("ecobugs.threads " + threads + " is more than this machine can use; using "
@@ -445,7 +524,9 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
                 String.valueOf(includeTests),
                 String.join(",", split(usedDependencies)),
                 String.valueOf(maxSourceFileBytes),
-                String.valueOf(reportUnusedSuppressions));
+                String.valueOf(reportUnusedSuppressions),
+                String.valueOf(configFile),
+                String.valueOf(noConfig));
     }
 
     /** Entries of a list parameter, each of which may itself be comma-separated (as from a user property). */
@@ -471,11 +552,6 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         if (Files.exists(path)) {
             sink.accept(path);
         }
-    }
-
-    /** The severity a rule's findings have. */
-    static RuleMetadata.Severity severity(Finding finding) {
-        return RuleCatalog.builtIn().get(finding.ruleKey()).defaultSeverity();
     }
 
     /** Included and excluded rule keys, from {@code EB101,-EB402}. */

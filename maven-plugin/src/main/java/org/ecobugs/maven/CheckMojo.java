@@ -36,9 +36,10 @@ public class CheckMojo extends AbstractEcobugsMojo {
 
     /**
      * The lowest rule severity that counts: {@code INFO}, {@code MINOR}, {@code MAJOR}, {@code CRITICAL} or {@code
-     * BLOCKER}. The default, {@code MINOR}, counts every finding but informational ones (EB402, EB405).
+     * BLOCKER}. By default the configuration file's {@code failOnSeverity}, else {@code MINOR}: every finding but
+     * informational ones (EB402, EB405).
      */
-    @Parameter(property = "ecobugs.failOnSeverity", defaultValue = "MINOR")
+    @Parameter(property = "ecobugs.failOnSeverity")
     String failOnSeverity;
 
     /** How many counted findings are tolerated; the build fails above it. */
@@ -60,7 +61,9 @@ public class CheckMojo extends AbstractEcobugsMojo {
             Aggregate.of(session).done(project, null, formats(), getLog());
             return;
         }
-        Severity threshold = threshold();
+        if (failOnSeverity != null) {
+            threshold(failOnSeverity);
+        }
         if (maxFindings < 0) {
             throw new MojoExecutionException("ecobugs.maxFindings must be 0 or more, not " + maxFindings);
         }
@@ -68,10 +71,15 @@ public class CheckMojo extends AbstractEcobugsMojo {
         if (analysed == null) {
             return;
         }
+        Severity threshold = failOnSeverity != null
+                ? threshold(failOnSeverity)
+                : analysed.settings().failOnSeverity() != null
+                        ? analysed.settings().failOnSeverity()
+                        : Severity.MINOR;
         failOnProcessingErrors(analysed);
         checkEstimate();
         List<Finding> counted = analysed.result().findings().stream()
-                .filter(f -> severity(f).compareTo(threshold) >= 0)
+                .filter(f -> analysed.severity(f).compareTo(threshold) >= 0)
                 .toList();
         if (counted.size() <= maxFindings) {
             getLog().info("ecobugs: " + counted.size() + " finding(s) at " + threshold + " or above, " + maxFindings
@@ -120,7 +128,7 @@ public class CheckMojo extends AbstractEcobugsMojo {
         throw new MojoFailureException(message);
     }
 
-    private Severity threshold() throws MojoExecutionException {
+    private static Severity threshold(String failOnSeverity) throws MojoExecutionException {
         try {
             return Severity.valueOf(failOnSeverity.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {

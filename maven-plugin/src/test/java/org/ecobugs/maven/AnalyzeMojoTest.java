@@ -174,7 +174,7 @@ class AnalyzeMojoTest {
                         .contains("ecobugs.maxSourceFileBytes"));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("[EB101]"));
         mojo.maxSourceFileBytes = 0;
-        assertThatThrownBy(mojo::request)
+        assertThatThrownBy(() -> mojo.request(org.ecobugs.rules.settings.ProjectSettings.NONE))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("ecobugs.maxSourceFileBytes: the largest source file must be at least 1 byte, not 0");
     }

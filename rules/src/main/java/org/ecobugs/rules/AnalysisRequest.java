@@ -39,6 +39,8 @@ import org.ecobugs.rules.deps.DependencyGraph;
  *     and not read. Parsing takes about 100 bytes of heap per byte of source, so this bounds what one file may cost
  *     (default {@value #DEFAULT_MAX_SOURCE_FILE_BYTES}, 5 MiB: generated FHIR model parsers, among the largest sources
  *     there are, take up to 3 MB)
+ * @param excludedPaths files whose findings and processing errors are not reported, and which are not analysed unless
+ *     the dependency rules need to see what they use (a configuration file's {@code exclude})
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -55,7 +57,8 @@ public record AnalysisRequest(
         Path cacheDirectory,
         String cacheName,
         long maxSourceFileBytes,
-        boolean reportUnusedSuppressions) {
+        boolean reportUnusedSuppressions,
+        PathExclusions excludedPaths) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -95,6 +98,7 @@ public record AnalysisRequest(
             throw new IllegalArgumentException(
                     "the largest source file must be at least 1 byte, not " + maxSourceFileBytes);
         }
+        excludedPaths = excludedPaths == null ? PathExclusions.NONE : excludedPaths;
     }
 
     /** A request without dependency facts, configuration files or result cache. */
@@ -123,7 +127,8 @@ public record AnalysisRequest(
                 null,
                 null,
                 DEFAULT_MAX_SOURCE_FILE_BYTES,
-                false);
+                false,
+                PathExclusions.NONE);
     }
 
     /** The dependency facts, when the host gave them. */
@@ -152,6 +157,7 @@ public record AnalysisRequest(
         private String cacheName;
         private long maxSourceFileBytes = DEFAULT_MAX_SOURCE_FILE_BYTES;
         private boolean reportUnusedSuppressions;
+        private PathExclusions excludedPaths = PathExclusions.NONE;
 
         private Builder() {}
 
@@ -252,6 +258,12 @@ public record AnalysisRequest(
             return this;
         }
 
+        /** Leaves these files out of the analysis and the findings (default: none). */
+        public Builder excludePaths(PathExclusions exclusions) {
+            this.excludedPaths = java.util.Objects.requireNonNull(exclusions, "exclusions");
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -268,7 +280,8 @@ public record AnalysisRequest(
                     cacheDirectory,
                     cacheName,
                     maxSourceFileBytes,
-                    reportUnusedSuppressions);
+                    reportUnusedSuppressions,
+                    excludedPaths);
         }
     }
 }

@@ -15,5 +15,6 @@ public final class EcobugsPlugin implements Plugin {
                 EcobugsSensor.class,
                 EcobugsMeasureComputer.class);
         context.addExtensions(JourneyMeasurement.properties());
+        context.addExtension(EcobugsSensor.configFileProperty());
     }
 }

@@ -20,12 +20,15 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.PathExclusions;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.ecoscore.StaticEcoscore;
 import org.ecobugs.rules.meta.Family;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.settings.ProjectSettings;
+import org.ecobugs.rules.settings.SettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sonar.api.batch.fs.FilePredicates;
@@ -37,6 +40,7 @@ import org.sonar.api.batch.sensor.Sensor;
 import org.sonar.api.batch.sensor.SensorContext;
 import org.sonar.api.batch.sensor.SensorDescriptor;
 import org.sonar.api.batch.sensor.issue.NewIssue;
+import org.sonar.api.config.PropertyDefinition;
 import org.sonar.api.measures.Metric;
 import org.sonar.api.rule.RuleKey;
 
@@ -57,6 +61,20 @@ public final class EcobugsSensor implements Sensor {
     }
 
     /** For tests: an engine stand-in that returns chosen findings and errors. */
+    /** The configuration file whose exclusions apply, relative to the project's directory. */
+    static final String CONFIG_FILE_PROPERTY = "sonar.ecobugs.configFile";
+
+    static PropertyDefinition configFileProperty() {
+        return PropertyDefinition.builder(CONFIG_FILE_PROPERTY)
+                .name("Configuration file")
+                .description("The ecobugs configuration file whose path exclusions apply, relative to the project's"
+                        + " base directory (default: " + ProjectSettings.FILE_NAME + " there, when present). The"
+                        + " quality profile decides the rules, their parameters and severities.")
+                .category("ecobugs")
+                .onConfigScopes(PropertyDefinition.ConfigScope.PROJECT)
+                .build();
+    }
+
     EcobugsSensor(Function<AnalysisRequest, AnalysisResult> analysis) {
         this.analysis = analysis;
     }
@@ -76,13 +94,21 @@ public final class EcobugsSensor implements Sensor {
         List<InputFile> mainJava = new ArrayList<>();
         fs.inputFiles(p.and(p.hasLanguage(EcobugsRulesDefinition.LANGUAGE), p.hasType(InputFile.Type.MAIN)))
                 .forEach(mainJava::add);
-        if (mainJava.isEmpty()) {
-            LOG.info("ecobugs: no main Java file in this module, nothing to analyse");
+        PathExclusions excluded = exclusions(context);
+        PathExclusions.Matcher leftOut = excluded.matcher();
+        // The engine is given the excluded files too: it leaves them out, and the classes compiled from them with them.
+        List<InputFile> analysed = mainJava.stream()
+                .filter(file -> !leftOut.excludes(Path.of(file.uri())))
+                .toList();
+        if (analysed.isEmpty()) {
+            LOG.info(
+                    "ecobugs: no main Java file in this module{}, nothing to analyse",
+                    mainJava.isEmpty() ? "" : " outside the configuration file's exclusions");
             return;
         }
         RuleCatalog catalog = RuleCatalog.builtIn();
         Optional<Path> cache = ScannerCache.restore(context);
-        AnalysisRequest request = request(context, mainJava, catalog, cache.orElse(null));
+        AnalysisRequest request = request(context, mainJava, catalog, cache.orElse(null), excluded);
         AnalysisResult result;
         try {
             result = analysis.apply(request);
@@ -121,7 +147,7 @@ public final class EcobugsSensor implements Sensor {
         }
 
         long lines = 0;
-        for (InputFile file : mainJava) {
+        for (InputFile file : analysed) {
             int counted = nonBlankLines(file);
             tallies.computeIfAbsent(file, f -> new FileTally()).lines = counted;
             lines += counted;
@@ -167,9 +193,49 @@ public final class EcobugsSensor implements Sensor {
         return files;
     }
 
+    /**
+     * The paths the project's configuration file ({@code ecobugs.yml} at the project's root, or {@link
+     * #CONFIG_FILE_PROPERTY}) leaves out. The quality profile decides the rules, their parameters and severities; the
+     * file's exclusions apply here as in every other host, so that generated code left out of the build's check is
+     * not reported on the server either. A file that cannot be used is logged as an error and the module analysed
+     * without it: its findings then show, rather than a module that looks clean.
+     */
+    private static PathExclusions exclusions(SensorContext context) {
+        Path baseDir = context.fileSystem().baseDir().toPath();
+        Optional<String> property = context.config().get(CONFIG_FILE_PROPERTY);
+        Optional<Path> file = property.map(value -> baseDir.resolve(value).normalize());
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            LOG.error(
+                    "ecobugs: {} names {}, which does not exist; no path is excluded",
+                    CONFIG_FILE_PROPERTY,
+                    file.get());
+            return PathExclusions.NONE;
+        }
+        file = file.or(() -> ProjectSettings.find(baseDir, baseDir));
+        if (file.isEmpty()) {
+            return PathExclusions.NONE;
+        }
+        try {
+            PathExclusions exclusions =
+                    ProjectSettings.read(file.get(), RuleCatalog.builtIn()).exclusions();
+            LOG.info(
+                    "ecobugs: configuration file {}, {} path exclusions",
+                    file.get(),
+                    exclusions.globs().size());
+            return exclusions;
+        } catch (SettingsException e) {
+            LOG.error("ecobugs: configuration file {}; analysed without it", e.getMessage());
+            return PathExclusions.NONE;
+        }
+    }
+
     /** @param cacheDirectory where the engine keeps its result cache, or null for none */
     private static AnalysisRequest request(
-            SensorContext context, List<InputFile> mainJava, RuleCatalog catalog, Path cacheDirectory) {
+            SensorContext context,
+            List<InputFile> mainJava,
+            RuleCatalog catalog,
+            Path cacheDirectory,
+            PathExclusions excluded) {
         FileSystem fs = context.fileSystem();
         ModuleInputs inputs = new ModuleInputs(context.config(), fs.baseDir().toPath());
         List<Path> binaries = inputs.binaries();
@@ -181,7 +247,8 @@ public final class EcobugsSensor implements Sensor {
                 .addResourceRoots(configurationFiles(fs))
                 .sourceEncoding(fs.encoding())
                 .cacheDirectory(cacheDirectory)
-                .cacheName(cacheDirectory == null ? null : ScannerCache.NAME);
+                .cacheName(cacheDirectory == null ? null : ScannerCache.NAME)
+                .excludePaths(excluded);
         for (String entry : inputs.missing()) {
             LOG.warn(
                     "ecobugs: nothing found at {} (from {} or {})",

@@ -14,7 +14,7 @@ import org.sonar.api.utils.Version;
 class EcobugsPluginTest {
 
     @Test
-    void registersTheRulesTheProfileTheMetricsTheSensorTheMeasureComputerAndTheJourneySettings() {
+    void registersTheRulesTheProfileTheMetricsTheSensorTheMeasureComputerAndTheSettings() {
         SonarRuntime runtime =
                 SonarRuntimeImpl.forSonarQube(Version.create(13, 4), SonarQubeSide.SERVER, SonarEdition.COMMUNITY);
         Plugin.Context context = new Plugin.Context(runtime);
@@ -30,6 +30,6 @@ class EcobugsPluginTest {
         assertThat(context.getExtensions())
                 .filteredOn(extension -> extension instanceof PropertyDefinition)
                 .extracting(extension -> ((PropertyDefinition) extension).key())
-                .containsExactly("sonar.ecobugs.benchmark", "sonar.ecobugs.baseline");
+                .containsExactly("sonar.ecobugs.benchmark", "sonar.ecobugs.baseline", "sonar.ecobugs.configFile");
     }
 }

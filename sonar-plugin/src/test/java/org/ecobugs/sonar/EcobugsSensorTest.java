@@ -123,6 +123,57 @@ class EcobugsSensorTest {
     }
 
     @Test
+    void theConfigurationFilesExclusionsApplyAndTheProfileKeepsTheRules() throws IOException {
+        DefaultInputFile dao = javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
+        DefaultInputFile generated = javaFile(
+                "src/generated/java/demo/GeneratedDao.java",
+                DAO.replace("PatientDao", "GeneratedDao"),
+                InputFile.Type.MAIN);
+        // Compiled, so that the bytecode rules see the generated class too: it is excluded with its source.
+        Path classes = Files.createDirectories(baseDir.resolve("target/classes"));
+        assertThat(javax.tools.ToolProvider.getSystemJavaCompiler()
+                        .run(
+                                null,
+                                null,
+                                null,
+                                "-d",
+                                classes.toString(),
+                                "-proc:none",
+                                generated.file().toString()))
+                .isZero();
+        context.settings().setProperty("sonar.java.binaries", "target/classes");
+        // Rules and severities come from the quality profile: the file's are not applied here.
+        Files.writeString(baseDir.resolve("ecobugs.yml"), "rules:\n  EB604: off\nexclude:\n  - src/generated/\n");
+
+        new EcobugsSensor().execute(context);
+
+        assertThat(context.allIssues())
+                .extracting(i -> i.ruleKey().rule(), i -> i.primaryLocation().inputComponent())
+                .containsExactlyInAnyOrder(tuple("EB604", dao), tuple("EB101", dao));
+        assertThat(logs.logs(Level.INFO)).anyMatch(line -> line.contains("ecobugs.yml, 1 path exclusions"));
+        assertThat(logs.logs(Level.WARN)).isEmpty();
+        assertThat(measure(dao, EcobugsMetrics.ENERGY_BUGS.key())).isEqualTo(2);
+    }
+
+    @Test
+    void aConfigurationFileThatCannotBeUsedIsLoggedAndTheModuleAnalysedWithoutIt() throws IOException {
+        javaFile(
+                "src/generated/java/demo/GeneratedDao.java",
+                DAO.replace("PatientDao", "GeneratedDao"),
+                InputFile.Type.MAIN);
+        Files.writeString(baseDir.resolve("other.yml"), "exclude:\n  - src/generated/\nfailOn: MAJOR\n");
+        context.settings().setProperty(EcobugsSensor.CONFIG_FILE_PROPERTY, "other.yml");
+
+        new EcobugsSensor().execute(context);
+
+        assertThat(logs.logs(Level.ERROR))
+                .singleElement()
+                .asString()
+                .contains("other.yml:3:1: unknown key 'failOn'", "analysed without it");
+        assertThat(context.allIssues()).hasSize(2);
+    }
+
+    @Test
     void savesEnergyBugsPerFamilyWeightedPointsAndLinesOnEachFile() throws IOException {
         DefaultInputFile dao = javaFile("src/main/java/demo/PatientDao.java", DAO, InputFile.Type.MAIN);
         DefaultInputFile clean =

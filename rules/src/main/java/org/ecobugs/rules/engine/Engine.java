@@ -23,6 +23,7 @@ import org.ecobugs.rules.AnalysisProgress;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.PathExclusions;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.deps.DependencyGraph;
@@ -63,9 +64,14 @@ public final class Engine {
 
         long t = System.nanoTime();
         Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots());
-        phases.put("collect inputs", since(t));
         DependencyGraph graph = request.dependencyGraph().orElse(null);
         UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
+        PathExclusions.Matcher excluded = request.excludedPaths().matcher();
+        if (usage == null) {
+            // Left-out files are still read when the dependency rules run: what they use keeps a dependency used.
+            inputs = inputs.excluding(excluded);
+        }
+        phases.put("collect inputs", since(t));
         boolean analyseSources = !rules.sourceRules().isEmpty() || usage != null;
         boolean analyseClasses = !rules.bytecodeRules().isEmpty() || usage != null;
         Counter counter = new Counter(
@@ -231,6 +237,15 @@ public final class Engine {
         }
         findings = split.kept();
         suppressed.addAll(split.suppressed().keySet());
+        if (!excluded.isEmpty()) {
+            findings =
+                    findings.stream().filter(f -> !excluded.excludes(f.file())).toList();
+            suppressed.removeIf(f -> excluded.excludes(f.file()));
+            errors.removeIf(error -> excluded.excludesInput(error.input()));
+            unusedSuppressions = unusedSuppressions.stream()
+                    .filter(unused -> !excluded.excludes(unused.file()))
+                    .toList();
+        }
         Collections.sort(suppressed);
         Collections.sort(errors);
         phases.put("merge", since(t));
@@ -239,7 +254,11 @@ public final class Engine {
                 findings,
                 errors,
                 rules.keys(),
-                inputs.sourceFiles().size(),
+                excluded.isEmpty()
+                        ? inputs.sourceFiles().size()
+                        : (int) inputs.sourceFiles().stream()
+                                .filter(file -> !excluded.excludes(file))
+                                .count(),
                 classCount,
                 new AnalysisResult.Timings(since(started), phases, timer.byRule()),
                 suppressed,

@@ -42,12 +42,22 @@ final class Inputs {
             List<Path> archives,
             List<Path> configFiles,
             List<ProcessingError> errors) {
+        this(sourceFiles, classFiles, archives, configFiles, errors, sourceFiles);
+    }
+
+    private Inputs(
+            List<Path> sourceFiles,
+            List<Path> classFiles,
+            List<Path> archives,
+            List<Path> configFiles,
+            List<ProcessingError> errors,
+            List<Path> knownSources) {
         this.sourceFiles = sourceFiles;
         this.classFiles = classFiles;
         this.archives = archives;
         this.configFiles = configFiles;
         this.errors = errors;
-        for (Path source : sourceFiles) {
+        for (Path source : knownSources) {
             sourcesByFileName
                     .computeIfAbsent(source.getFileName().toString(), k -> new ArrayList<>())
                     .add(source);
@@ -147,6 +157,27 @@ final class Inputs {
             errors.add(new ProcessingError(
                     root.toString(), null, ProcessingError.Kind.UNREADABLE_INPUT, ProcessingError.describe(e)));
         }
+    }
+
+    /**
+     * These inputs without the files a configuration leaves out. A class compiled from a left-out source still maps to
+     * it, so that its bytecode findings are left out too.
+     */
+    Inputs excluding(org.ecobugs.rules.PathExclusions.Matcher excluded) {
+        if (excluded.isEmpty()) {
+            return this;
+        }
+        return new Inputs(
+                kept(sourceFiles, excluded),
+                kept(classFiles, excluded),
+                kept(archives, excluded),
+                kept(configFiles, excluded),
+                errors,
+                sourceFiles);
+    }
+
+    private static List<Path> kept(List<Path> files, org.ecobugs.rules.PathExclusions.Matcher excluded) {
+        return files.stream().filter(file -> !excluded.excludes(file)).toList();
     }
 
     List<Path> sourceFiles() {

@@ -56,6 +56,21 @@ public final class RuleCatalog {
         return new RuleCatalog(byKey, classes);
     }
 
+    /**
+     * This catalogue with other severities for some rules (a configuration file's overrides): reports, thresholds and
+     * editors then show the severity the project chose. Rules not named keep theirs.
+     *
+     * @throws IllegalArgumentException for a key the catalogue does not hold
+     */
+    public RuleCatalog withSeverities(Map<String, RuleMetadata.Severity> severities) {
+        if (severities.isEmpty()) {
+            return this;
+        }
+        Map<String, RuleMetadata> changed = new LinkedHashMap<>(byKey);
+        severities.forEach((key, severity) -> changed.put(key, get(key).withSeverity(severity)));
+        return new RuleCatalog(changed, new LinkedHashMap<>(classes));
+    }
+
     public Optional<RuleMetadata> find(String key) {
         return Optional.ofNullable(byKey.get(key));
     }

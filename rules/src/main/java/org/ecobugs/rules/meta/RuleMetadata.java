@@ -34,6 +34,11 @@ public record RuleMetadata(
                 key, name, title, type, defaultSeverity, tags, remediation, params, detection, peers, energy, html);
     }
 
+    RuleMetadata withSeverity(Severity severity) {
+        return new RuleMetadata(
+                key, name, title, type, severity, tags, remediation, params, detection, peers, energy, descriptionHtml);
+    }
+
     /** The family named by the key's hundreds digit (EB1xx polling … EB6xx data access). */
     public Family family() {
         return Family.ofKey(key);

@@ -33,6 +33,11 @@ public final class JsonReport implements ReportWriter {
         ObjectNode root = JsonOutput.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.putObject("tool").put("name", ProductInfo.NAME).put("version", context.toolVersion());
+        if (context.settingsFile() == null) {
+            root.putNull("configurationFile");
+        } else {
+            root.put("configurationFile", context.displayPath(context.settingsFile()));
+        }
         root.set("summary", summary(ReportSummary.of(context)));
         ArrayNode findings = root.putArray("findings");
         result.findings().forEach(f -> findings.add(finding(context, f)));

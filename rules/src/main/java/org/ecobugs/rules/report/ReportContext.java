@@ -11,6 +11,7 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProductInfo;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
+import org.ecobugs.rules.settings.ProjectSettings;
 
 /**
  * Everything a report needs besides the output.
@@ -21,6 +22,7 @@ import org.ecobugs.rules.meta.RuleMetadata;
  * @param toolVersion the ecobugs version named in the report
  * @param runtime the measured part a host adds from a runtime benchmark, or null
  * @param baseline the baseline the result was compared with (the result then reports only new findings), or null
+ * @param settingsFile the project's settings file ({@code ecobugs.yml}) the analysis ran with, or null for none
  */
 public record ReportContext(
         AnalysisResult result,
@@ -28,7 +30,8 @@ public record ReportContext(
         Path baseDir,
         String toolVersion,
         RuntimeSection runtime,
-        Baseline.Comparison baseline) {
+        Baseline.Comparison baseline,
+        Path settingsFile) {
 
     /** Separates an archive from its entry in a processing error's input, as in {@code lib.jar!/a/B.class}. */
     private static final String ARCHIVE_ENTRY_SEPARATOR = "!/";
@@ -50,24 +53,33 @@ public record ReportContext(
 
     /** A context without a measured part. */
     public ReportContext(AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion) {
-        this(result, catalog, baseDir, toolVersion, null, null);
+        this(result, catalog, baseDir, toolVersion, null, null, null);
     }
 
     /** A context with a measured part and no baseline. */
     public ReportContext(
             AnalysisResult result, RuleCatalog catalog, Path baseDir, String toolVersion, RuntimeSection runtime) {
-        this(result, catalog, baseDir, toolVersion, runtime, null);
+        this(result, catalog, baseDir, toolVersion, runtime, null, null);
     }
 
     /** The same context with the measured part of a runtime benchmark. */
     public ReportContext withRuntime(RuntimeSection section) {
-        return new ReportContext(result, catalog, baseDir, toolVersion, section, baseline);
+        return new ReportContext(result, catalog, baseDir, toolVersion, section, baseline, settingsFile);
     }
 
     /** The same context compared with a baseline: only the findings it does not know are reported. */
     public ReportContext withBaseline(Baseline baseline) {
         Baseline.Comparison comparison = baseline.compare(this);
-        return new ReportContext(comparison.result(), catalog, baseDir, toolVersion, runtime, comparison);
+        return new ReportContext(comparison.result(), catalog, baseDir, toolVersion, runtime, comparison, settingsFile);
+    }
+
+    /**
+     * The same context with a project's settings: findings are shown with the severities they choose, and the reports
+     * name the file.
+     */
+    public ReportContext withSettings(ProjectSettings settings) {
+        return new ReportContext(
+                result, settings.catalog(catalog), baseDir, toolVersion, runtime, baseline, settings.file());
     }
 
     /** A context for the built-in rules and the version of this build. */

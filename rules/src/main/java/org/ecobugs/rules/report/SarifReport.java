@@ -53,6 +53,9 @@ public final class SarifReport implements ReportWriter {
         ObjectNode invocation = run.putArray("invocations").addObject();
         // The analysis itself completed: inputs it could not process are reported, not fatal.
         invocation.put("executionSuccessful", true);
+        if (context.settingsFile() != null) {
+            invocation.putObject("properties").put("configurationFile", context.displayPath(context.settingsFile()));
+        }
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
         context.result().errors().forEach(e -> notifications.add(notification(context, e, ruleIndex)));
 

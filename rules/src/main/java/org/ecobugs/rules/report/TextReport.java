@@ -51,6 +51,10 @@ public final class TextReport implements ReportWriter {
                             + baseline.gone().size() + " of its findings gone.")
                     + "\n");
         }
+        if (context.settingsFile() != null) {
+            out.write(
+                    TerminalText.escape("Configuration: " + context.displayPath(context.settingsFile()) + ".") + "\n");
+        }
         if (context.runtime() != null) {
             context.runtime().writeText(context, out);
         }

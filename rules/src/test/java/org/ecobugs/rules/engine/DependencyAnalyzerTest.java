@@ -98,6 +98,25 @@ class DependencyAnalyzerTest {
     }
 
     @Test
+    void codeInExcludedPathsStillKeepsTheDependenciesItUsesUsed() throws IOException {
+        Path generated = Files.createDirectories(temp.resolve("src/generated/lab"));
+        Files.writeString(
+                generated.resolve("Client.java"), "package lab;\nimport g.used.C;\nclass Client {\n    C c;\n}\n");
+        Dependency used = direct("used", 10, Set.of());
+        Dependency unused = direct("unused", 10, Set.of());
+        AnalysisResult result = Analysis.run(AnalysisRequest.builder()
+                .addSourceRoot(temp.resolve("src"))
+                .includeRules(Set.of("EB401"))
+                .dependencies(graph(List.of(used, unused)))
+                .excludePaths(new org.ecobugs.rules.PathExclusions(temp, List.of("src/generated/")))
+                .build());
+        assertThat(result.findings())
+                .extracting(f -> f.message())
+                .anyMatch(m -> m.contains("g:unused:1"))
+                .noneMatch(m -> m.contains("g:used:1"));
+    }
+
+    @Test
     void withoutDependencyFactsTheDependencyRulesRunAndFindNothing() {
         AnalysisResult result = Analysis.run(
                 AnalysisRequest.builder().includeRules(Set.of("EB401", "EB402")).build());

@@ -36,6 +36,7 @@ class JsonReportTest {
                 .containsExactly(
                         "schemaVersion",
                         "tool",
+                        "configurationFile",
                         "summary",
                         "findings",
                         "processingErrors",
@@ -50,6 +51,25 @@ class JsonReportTest {
                 .isTrue();
         assertThat(report.at("/tool/name").textValue()).isEqualTo("ecobugs");
         assertThat(report.at("/tool/version").textValue()).isEqualTo(SampleAnalysis.VERSION);
+        assertThat(report.get("configurationFile").isNull()).isTrue();
+    }
+
+    @Test
+    void namesTheConfigurationFileAndShowsTheSeveritiesItSets() throws IOException {
+        ReportContext context = new SampleAnalysis(tempDir).configured("rules:\n  EB101:\n    severity: BLOCKER\n");
+        StringWriter out = new StringWriter();
+        new JsonReport().write(context, out);
+        JsonNode configured = new ObjectMapper().readTree(out.toString());
+
+        assertThat(configured.get("configurationFile").textValue()).isEqualTo("ecobugs.yml");
+        List<String> severities = new ArrayList<>();
+        configured
+                .get("findings")
+                .forEach(f -> severities.add(
+                        f.get("rule").textValue() + " " + f.get("severity").textValue()));
+        assertThat(severities).contains("EB101 BLOCKER");
+        assertThat(report.at("/findings/0/rule").textValue()).isEqualTo("EB101");
+        assertThat(report.at("/findings/0/severity").textValue()).isNotEqualTo("BLOCKER");
     }
 
     @Test
@@ -167,6 +187,7 @@ class JsonReportTest {
                 .containsExactly(
                         "schemaVersion",
                         "tool",
+                        "configurationFile",
                         "summary",
                         "findings",
                         "processingErrors",

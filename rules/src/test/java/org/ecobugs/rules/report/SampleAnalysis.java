@@ -75,6 +75,13 @@ final class SampleAnalysis {
         return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
     }
 
+    /** The context of a project whose configuration file, in its base directory, holds {@code yaml}. */
+    ReportContext configured(String yaml) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(baseDir);
+        Path file = java.nio.file.Files.writeString(baseDir.resolve("ecobugs.yml"), yaml);
+        return context().withSettings(org.ecobugs.rules.settings.ProjectSettings.read(file, RuleCatalog.builtIn()));
+    }
+
     /**
      * A dependency analysis: one finding on the POM and one the build suppressed (a dependency listed as used).
      */

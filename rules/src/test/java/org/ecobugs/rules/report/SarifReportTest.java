@@ -113,6 +113,24 @@ class SarifReportTest {
     }
 
     @Test
+    void namesTheConfigurationFileInTheInvocation() throws IOException {
+        assertThat(run.at("/invocations/0").has("properties")).isFalse();
+        ReportContext configured = sample.configured("rules:\n  EB101:\n    severity: INFO\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        new SarifReport().write(configured, out);
+        JsonNode configuredRun = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString())
+                .at("/runs/0");
+        assertThat(configuredRun
+                        .at("/invocations/0/properties/configurationFile")
+                        .textValue())
+                .isEqualTo("ecobugs.yml");
+        assertThat(configuredRun.at("/results/0/ruleId").textValue()).isEqualTo("EB101");
+        assertThat(configuredRun.at("/results/0/level").textValue()).isEqualTo("note");
+        assertThat(run.at("/results/0/level").textValue()).isNotEqualTo("note");
+    }
+
+    @Test
     void reportsProcessingErrorsAsNotificationsOfASuccessfulRun() {
         JsonNode invocation = run.at("/invocations/0");
         assertThat(invocation.get("executionSuccessful").booleanValue()).isTrue();

@@ -47,6 +47,18 @@ class TextReportTest {
                         "No energy bugs found; no processing errors; 1 source file and 0 classes analysed in 0.0 s.\n");
     }
 
+    @Test
+    void namesTheConfigurationFileAfterTheSummary() throws IOException {
+        ReportContext empty = SampleAnalysis.empty(tempDir);
+        java.nio.file.Path file = java.nio.file.Files.writeString(
+                java.nio.file.Files.createDirectories(empty.baseDir().resolve("config"))
+                        .resolve("ecobugs.yml"),
+                "");
+        String text = render(empty.withSettings(
+                org.ecobugs.rules.settings.ProjectSettings.read(file, org.ecobugs.rules.meta.RuleCatalog.builtIn())));
+        assertThat(text).endsWith("analysed in 0.0 s.\nConfiguration: config/ecobugs.yml.\n");
+    }
+
     private static String render(ReportContext context) throws IOException {
         StringWriter out = new StringWriter();
         new TextReport().write(context, out);
