@@ -132,7 +132,7 @@ final class FindingCharts {
         headers.forEach(h -> html.append("<th>").append(HtmlReport.escape(h)).append("</th>"));
         html.append(compared ? "<th class=\"number\">New</th><th class=\"number\">Known</th>" : "")
                 .append(compared ? "" : "<th class=\"number\">Findings</th>")
-                .append("<th aria-hidden=\"true\"></th></tr></thead>\n<tbody>\n");
+                .append("<th class=\"bar\" aria-hidden=\"true\"></th></tr></thead>\n<tbody>\n");
         for (Row row : rows) {
             html.append("<tr>")
                     .append(row.cells())

@@ -29,9 +29,9 @@ class HtmlReportTest {
 
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>");
     private static final Set<String> ELEMENTS_OF_THE_PAGE = Set.of(
-            "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "main", "section",
-            "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "span", "svg", "rect", "code", "pre",
-            "mark", "article", "label", "select", "option", "output", "ul", "li", "footer", "script");
+            "html", "head", "meta", "title", "style", "body", "header", "nav", "h1", "h2", "h3", "h4", "p", "main",
+            "section", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "a", "span", "svg", "rect",
+            "code", "pre", "mark", "article", "label", "select", "option", "output", "ul", "li", "footer", "script");
 
     @TempDir
     Path tempDir;
@@ -116,6 +116,16 @@ class HtmlReportTest {
                         + "they use, not *</td><td><span class=\"severity severity-minor\">minor</span></td>"
                         + "<td class=\"number\">2</td>" + bar(100))
                 .contains("<td><a href=\"#rule-EB101\">EB101</a></td>", "<td class=\"number\">1</td>" + bar(50));
+    }
+
+    @Test
+    void linksToTheSectionsItHasFromItsHeader() throws IOException {
+        assertThat(between(html, "<header>", "</header>"))
+                .contains("<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#findings\">"
+                        + "Findings</a> · <a href=\"#errors\">Processing errors</a> · <a href=\"#rules\">Rules</a>"
+                        + "</nav>");
+        assertThat(render(SampleAnalysis.empty(tempDir)))
+                .contains("<nav aria-label=\"Contents\"><a href=\"#findings\">Findings</a></nav>");
     }
 
     @Test
