@@ -46,8 +46,8 @@ public final class HtmlReport implements ReportWriter {
      * that slipped past the escaping could then neither run a script nor load anything. Presentation attributes of the
      * inline SVG charts are not styles and need no allowance.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE) + "'; script-src '"
-            + sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
+            + "'; script-src '" + sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
 
     /** A section a page may have, for the links at its top. */
     private record Section(String id, String title) {}

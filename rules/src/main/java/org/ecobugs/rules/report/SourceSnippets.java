@@ -39,11 +39,16 @@ final class SourceSnippets {
 
     /**
      * The lines of a finding's file, read once for all of its findings; a relative path is read from the base
-     * directory. A file that cannot be read (a class file's source that is not there, a file too large or gone) gives
+     * directory, and only there. A file that cannot be read (a class file's source that is not there, a file too large or gone) gives
      * empty snippets.
      */
     static SourceSnippets of(Path file, Path baseDir) {
-        return new SourceSnippets(read(baseDir.resolve(file)));
+        Path resolved = baseDir.resolve(file).normalize();
+        if (!file.isAbsolute() && !resolved.startsWith(baseDir)) {
+            // A class file names its source itself: a name that climbs out of the project would show any file's lines.
+            return new SourceSnippets(List.of());
+        }
+        return new SourceSnippets(read(resolved));
     }
 
     private static List<String> read(Path file) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import java.util.stream.IntStream;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.RgesnCriteria;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +229,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void aClassFileCannotNameASourceOutsideTheProject() throws IOException {
+        Path secret = tempDir.resolve("secret.txt");
+        write(secret, "line one\nkey=hunter2\n");
+        Path climbing = sample.baseDir.relativize(secret);
+        assertThat(climbing.toString()).startsWith("..");
+
+        String page = renderFindings(new Finding("EB102", climbing, 2, 0, 0, 0, "Wait.", Finding.Origin.BYTECODE));
+
+        assertThat(page).contains("<span class=\"location\">" + HtmlReport.escape(climbing + ":2") + "</span>");
+        assertThat(page).doesNotContain("hunter2", "<pre class=\"snippet\">");
+    }
+
+    @Test
     void capsWhatItReadsAndShows() throws IOException {
         String longLine = "x".repeat(5_000) + "while (spinning) {}" + "y".repeat(5_000);
         write(sample.poller, "class Poller {\n" + longLine + "\n}\n");
@@ -342,6 +357,49 @@ class HtmlReportTest {
         assertThat(page)
                 .as("the rules of known findings are explained too")
                 .contains("<article id=\"rule-EB604\">", "<article id=\"rule-EB102\">");
+    }
+
+    @Test
+    void withABaselineListsWhatIsGoneAndKeepsTheSuppressedInTheSourceApart() throws IOException {
+        Path baselineFile = tempDir.resolve("baseline.json");
+        Finding poller = sample.result.findings().get(0);
+        List<Finding> others = new ArrayList<>(sample.result.findings());
+        others.remove(poller);
+        List<Finding> before = new ArrayList<>(others);
+        before.add(finding("EB102", sample.baseDir.resolve("src/Gone.java"), 5, 9, "Gone wait."));
+        Baseline.write(
+                new ReportContext(withFindings(before), RuleCatalog.builtIn(), sample.baseDir, SampleAnalysis.VERSION),
+                baselineFile);
+        AnalysisResult all = sample.result;
+        AnalysisResult now = new AnalysisResult(
+                others,
+                all.errors(),
+                all.rulesRun(),
+                all.sourceFiles(),
+                all.classFiles(),
+                all.timings(),
+                List.of(poller),
+                Map.of(
+                        poller,
+                        new Suppression(Suppression.Kind.IN_SOURCE, "@SuppressWarnings(\"ecobugs:EB101\") on spin")));
+
+        String page = render(new ReportContext(now, RuleCatalog.builtIn(), sample.baseDir, SampleAnalysis.VERSION)
+                .withBaseline(Baseline.read(baselineFile)));
+
+        assertThat(page)
+                .contains(": 0 new findings reported; 3 known findings listed, marked known and not counted; 1 of its"
+                        + " findings gone.</p>")
+                .contains("<a href=\"#suppressed\">Suppressed</a> · <a href=\"#gone\">Gone since the baseline</a>");
+        assertThat(between(page, "<section id=\"gone\">", "</section>"))
+                .contains("<tr><td class=\"location\">src/Gone.java:5</td><td>EB102</td><td>Gone wait.</td></tr>");
+        assertThat(between(page, "<section id=\"suppressed\">", "</section>"))
+                .contains("<tr><td class=\"location\">src/main/java/org/x/Poller.java:12:9</td><td><a href=\""
+                        + ProductInfo.ruleDocUrl("EB101") + "\">EB101</a></td><td>@SuppressWarnings(&quot;ecobugs:EB101"
+                        + "&quot;) on spin</td><td>Block on a latch instead of spinning.</td></tr>")
+                .doesNotContain("Compiled.java", "known from the baseline");
+        assertThat(between(page, "<section id=\"findings\">", "<section id=\"suppressed\">"))
+                .doesNotContain("Poller.java")
+                .contains("known from the baseline");
     }
 
     @Test
