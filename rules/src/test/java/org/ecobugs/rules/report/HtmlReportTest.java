@@ -316,13 +316,8 @@ class HtmlReportTest {
 
     @Test
     void withABaselineListsKnownFindingsMarkedAndCountsThemApart() throws IOException {
-        Path baselineFile = tempDir.resolve("baseline.json");
         Finding poller = sample.result.findings().get(0);
-        List<Finding> before = new ArrayList<>(sample.result.findings());
-        before.remove(poller);
-        Baseline.write(
-                new ReportContext(withFindings(before), RuleCatalog.builtIn(), sample.baseDir, SampleAnalysis.VERSION),
-                baselineFile);
+        Path baselineFile = baselineOf(allBut(poller));
 
         ReportContext compared = sample.context().withBaseline(Baseline.read(baselineFile));
         String page = render(compared);
@@ -361,15 +356,11 @@ class HtmlReportTest {
 
     @Test
     void withABaselineListsWhatIsGoneAndKeepsTheSuppressedInTheSourceApart() throws IOException {
-        Path baselineFile = tempDir.resolve("baseline.json");
         Finding poller = sample.result.findings().get(0);
-        List<Finding> others = new ArrayList<>(sample.result.findings());
-        others.remove(poller);
+        List<Finding> others = allBut(poller);
         List<Finding> before = new ArrayList<>(others);
         before.add(finding("EB102", sample.baseDir.resolve("src/Gone.java"), 5, 9, "Gone wait."));
-        Baseline.write(
-                new ReportContext(withFindings(before), RuleCatalog.builtIn(), sample.baseDir, SampleAnalysis.VERSION),
-                baselineFile);
+        Path baselineFile = baselineOf(before);
         AnalysisResult all = sample.result;
         AnalysisResult now = new AnalysisResult(
                 others,
@@ -481,10 +472,20 @@ class HtmlReportTest {
         return render(new ReportContext(result, RuleCatalog.builtIn(), sample.baseDir, SampleAnalysis.VERSION));
     }
 
-    private AnalysisResult withFindings(List<Finding> findings) {
+    private List<Finding> allBut(Finding left) {
+        List<Finding> findings = new ArrayList<>(sample.result.findings());
+        findings.remove(left);
+        return findings;
+    }
+
+    /** A baseline of the sample's project when the analysis reported these findings. */
+    private Path baselineOf(List<Finding> findings) throws IOException {
         AnalysisResult all = sample.result;
-        return new AnalysisResult(
+        AnalysisResult then = new AnalysisResult(
                 findings, all.errors(), all.rulesRun(), all.sourceFiles(), all.classFiles(), all.timings());
+        Path file = tempDir.resolve("baseline.json");
+        Baseline.write(new ReportContext(then, RuleCatalog.builtIn(), sample.baseDir, SampleAnalysis.VERSION), file);
+        return file;
     }
 
     /** A finding whose end is unknown; column 0 when only its line is. */
