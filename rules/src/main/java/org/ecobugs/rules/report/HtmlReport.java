@@ -1,163 +1,338 @@
 package org.ecobugs.rules.report;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.Family;
 import org.ecobugs.rules.meta.RgesnCriteria;
 import org.ecobugs.rules.meta.RuleMetadata;
 import org.ecobugs.rules.meta.RuleMetadata.Severity;
 
 /**
- * A single self-contained HTML page that can be archived by CI and opened offline: inline style, no script, no fonts or
- * resources from elsewhere; the only outside links are the rule documentation pages. Everything that comes from the
- * analysed code or the metadata is escaped, since messages quote code and paths can hold any character.
+ * A single self-contained HTML page that can be archived by CI and opened offline: its style and script are inline, no
+ * fonts or resources come from elsewhere, and the only outside links are the rule documentation pages. The findings are
+ * listed by file with the code they point at; a small script sorts and filters them, and without it the page shows
+ * everything. Everything that comes from the analysed code or the metadata is escaped, since messages quote code and
+ * paths can hold any character; the script reads only {@code data-} attributes.
  */
 public final class HtmlReport implements ReportWriter {
 
-    private static final String STYLE = """
-            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
-                   max-width: 72rem; padding: 0 1rem; color: #1b1f23; line-height: 1.45; }
-            h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
-            h2 { font-size: 1.25rem; border-bottom: 1px solid #d0d7de; padding-bottom: 0.25rem; margin-top: 2rem; }
-            h3 { font-size: 1.05rem; margin-bottom: 0.25rem; }
-            h4 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
-            .summary { font-size: 1.05rem; }
-            table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; }
-            table.counts { width: auto; min-width: 24rem; }
-            caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
-            th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-            th { background: #f6f8fa; }
-            td.number { text-align: right; }
-            code, .location { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
-            .location { white-space: nowrap; }
-            .severity { font-weight: 600; font-size: 0.85em; }
-            .severity-blocker, .severity-critical { color: #b3261e; }
-            .severity-major { color: #9a6700; }
-            .severity-minor { color: #0550ae; }
-            .severity-info { color: #57606a; }
-            article { border-left: 4px solid #2da44e; padding-left: 1rem; margin: 1.25rem 0; }
-            footer { margin-top: 3rem; font-size: 0.85rem; color: #57606a; border-top: 1px solid #d0d7de;
-                     padding-top: 0.5rem; }
-            """;
+    private static final String STYLE = resource("report.css");
+    private static final String SCRIPT = resource("report.js");
+
+    /**
+     * Only this page's own style and script may apply, named by their hashes rather than with 'unsafe-inline': markup
+     * that slipped past the escaping could then neither run a script nor load anything. Presentation attributes of the
+     * inline SVG charts are not styles and need no allowance.
+     */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + sha256(STYLE)
+            + "'; script-src '" + sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
+
+    /** A section a page may have, for the links at its top. */
+    private record Section(String id, String title) {}
+
+    private static final List<Section> SECTIONS = List.of(
+            new Section("summary", "Summary"),
+            new Section("runtime", "Measured cost"),
+            new Section("findings", "Findings"),
+            new Section("suppressed", "Suppressed"),
+            new Section("gone", "Gone since the baseline"),
+            new Section("errors", "Processing errors"),
+            new Section("rules", "Rules"));
 
     @Override
     public void write(ReportContext context, Writer out) throws IOException {
         ReportSummary summary = ReportSummary.of(context);
+        List<Finding> known = knownFromBaseline(context);
+        FindingCharts charts = new FindingCharts(context, context.result().findings(), known);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>ecobugs report</title>\n<style>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(CONTENT_SECURITY_POLICY)
+                .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>ecobugs report</title>\n<style>")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<header>\n<h1>ecobugs energy report</h1>\n")
                 .append("<p class=\"summary\">")
                 .append(escape(summary.sentence()))
-                .append("</p>\n</header>\n<main>\n");
-        appendCounts(html, context, summary);
+                .append("</p>\n");
+        appendBaselineNote(html, context);
+        StringBuilder main = new StringBuilder();
+        charts.append(main);
         if (context.runtime() != null) {
-            html.append(context.runtime().html(context));
+            main.append(context.runtime().html(context));
         }
-        appendFindings(html, context);
-        appendSuppressed(html, context);
-        appendErrors(html, context);
-        appendRules(html, context, summary);
-        html.append("</main>\n<footer>\n<p>Generated by ")
+        appendFindings(main, context, known);
+        appendSuppressed(main, context);
+        appendGone(main, context);
+        appendErrors(main, context);
+        appendRules(main, context, charts.ruleKeys());
+        appendContents(html, main);
+        html.append("</header>\n<main>\n")
+                .append(main)
+                .append("</main>\n<footer>\n<p>Generated by ")
                 .append(escape(ProductInfo.NAME + " " + context.toolVersion()))
                 .append(".</p>\n<p>RGESN criteria: ")
                 .append(escape(RgesnCriteria.CREDIT))
-                .append(".</p>\n</footer>\n</body>\n</html>\n");
+                .append(".</p>\n</footer>\n<script>")
+                .append(SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
         out.write(html.toString());
         out.flush();
     }
 
-    private static void appendCounts(StringBuilder html, ReportContext context, ReportSummary summary) {
-        if (summary.findings() == 0) {
-            return;
+    /** Links to the sections the page has, so that a long summary or runtime part is one click away from the findings. */
+    private static void appendContents(StringBuilder html, CharSequence main) {
+        StringBuilder links = new StringBuilder();
+        String sections = main.toString();
+        for (Section section : SECTIONS) {
+            // Only the page's own markup opens a section: text from the code is escaped.
+            if (sections.contains("<section id=\"" + section.id() + "\">")) {
+                links.append(links.isEmpty() ? "" : " · ")
+                        .append("<a href=\"#")
+                        .append(section.id())
+                        .append("\">")
+                        .append(section.title())
+                        .append("</a>");
+            }
         }
-        html.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        html.append("<table class=\"counts\">\n<caption>Findings by family</caption>\n")
-                .append("<thead><tr><th>Family</th><th>Findings</th></tr></thead>\n<tbody>\n");
-        for (Map.Entry<Family, Integer> entry : summary.byFamily().entrySet()) {
-            html.append("<tr><td>")
-                    .append(escape(entry.getKey().title()))
-                    .append("</td><td class=\"number\">")
-                    .append(entry.getValue())
-                    .append("</td></tr>\n");
-        }
-        html.append("</tbody>\n</table>\n");
-        html.append("<table class=\"counts\">\n<caption>Findings by rule</caption>\n")
-                .append("<thead><tr><th>Rule</th><th>Title</th><th>Severity</th><th>Findings</th></tr></thead>\n")
-                .append("<tbody>\n");
-        for (Map.Entry<String, Integer> entry : summary.byRule().entrySet()) {
-            RuleMetadata rule = context.rule(entry.getKey());
-            html.append("<tr><td><a href=\"#")
-                    .append(escape(ruleAnchor(rule.key())))
-                    .append("\">")
-                    .append(escape(rule.key()))
-                    .append("</a></td><td>")
-                    .append(escape(rule.title()))
-                    .append("</td><td>")
-                    .append(severity(rule.defaultSeverity()))
-                    .append("</td><td class=\"number\">")
-                    .append(entry.getValue())
-                    .append("</td></tr>\n");
-        }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("<nav aria-label=\"Contents\">").append(links).append("</nav>\n");
     }
 
-    private static void appendFindings(StringBuilder html, ReportContext context) {
+    /** The findings the baseline knew: listed with the new ones, marked, counted apart. */
+    private static List<Finding> knownFromBaseline(ReportContext context) {
+        return context.result().suppressed().stream()
+                .filter(f -> context.result().suppression(f).kind() == Suppression.Kind.BASELINE)
+                .toList();
+    }
+
+    private static void appendBaselineNote(StringBuilder html, ReportContext context) {
+        Baseline.Comparison baseline = context.baseline();
+        if (baseline == null) {
+            return;
+        }
+        int fresh = context.result().findings().size();
+        html.append("<p class=\"baseline\">Compared with the baseline <code>")
+                .append(escape(context.displayPath(baseline.file())))
+                .append("</code>: ")
+                .append(fresh)
+                .append(fresh == 1 ? " new finding" : " new findings")
+                .append(" reported; ")
+                .append(baseline.known())
+                .append(baseline.known() == 1 ? " known finding" : " known findings")
+                .append(" listed, marked known and not counted; ")
+                .append(baseline.gone().size())
+                .append(" of its findings gone.</p>\n");
+    }
+
+    private static void appendFindings(StringBuilder html, ReportContext context, List<Finding> known) {
         html.append("<section id=\"findings\">\n<h2>Findings</h2>\n");
-        List<Finding> findings = context.result().findings();
-        if (findings.isEmpty()) {
+        List<Finding> listed = new ArrayList<>(context.result().findings());
+        listed.addAll(known);
+        if (listed.isEmpty()) {
             html.append("<p>No energy bugs found.</p>\n</section>\n");
             return;
         }
-        html.append("<table>\n<thead><tr><th>Location</th><th>Rule</th><th>Severity</th><th>Message</th></tr>")
-                .append("</thead>\n<tbody>\n");
-        for (Finding finding : findings) {
-            RuleMetadata rule = context.rule(finding.ruleKey());
-            String location = context.displayPath(finding.file()) + ":" + finding.line()
-                    + (finding.hasColumn() ? ":" + finding.column() : "");
-            html.append("<tr><td class=\"location\">")
-                    .append(escape(location))
-                    .append("</td><td>")
-                    .append(docLink(context, rule.key(), rule.key()))
-                    .append("</td><td>")
-                    .append(severity(rule.defaultSeverity()))
-                    .append("</td><td>")
-                    .append(escape(finding.message()))
-                    .append("</td></tr>\n");
+        if (context.baseline() != null) {
+            html.append("<p class=\"known-hint\">Findings the baseline knew are listed too, marked known;")
+                    .append(" the filter shows the new ones first.</p>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        appendControls(html, context, listed);
+        Map<String, List<Finding>> byFile = new TreeMap<>();
+        listed.forEach(f -> byFile.computeIfAbsent(context.displayPath(f.file()), path -> new ArrayList<>())
+                .add(f));
+        Set<Finding> knownSet = new HashSet<>(known);
+        html.append("<div id=\"findings-by-file\">\n");
+        int fileIndex = 0;
+        int findingIndex = 0;
+        for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
+            String sectionId = "file-" + ++fileIndex;
+            List<Finding> findings = file.getValue();
+            Collections.sort(findings);
+            html.append("<section class=\"file\" id=\"")
+                    .append(sectionId)
+                    .append("\">\n<h3><code>")
+                    .append(escape(file.getKey()))
+                    .append("</code> <span class=\"count\">")
+                    .append(findings.size())
+                    .append(findings.size() == 1 ? " finding" : " findings")
+                    .append("</span></h3>\n");
+            // Paths that display alike but differ (a class file's package path and its source) are read apart.
+            Map<Path, SourceSnippets> sources = new HashMap<>();
+            for (Finding finding : findings) {
+                SourceSnippets source =
+                        sources.computeIfAbsent(finding.file(), path -> SourceSnippets.of(path, context.baseDir()));
+                appendFinding(html, context, finding, knownSet.contains(finding), sectionId, ++findingIndex, source);
+            }
+            html.append("</section>\n");
+        }
+        html.append("</div>\n<div id=\"findings-flat\" hidden></div>\n")
+                .append("<p id=\"findings-no-match\" class=\"no-match\" hidden>No finding matches these filters.</p>\n")
+                .append("</section>\n");
+    }
+
+    /**
+     * The sort and filter controls, hidden until the script shows them: without it they would do nothing and the page
+     * lists every finding anyway.
+     */
+    private static void appendControls(StringBuilder html, ReportContext context, List<Finding> listed) {
+        Set<String> rules = new TreeSet<>();
+        Set<Family> families = new TreeSet<>();
+        Set<Severity> severities = new TreeSet<>(Comparator.reverseOrder());
+        for (Finding finding : listed) {
+            RuleMetadata rule = context.rule(finding.ruleKey());
+            rules.add(rule.key());
+            families.add(rule.family());
+            severities.add(rule.defaultSeverity());
+        }
+        html.append("<div class=\"controls\" id=\"finding-controls\" role=\"group\" aria-label=\"Sort and filter")
+                .append(" the findings\" hidden>\n<label>Order<select id=\"finding-order\">")
+                .append("<option value=\"file\" selected>by file and line</option>")
+                .append("<option value=\"severity\">by severity</option>")
+                .append("<option value=\"rule\">by rule</option></select></label>\n");
+        html.append("<label>Rule<select data-filter=\"rule\"><option value=\"\">all rules</option>");
+        rules.forEach(
+                key -> appendOption(html, key, key + " — " + context.rule(key).title()));
+        html.append("</select></label>\n<label>Family<select data-filter=\"family\">")
+                .append("<option value=\"\">all families</option>");
+        families.forEach(family -> appendOption(html, familyId(family), family.title()));
+        html.append("</select></label>\n<label>Severity<select data-filter=\"severity\">")
+                .append("<option value=\"\">all severities</option>");
+        severities.forEach(severity -> appendOption(html, severityName(severity), severityName(severity)));
+        html.append("</select></label>\n");
+        if (context.baseline() != null) {
+            html.append("<label>Baseline<select data-filter=\"state\">")
+                    .append("<option value=\"new\" selected>new only</option>")
+                    .append("<option value=\"known\">known only</option>")
+                    .append("<option value=\"\">new and known</option></select></label>\n");
+        }
+        html.append("<output id=\"findings-shown\" aria-live=\"polite\"></output>\n</div>\n");
+    }
+
+    private static void appendOption(StringBuilder html, String value, String label) {
+        html.append("<option value=\"")
+                .append(escape(value))
+                .append("\">")
+                .append(escape(label))
+                .append("</option>");
+    }
+
+    private static void appendFinding(
+            StringBuilder html,
+            ReportContext context,
+            Finding finding,
+            boolean known,
+            String sectionId,
+            int index,
+            SourceSnippets source) {
+        RuleMetadata rule = context.rule(finding.ruleKey());
+        Severity severity = rule.defaultSeverity();
+        boolean compared = context.baseline() != null;
+        html.append("<article class=\"finding")
+                .append(known ? " known" : "")
+                .append("\" id=\"finding-")
+                .append(index)
+                .append("\" data-section=\"")
+                .append(sectionId)
+                .append("\" data-rule=\"")
+                .append(escape(rule.key()))
+                .append("\" data-family=\"")
+                .append(familyId(rule.family()))
+                .append("\" data-severity=\"")
+                .append(severityName(severity))
+                .append("\" data-severity-rank=\"")
+                // Most severe first when sorted in ascending order.
+                .append(Severity.BLOCKER.ordinal() - severity.ordinal())
+                .append("\"");
+        if (compared) {
+            html.append(" data-state=\"").append(known ? "known" : "new").append("\"");
+        }
+        html.append(">\n<p class=\"finding-head\"><span class=\"location\">")
+                .append(escape(location(context, finding)))
+                .append("</span> ")
+                .append(docLink(context, rule.key(), rule.key(), rule.title()))
+                .append(" ")
+                .append(severity(severity))
+                .append(" <span class=\"family\">")
+                .append(escape(rule.family().title()))
+                .append("</span>");
+        if (compared) {
+            html.append(
+                    known
+                            ? " <span class=\"state state-known\">known from the baseline</span>"
+                            : " <span class=\"state state-new\">new</span>");
+        }
+        html.append("</p>\n<p class=\"message\">")
+                .append(escape(finding.message()))
+                .append("</p>\n")
+                .append(source.html(finding))
+                .append("</article>\n");
     }
 
     private static void appendSuppressed(StringBuilder html, ReportContext context) {
-        List<Finding> suppressed = context.result().suppressed();
+        List<Finding> suppressed = context.result().suppressed().stream()
+                .filter(f -> context.result().suppression(f).kind() != Suppression.Kind.BASELINE)
+                .toList();
         if (suppressed.isEmpty()) {
             return;
         }
         html.append("<section id=\"suppressed\">\n<h2>Suppressed</h2>\n")
-                .append("<p>The build configuration says these are intended (a dependency listed as used); they count")
-                .append(" nowhere.</p>\n<table>\n<thead><tr><th>Location</th><th>Rule</th><th>Message</th></tr>")
-                .append("</thead>\n<tbody>\n");
+                .append("<p>The code marks these as intended, or the build configuration lists them as used; they")
+                .append(" count nowhere.</p>\n<div class=\"wide\">\n<table>\n<thead><tr><th>Location</th><th>Rule</th>")
+                .append("<th>Suppressed by</th><th>Message</th></tr></thead>\n<tbody>\n");
         for (Finding finding : suppressed) {
-            String location = context.displayPath(finding.file()) + ":" + finding.line()
-                    + (finding.hasColumn() ? ":" + finding.column() : "");
             html.append("<tr><td class=\"location\">")
-                    .append(escape(location))
+                    .append(escape(location(context, finding)))
                     .append("</td><td>")
                     .append(docLink(context, finding.ruleKey(), finding.ruleKey()))
+                    .append("</td><td>")
+                    .append(escape(context.result().suppression(finding).justification()))
                     .append("</td><td>")
                     .append(escape(finding.message()))
                     .append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    private static void appendGone(StringBuilder html, ReportContext context) {
+        if (context.baseline() == null || context.baseline().gone().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"gone\">\n<h2>Gone since the baseline</h2>\n")
+                .append("<p>The baseline recorded these findings; the analysis no longer reports them.</p>\n")
+                .append("<div class=\"wide\">\n<table>\n<thead><tr><th>Location</th><th>Rule</th><th>Message</th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (Baseline.Entry entry : context.baseline().gone()) {
+            html.append("<tr><td class=\"location\">")
+                    .append(escape(entry.file() + ":" + entry.line()))
+                    .append("</td><td>")
+                    .append(escape(entry.rule()))
+                    .append("</td><td>")
+                    .append(escape(entry.message()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
     private static void appendErrors(StringBuilder html, ReportContext context) {
@@ -167,7 +342,9 @@ public final class HtmlReport implements ReportWriter {
         }
         html.append("<section id=\"errors\">\n<h2>Processing errors</h2>\n")
                 .append("<p>These inputs or rules could not be processed; the analysis went on without them.</p>\n")
-                .append("<table>\n<thead><tr><th>Input</th><th>Rule</th><th>Kind</th><th>Message</th></tr></thead>\n")
+                .append(
+                        "<div class=\"wide\">\n<table>\n<thead><tr><th>Input</th><th>Rule</th><th>Kind</th><th>Message</th>")
+                .append("</tr></thead>\n")
                 .append("<tbody>\n");
         for (ProcessingError error : errors) {
             html.append("<tr><td class=\"location\">")
@@ -180,15 +357,15 @@ public final class HtmlReport implements ReportWriter {
                     .append(escape(error.message()))
                     .append("</td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
-    private static void appendRules(StringBuilder html, ReportContext context, ReportSummary summary) {
-        if (summary.byRule().isEmpty()) {
+    private static void appendRules(StringBuilder html, ReportContext context, Set<String> keys) {
+        if (keys.isEmpty()) {
             return;
         }
         html.append("<section id=\"rules\">\n<h2>Rules with findings</h2>\n");
-        for (String key : summary.byRule().keySet()) {
+        for (String key : keys) {
             RuleMetadata rule = context.rule(key);
             html.append("<article id=\"")
                     .append(escape(ruleAnchor(key)))
@@ -204,13 +381,7 @@ public final class HtmlReport implements ReportWriter {
                     .append(escape(rule.energy().why()))
                     .append("</p>\n<h4>RGESN criteria</h4>\n<ul>\n");
             for (String id : rule.energy().rgesn()) {
-                Optional<RgesnCriteria.Criterion> criterion =
-                        RgesnCriteria.get().find(id);
-                html.append("<li>").append(escape(id));
-                criterion.ifPresent(c -> html.append(" — <span lang=\"fr\">")
-                        .append(escape(c.title()))
-                        .append("</span>"));
-                html.append("</li>\n");
+                html.append("<li>").append(criterion(id)).append("</li>\n");
             }
             html.append("</ul>\n<p>")
                     .append(docLink(context, key, "Documentation of " + key))
@@ -219,17 +390,67 @@ public final class HtmlReport implements ReportWriter {
         html.append("</section>\n");
     }
 
-    private static String ruleAnchor(String key) {
+    /** An RGESN criterion's id and, when the shipped criteria know it, its question (in French). */
+    static String criterion(String id) {
+        return escape(id)
+                + RgesnCriteria.get()
+                        .find(id)
+                        .map(c -> " — <span lang=\"fr\">" + escape(c.title()) + "</span>")
+                        .orElse("");
+    }
+
+    static String ruleAnchor(String key) {
         return "rule-" + key;
     }
 
-    private static String docLink(ReportContext context, String key, String text) {
-        return "<a href=\"" + escape(context.docUrl(key)) + "\">" + escape(text) + "</a>";
+    private static String location(ReportContext context, Finding finding) {
+        return context.displayPath(finding.file()) + ":" + finding.line()
+                + (finding.hasColumn() ? ":" + finding.column() : "");
     }
 
-    private static String severity(Severity severity) {
-        String name = severity.name().toLowerCase(Locale.ROOT);
+    private static String docLink(ReportContext context, String key, String text) {
+        return docLink(context, key, text, null);
+    }
+
+    /** A link to a rule's page; with a title, the browser names it on hover. */
+    private static String docLink(ReportContext context, String key, String text, String title) {
+        String hover = title == null ? "" : " title=\"" + escape(title) + "\"";
+        return "<a href=\"" + escape(context.docUrl(key)) + "\"" + hover + ">" + escape(text) + "</a>";
+    }
+
+    static String severity(Severity severity) {
+        String name = severityName(severity);
         return "<span class=\"severity severity-" + name + "\">" + name + "</span>";
+    }
+
+    private static String severityName(Severity severity) {
+        return severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String familyId(Family family) {
+        return family.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            // A browser hashes the element's text after turning CRLF into LF; a checkout with CRLF must hash the same.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
+        }
+    }
+
+    /** A CSP source naming an inline element by the SHA-256 of its text. */
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Escapes text for both element content and quoted attribute values. */
