@@ -78,6 +78,11 @@ public final class HtmlReport implements ReportWriter {
                 .append(escape(summary.sentence()))
                 .append("</p>\n");
         appendBaselineNote(html, context);
+        if (context.settingsFile() != null) {
+            html.append("<p class=\"configuration\">Configuration: <code>")
+                    .append(escape(context.displayPath(context.settingsFile())))
+                    .append("</code></p>\n");
+        }
         StringBuilder main = new StringBuilder();
         charts.append(main);
         if (context.runtime() != null) {

@@ -121,6 +121,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void namesTheConfigurationFileInItsHeaderAndShowsTheSeveritiesItSets() throws IOException {
+        assertThat(html).doesNotContain("Configuration:");
+        String configured = render(sample.configured("rules:\n  EB101:\n    severity: BLOCKER\n"));
+        assertThat(between(configured, "<header>", "</header>"))
+                .contains("<p class=\"configuration\">Configuration: <code>ecobugs.yml</code></p>");
+        // EB101's finding is the sample's only one of that rule.
+        assertThat(configured).contains("<option value=\"blocker\">blocker</option>");
+        assertThat(html).doesNotContain("<option value=\"blocker\">blocker</option>");
+    }
+
+    @Test
     void linksToTheSectionsItHasFromItsHeader() throws IOException {
         assertThat(between(html, "<header>", "</header>"))
                 .contains("<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#findings\">"
