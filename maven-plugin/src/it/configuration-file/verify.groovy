@@ -16,4 +16,8 @@ assert json.findings*.rule == ['EB102'] && json.findings*.severity == ['CRITICAL
 assert json.findings*.line == [10]
 def text = new File(module, 'target/ecobugs/ecobugs.txt').text
 assert text.contains('Configuration: ' + new File(basedir, 'ecobugs.yml').canonicalPath + '.')
+// The reactor's aggregate shows the same severity, and names the file relative to the root.
+def aggregate = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/ecobugs/ecobugs.json'))
+assert aggregate.configurationFile == 'ecobugs.yml'
+assert aggregate.findings*.severity == ['CRITICAL']
 return true

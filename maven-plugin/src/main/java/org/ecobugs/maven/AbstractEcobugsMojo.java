@@ -314,7 +314,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
         }
         Analysed analysed = new Analysed(configuration, result, directory, settings, context.catalog());
         project.setContextValue(RESULT_KEY, analysed);
-        Aggregate.of(session).done(project, result, selected, getLog());
+        Aggregate.of(session).done(project, result, settings, selected, getLog());
         long wall = System.nanoTime() - started;
         // The plugin's own cost next to the engine's: building the request (dependency facts), the engine call, the
         // reports and warnings.

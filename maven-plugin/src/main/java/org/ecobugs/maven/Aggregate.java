@@ -23,6 +23,7 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.ReportSummary;
+import org.ecobugs.rules.settings.ProjectSettings;
 
 /**
  * The reactor's aggregate report. Each module's execution registers its result (or that it had nothing to analyse);
@@ -39,6 +40,9 @@ final class Aggregate {
 
     private final MavenSession session;
     private final Map<String, AnalysisResult> results = new LinkedHashMap<>();
+    /** The configuration file each analysed module ran with, so that the aggregate shows their severities. */
+    private final Map<String, ProjectSettings> settings = new LinkedHashMap<>();
+
     private boolean written;
 
     private Aggregate(MavenSession session) {
@@ -58,6 +62,17 @@ final class Aggregate {
      */
     void done(MavenProject project, AnalysisResult result, List<ReportFormat> formats, Log log)
             throws MojoExecutionException {
+        done(project, result, ProjectSettings.NONE, formats, log);
+    }
+
+    /** As {@link #done(MavenProject, AnalysisResult, List, Log)}, with the configuration file the module ran with. */
+    void done(
+            MavenProject project,
+            AnalysisResult result,
+            ProjectSettings moduleSettings,
+            List<ReportFormat> formats,
+            Log log)
+            throws MojoExecutionException {
         if (session == null
                 || session.getProjects() == null
                 || session.getProjects().size() < 2) {
@@ -65,8 +80,12 @@ final class Aggregate {
         }
         AnalysisResult all;
         MavenProject top;
+        ProjectSettings shared;
         synchronized (this) {
             results.put(project.getId(), result);
+            if (result != null) {
+                settings.put(project.getId(), moduleSettings);
+            }
             Set<String> expected = expected();
             if (written || !results.keySet().containsAll(expected)) {
                 return;
@@ -78,12 +97,21 @@ final class Aggregate {
                 return;
             }
             all = merge(analysed);
+            // One file for the whole build, the usual case, gives its severities; modules with files of their own
+            // keep the rules' defaults, rather than one module's choice for all.
+            shared = settings.values().stream()
+                                    .map(ProjectSettings::file)
+                                    .distinct()
+                                    .count()
+                            == 1
+                    ? settings.values().iterator().next()
+                    : ProjectSettings.NONE;
             top = session.getTopLevelProject() != null
                     ? session.getTopLevelProject()
                     : session.getProjects().get(0);
         }
         Path directory = Path.of(top.getBuild().getDirectory(), "ecobugs");
-        ReportContext context = ReportContext.of(all, top.getBasedir().toPath());
+        ReportContext context = ReportContext.of(all, top.getBasedir().toPath()).withSettings(shared);
         AbstractEcobugsMojo.write(context, directory, formats);
         log.info("ecobugs: reactor aggregate of " + results.size() + " modules: "
                 + ReportSummary.of(context).sentence() + (formats.isEmpty() ? "" : " Reports in " + directory + "."));
