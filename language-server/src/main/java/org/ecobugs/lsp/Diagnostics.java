@@ -5,7 +5,9 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
@@ -13,6 +15,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.meta.RgesnCriteria;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
@@ -24,7 +27,11 @@ final class Diagnostics {
 
     private Diagnostics() {}
 
-    static Diagnostic of(Finding finding, String text, RuleCatalog catalog) {
+    /**
+     * @param uri the document's URI, where the secondary locations in the finding's own file are placed
+     * @param text the document's text, for ranges that end with their line
+     */
+    static Diagnostic of(Finding finding, String uri, String text, RuleCatalog catalog) {
         RuleMetadata rule = catalog.get(finding.ruleKey());
         Diagnostic diagnostic = new Diagnostic();
         diagnostic.setRange(rangeOf(finding, text));
@@ -47,6 +54,21 @@ final class Diagnostics {
         }
         data.add("rgesn", rgesn);
         diagnostic.setData(data);
+        if (!finding.secondaryLocations().isEmpty()) {
+            List<DiagnosticRelatedInformation> related = new java.util.ArrayList<>();
+            for (SecondaryLocation secondary : finding.secondaryLocations()) {
+                boolean here = secondary.file().equals(finding.file());
+                Range range = rangeOf(
+                        secondary.line(),
+                        secondary.column(),
+                        secondary.endLine(),
+                        secondary.endColumn(),
+                        here ? text : "");
+                String at = here ? uri : secondary.file().toUri().toString();
+                related.add(new DiagnosticRelatedInformation(new Location(at, range), secondary.message()));
+            }
+            diagnostic.setRelatedInformation(related);
+        }
         return diagnostic;
     }
 
@@ -61,13 +83,17 @@ final class Diagnostics {
     }
 
     static Range rangeOf(Finding finding, String text) {
-        int line = finding.line() - 1;
-        if (!finding.hasColumn()) {
+        return rangeOf(finding.line(), finding.column(), finding.endLine(), finding.endColumn(), text);
+    }
+
+    private static Range rangeOf(int oneBasedLine, int column, int endLine, int endColumn, String text) {
+        int line = oneBasedLine - 1;
+        if (column <= 0) {
             return new Range(new Position(line, 0), new Position(line, lineLength(text, line)));
         }
-        Position start = new Position(line, finding.column() - 1);
-        Position end = finding.hasEnd()
-                ? new Position(finding.endLine() - 1, finding.endColumn())
+        Position start = new Position(line, column - 1);
+        Position end = endLine > 0 && endColumn > 0
+                ? new Position(endLine - 1, endColumn)
                 : new Position(line, lineLength(text, line));
         return new Range(start, end);
     }

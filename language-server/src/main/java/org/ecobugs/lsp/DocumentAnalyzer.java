@@ -135,7 +135,7 @@ final class DocumentAnalyzer {
             AnalysisResult result = Analysis.run(request.build());
             List<Finding> findings = new ArrayList<>();
             for (Finding finding : result.findings()) {
-                findings.add(onDocument(finding, file));
+                findings.add(finding.inFile(file));
             }
             for (ProcessingError error : result.errors()) {
                 errors.add(new ProcessingError(
@@ -201,19 +201,6 @@ final class DocumentAnalyzer {
         } catch (IOException | UncheckedIOException e) {
             // Left in the temporary directory, where nothing reads it again.
         }
-    }
-
-    private static Finding onDocument(Finding finding, Path file) {
-        return new Finding(
-                finding.ruleKey(),
-                file,
-                finding.line(),
-                finding.column(),
-                finding.endLine(),
-                finding.endColumn(),
-                finding.message(),
-                finding.origin(),
-                finding.fixes());
     }
 
     private static boolean matchesDisk(Path file, String text) {

@@ -194,7 +194,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
                 if (!overlaps(range, params.getRange())) {
                     continue;
                 }
-                Diagnostic diagnostic = Diagnostics.of(finding, analysed.text(), analysed.catalog());
+                Diagnostic diagnostic = Diagnostics.of(finding, uri, analysed.text(), analysed.catalog());
                 actions.add(Either.forRight(suppression(uri, finding, analysed.text(), diagnostic)));
                 annotation(uri, finding, analysed.text(), diagnostic).ifPresent(a -> actions.add(Either.forRight(a)));
                 for (Fix fix : finding.fixes()) {
@@ -333,7 +333,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
             DocumentAnalyzer.Outcome outcome = analyzer.analyze(uri, text);
             List<Diagnostic> diagnostics = new ArrayList<>();
             for (Finding finding : outcome.findings()) {
-                diagnostics.add(Diagnostics.of(finding, text, outcome.catalog()));
+                diagnostics.add(Diagnostics.of(finding, uri, text, outcome.catalog()));
             }
             boolean published = analyses.ifNewest(generation, () -> {
                 documents.analysed(uri, new Documents.Analysed(version, text, outcome.findings(), outcome.catalog()));

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param message one sentence naming the problem and the fix
  * @param origin which walker saw it
  * @param fixes mechanical fixes an IDE may offer, often none
+ * @param secondaryLocations the other places the finding relies on (the loop, the sleep, where a client is built),
+ *     each with a few words; often none
  */
 public record Finding(
         String ruleKey,
@@ -29,7 +31,8 @@ public record Finding(
         int endColumn,
         String message,
         Origin origin,
-        List<Fix> fixes)
+        List<Fix> fixes,
+        List<SecondaryLocation> secondaryLocations)
         implements Comparable<Finding> {
 
     /** The walker that produced a finding. */
@@ -55,6 +58,21 @@ public record Finding(
             throw new IllegalArgumentException("line must be >= 1: " + line);
         }
         fixes = List.copyOf(fixes);
+        secondaryLocations = List.copyOf(secondaryLocations);
+    }
+
+    /** A finding without secondary locations. */
+    public Finding(
+            String ruleKey,
+            Path file,
+            int line,
+            int column,
+            int endLine,
+            int endColumn,
+            String message,
+            Origin origin,
+            List<Fix> fixes) {
+        this(ruleKey, file, line, column, endLine, endColumn, message, origin, fixes, List.of());
     }
 
     /** A finding without a fix. */
@@ -67,7 +85,24 @@ public record Finding(
             int endColumn,
             String message,
             Origin origin) {
-        this(ruleKey, file, line, column, endLine, endColumn, message, origin, List.of());
+        this(ruleKey, file, line, column, endLine, endColumn, message, origin, List.of(), List.of());
+    }
+
+    /** The same finding in another file, its secondary locations in that file too when they were in its own. */
+    public Finding inFile(Path other) {
+        return new Finding(
+                ruleKey,
+                other,
+                line,
+                column,
+                endLine,
+                endColumn,
+                message,
+                origin,
+                fixes,
+                secondaryLocations.stream()
+                        .map(s -> s.file().equals(file) ? s.inFile(other) : s)
+                        .toList());
     }
 
     public boolean hasColumn() {

@@ -22,6 +22,7 @@ import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.PathExclusions;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.ecoscore.StaticEcoscore;
 import org.ecobugs.rules.meta.Family;
@@ -135,7 +136,8 @@ public final class EcobugsSensor implements Sensor {
                 notIndexed.add(finding.file().toString());
                 continue;
             }
-            saveIssue(context, file.get(), finding, runtime);
+            saveIssue(
+                    context, file.get(), finding, runtime, path -> located.computeIfAbsent(path, at -> locate(fs, at)));
             tallies.computeIfAbsent(file.get(), f -> new FileTally()).add(catalog.get(finding.ruleKey()));
             saved.add(finding);
         }
@@ -309,15 +311,35 @@ public final class EcobugsSensor implements Sensor {
 
     /** Saves a finding as an issue; with a measured journey, its message also says what the finding costs there. */
     private static void saveIssue(
-            SensorContext context, InputFile file, Finding finding, Optional<RuntimeReport> runtime) {
+            SensorContext context,
+            InputFile file,
+            Finding finding,
+            Optional<RuntimeReport> runtime,
+            java.util.function.Function<Path, Optional<InputFile>> located) {
         NewIssue issue =
                 context.newIssue().forRule(RuleKey.of(EcobugsRulesDefinition.REPOSITORY_KEY, finding.ruleKey()));
         String message = finding.message()
                 + runtime.flatMap(r -> r.noteFor(finding))
                         .map(note -> " " + note)
                         .orElse("");
-        issue.at(issue.newLocation().on(file).at(range(file, finding)).message(message))
-                .save();
+        issue.at(issue.newLocation()
+                .on(file)
+                .at(range(file, finding.line(), finding.column(), finding.endLine(), finding.endColumn()))
+                .message(message));
+        for (SecondaryLocation secondary : finding.secondaryLocations()) {
+            // A place in a file the scanner does not index cannot be shown; the message still names it.
+            located.apply(secondary.file())
+                    .ifPresent(in -> issue.addLocation(issue.newLocation()
+                            .on(in)
+                            .at(range(
+                                    in,
+                                    secondary.line(),
+                                    secondary.column(),
+                                    secondary.endLine(),
+                                    secondary.endColumn()))
+                            .message(secondary.message())));
+        }
+        issue.save();
     }
 
     /**
@@ -326,20 +348,19 @@ public final class EcobugsSensor implements Sensor {
      * the line from the column on. A range the file cannot hold (a file changed since it was compiled) falls back to
      * the line.
      */
-    static TextRange range(InputFile file, Finding finding) {
-        if (finding.hasColumn()) {
+    static TextRange range(InputFile file, int line, int column, int endLine, int endColumn) {
+        if (column > 0) {
             try {
-                if (finding.hasEnd()) {
-                    return file.newRange(finding.line(), finding.column() - 1, finding.endLine(), finding.endColumn());
+                if (endLine > 0 && endColumn > 0) {
+                    return file.newRange(line, column - 1, endLine, endColumn);
                 }
                 return file.newRange(
-                        file.newPointer(finding.line(), finding.column() - 1),
-                        file.selectLine(finding.line()).end());
+                        file.newPointer(line, column - 1), file.selectLine(line).end());
             } catch (IllegalArgumentException e) {
-                LOG.debug("ecobugs: {} has no range {}:{}, reporting the line", file, finding.line(), finding.column());
+                LOG.debug("ecobugs: {} has no range {}:{}, reporting the line", file, line, column);
             }
         }
-        return file.selectLine(finding.line());
+        return file.selectLine(line);
     }
 
     /** Non-blank lines, comments included: the denominator of the static écoscore. */

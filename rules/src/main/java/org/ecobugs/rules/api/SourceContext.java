@@ -3,6 +3,7 @@ package org.ecobugs.rules.api;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.java.ConstantFolder;
@@ -21,18 +22,38 @@ public interface SourceContext {
     /** Compile-time values of expressions: literals, constants, simple arithmetic, durations. */
     ConstantFolder constants();
 
+    /**
+     * Another place of the same file a finding relies on, shown beside it: the loop that makes a call per element, the
+     * sleep of a poll loop, where a client is built.
+     *
+     * @param node the place, reported on its range
+     * @param message what the place is to the finding, in a few words ("the loop that runs it per element")
+     */
+    record Secondary(Node node, String message) {}
+
+    /**
+     * Reports a finding on the range of {@code node}, with the other places it relies on and its fix when the rule
+     * could build one.
+     */
+    void report(Node node, String message, List<Secondary> secondaries, Optional<Fix> fix);
+
     /** Reports a finding on the range of {@code node}. */
-    void report(Node node, String message);
+    default void report(Node node, String message) {
+        report(node, message, List.of(), Optional.empty());
+    }
 
     /** Reports a finding on the range of {@code node}, with a mechanical fix an IDE may offer. */
-    void report(Node node, String message, Fix fix);
+    default void report(Node node, String message, Fix fix) {
+        report(node, message, List.of(), Optional.of(fix));
+    }
 
     /** Reports a finding on the range of {@code node}, with its fix when the rule could build one. */
     default void report(Node node, String message, Optional<Fix> fix) {
-        if (fix.isPresent()) {
-            report(node, message, fix.get());
-        } else {
-            report(node, message);
-        }
+        report(node, message, List.of(), fix);
+    }
+
+    /** Reports a finding on the range of {@code node}, with the other places it relies on. */
+    default void report(Node node, String message, Secondary... secondaries) {
+        report(node, message, List.of(secondaries), Optional.empty());
     }
 }

@@ -126,6 +126,28 @@ final class CallsInLoops {
                     : "This loop";
         }
 
+        /**
+         * The places the finding relies on: the loop or per-element call that repeats it and, through a helper, the
+         * remote call the helper makes.
+         *
+         * @param remoteCall what the remote call is, for its location's words: "the HTTP request", "the query"
+         */
+        List<SourceContext.Secondary> secondaries(String remoteCall) {
+            List<SourceContext.Secondary> places = new ArrayList<>(2);
+            if (repetition instanceof MethodCallExpr call) {
+                places.add(new SourceContext.Secondary(
+                        call.getName(), "the " + call.getNameAsString() + "() that runs it once per element"));
+            } else if (repetition instanceof ForEachStmt forEach) {
+                places.add(
+                        new SourceContext.Secondary(forEach.getIterable(), "the loop that runs it once per element"));
+            } else if (repetition instanceof Statement loop) {
+                places.add(new SourceContext.Secondary(Loops.anchor(loop), "the loop that runs it once per element"));
+            }
+            helper.ifPresent(h -> places.add(new SourceContext.Secondary(
+                    remote.call().getName(), remoteCall + " " + h.getNameAsString() + "() makes")));
+            return places;
+        }
+
         /** How the remote call is made, for messages: {@code findById()}, or {@code loadPatient(), which calls …}. */
         String via(String doing) {
             return helper.map(h -> "calls " + h.getNameAsString() + "(), which " + doing + ",")

@@ -2,6 +2,7 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
@@ -42,7 +43,8 @@ public final class DbCallInLoopRule implements SourceRule {
                                 || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE)
                 // A migration or start-up step touches each row once per deployment.
                 .filter(looped -> !OneOffCode.runsOnce(node))
-                .ifPresent(looped -> context.report(looped.anchor().getName(), message(looped)));
+                .ifPresent(looped -> context.report(
+                        looped.anchor().getName(), message(looped), looped.secondaries("the query"), Optional.empty()));
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

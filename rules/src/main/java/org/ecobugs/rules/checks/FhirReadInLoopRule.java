@@ -2,6 +2,7 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
@@ -30,7 +31,11 @@ public final class FhirReadInLoopRule implements SourceRule {
     @Override
     public void visitNode(Node node, SourceContext context) {
         CallsInLoops.of((MethodCallExpr) node, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
-                .ifPresent(looped -> context.report(looped.anchor().getName(), message(looped)));
+                .ifPresent(looped -> context.report(
+                        looped.anchor().getName(),
+                        message(looped),
+                        looped.secondaries("the FHIR read"),
+                        Optional.empty()));
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

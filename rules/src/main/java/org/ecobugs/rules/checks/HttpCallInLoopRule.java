@@ -61,7 +61,11 @@ public final class HttpCallInLoopRule implements SourceRule {
         CallsInLoops.of((MethodCallExpr) node, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP)
                 .filter(looped -> !overPiecesOfOneRequest(looped.repetition()))
                 .filter(looped -> looped.helper().isPresent() || !addressesTheElement(looped))
-                .ifPresent(looped -> context.report(looped.anchor().getName(), message(looped)));
+                .ifPresent(looped -> context.report(
+                        looped.anchor().getName(),
+                        message(looped),
+                        looped.secondaries("the HTTP request"),
+                        Optional.empty()));
     }
 
     /**

@@ -87,7 +87,8 @@ public final class SleepPollLoopRule implements SourceRule {
         context.report(
                 Loops.anchor(loop),
                 "This loop wakes every " + interval + " ms to re-check a condition; wait for the event instead"
-                        + " (a queue's take() or poll(timeout), a future, a latch or a condition).");
+                        + " (a queue's take() or poll(timeout), a future, a latch or a condition).",
+                new SourceContext.Secondary(sleeps.get(0).call(), "the sleep of " + interval + " ms between checks"));
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeRule;
@@ -170,8 +169,7 @@ final class ClassFileAnalyzer {
         List<RawFinding> findings = new ArrayList<>();
         for (ResultCache.ClassFinding f : entry.classFindings()) {
             Path source = inputs.sourceOf(f.className(), f.sourceFile());
-            Finding finding = new Finding(f.ruleKey(), source, f.line(), 0, 0, 0, f.message(), Finding.Origin.BYTECODE);
-            findings.add(new RawFinding(finding, f.line(), f.line()));
+            findings.add(new RawFinding(f.on(source), f.line(), f.line()));
         }
         List<ProcessingError> errors = new ArrayList<>();
         entry.errors().forEach(e -> errors.add(ResultCache.toError(e, input)));
@@ -398,12 +396,18 @@ final class ClassFileAnalyzer {
         }
 
         @Override
-        public void report(MethodNode method, AbstractInsnNode instruction, String message) {
+        public void report(
+                MethodNode method, AbstractInsnNode instruction, String message, List<Secondary> secondaries) {
             int line = lineOf(method, instruction);
-            Finding finding = new Finding(ruleKey, source, line, 0, 0, 0, message, Finding.Origin.BYTECODE);
-            sink.add(new RawFinding(finding, line, line));
+            List<ResultCache.LineNote> notes = new ArrayList<>(secondaries.size());
+            for (Secondary secondary : secondaries) {
+                notes.add(new ResultCache.LineNote(lineOf(method, secondary.instruction()), secondary.message()));
+            }
+            ResultCache.ClassFinding found =
+                    new ResultCache.ClassFinding(ruleKey, className, sourceFile, line, message, notes);
+            sink.add(new RawFinding(found.on(source), line, line));
             if (kept != null) {
-                kept.add(new ResultCache.ClassFinding(ruleKey, className, sourceFile, line, message));
+                kept.add(found);
             }
         }
 

@@ -33,6 +33,7 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyGraph;
 
@@ -53,10 +54,15 @@ import org.ecobugs.rules.deps.DependencyGraph;
 final class ResultCache {
 
     private static final String MAGIC = "ecobugs result cache";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String ELSEWHERE = "\u0000";
 
-    /** A finding of a source file, without the file. */
+    /**
+     * A finding of a source file, without the file.
+     *
+     * @param secondaries its secondary locations, all in the same file (kept with the file of the finding, which is
+     *     not written)
+     */
     record SourceFinding(
             String ruleKey,
             int line,
@@ -66,10 +72,33 @@ final class ResultCache {
             String message,
             List<Fix> fixes,
             int coverFirstLine,
-            int coverLastLine) {}
+            int coverLastLine,
+            List<SecondaryLocation> secondaries) {}
+
+    /** A secondary location of a bytecode finding: a line of the same source file. */
+    record LineNote(int line, String message) {}
 
     /** A finding of a class, with what places it in a source file. */
-    record ClassFinding(String ruleKey, String className, String sourceFile, int line, String message) {}
+    record ClassFinding(
+            String ruleKey, String className, String sourceFile, int line, String message, List<LineNote> notes) {
+
+        /** The finding on the source file its class was compiled from. */
+        Finding on(Path source) {
+            return new Finding(
+                    ruleKey,
+                    source,
+                    line,
+                    0,
+                    0,
+                    0,
+                    message,
+                    Finding.Origin.BYTECODE,
+                    List.of(),
+                    notes.stream()
+                            .map(note -> new SecondaryLocation(source, note.line(), 0, 0, 0, note.message()))
+                            .toList());
+        }
+    }
 
     /**
      * A processing error of the file, or of an input inside it.
@@ -501,6 +530,7 @@ final class ResultCache {
             out.writeInt(f.coverFirstLine());
             out.writeInt(f.coverLastLine());
             writeFixes(out, f.fixes());
+            writeSecondaries(out, f.secondaries(), false);
         }
         out.writeInt(entry.classFindings().size());
         for (ClassFinding f : entry.classFindings()) {
@@ -509,6 +539,11 @@ final class ResultCache {
             writeNullable(out, f.sourceFile());
             out.writeInt(f.line());
             writeString(out, f.message());
+            out.writeInt(f.notes().size());
+            for (LineNote note : f.notes()) {
+                out.writeInt(note.line());
+                writeString(out, note.message());
+            }
         }
         out.writeInt(entry.errors().size());
         for (CachedError e : entry.errors()) {
@@ -541,14 +576,24 @@ final class ResultCache {
             int coverFirst = in.data.readInt();
             int coverLast = in.data.readInt();
             List<Fix> fixes = readFixes(in);
-            sourceFindings.add(
-                    new SourceFinding(rule, line, column, endLine, endColumn, message, fixes, coverFirst, coverLast));
+            List<SecondaryLocation> secondaries = readSecondaries(in, SAME_FILE);
+            sourceFindings.add(new SourceFinding(
+                    rule, line, column, endLine, endColumn, message, fixes, coverFirst, coverLast, secondaries));
         }
         int classCount = in.count();
         List<ClassFinding> classFindings = new ArrayList<>(classCount);
         for (int i = 0; i < classCount; i++) {
-            classFindings.add(
-                    new ClassFinding(in.string(), in.string(), in.nullable(), in.data.readInt(), in.string()));
+            String rule = in.string();
+            String className = in.string();
+            String sourceFile = in.nullable();
+            int line = in.data.readInt();
+            String message = in.string();
+            int noteCount = in.count();
+            List<LineNote> notes = new ArrayList<>(noteCount);
+            for (int j = 0; j < noteCount; j++) {
+                notes.add(new LineNote(in.data.readInt(), in.string()));
+            }
+            classFindings.add(new ClassFinding(rule, className, sourceFile, line, message, List.copyOf(notes)));
         }
         int errorCount = in.count();
         List<CachedError> errors = new ArrayList<>(errorCount);
@@ -584,7 +629,42 @@ final class ResultCache {
             writeString(out, f.message());
             writeString(out, f.origin().name());
             writeFixes(out, f.fixes());
+            writeSecondaries(out, f.secondaryLocations(), true);
         }
+    }
+
+    /**
+     * Secondary locations, each with its file when {@code withFile}; a source finding's are in its own file, which the
+     * entry does not write either.
+     */
+    private static void writeSecondaries(DataOutputStream out, List<SecondaryLocation> secondaries, boolean withFile)
+            throws IOException {
+        out.writeInt(secondaries.size());
+        for (SecondaryLocation s : secondaries) {
+            if (withFile) {
+                writeString(out, s.file().toString());
+            }
+            out.writeInt(s.line());
+            out.writeInt(s.column());
+            out.writeInt(s.endLine());
+            out.writeInt(s.endColumn());
+            writeString(out, s.message());
+        }
+    }
+
+    /** Stands for the finding's own file until the entry is placed on it. */
+    private static final Path SAME_FILE = Path.of("");
+
+    /** @param file the file of every location read, or null when each was written with its own */
+    private static List<SecondaryLocation> readSecondaries(Reader in, Path file) throws IOException {
+        int count = in.count();
+        List<SecondaryLocation> secondaries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Path at = file != null ? file : Path.of(in.string());
+            secondaries.add(new SecondaryLocation(
+                    at, in.data.readInt(), in.data.readInt(), in.data.readInt(), in.data.readInt(), in.string()));
+        }
+        return List.copyOf(secondaries);
     }
 
     private static List<Finding> readFindings(Reader in) throws IOException {
@@ -599,7 +679,9 @@ final class ResultCache {
             int endColumn = in.data.readInt();
             String message = in.string();
             Finding.Origin origin = Finding.Origin.valueOf(in.string());
-            findings.add(new Finding(rule, path, line, column, endLine, endColumn, message, origin, readFixes(in)));
+            List<Fix> fixes = readFixes(in);
+            findings.add(new Finding(
+                    rule, path, line, column, endLine, endColumn, message, origin, fixes, readSecondaries(in, null)));
         }
         return List.copyOf(findings);
     }
@@ -715,7 +797,8 @@ final class ResultCache {
                 f.message(),
                 f.fixes(),
                 raw.coverFirstLine(),
-                raw.coverLastLine());
+                raw.coverLastLine(),
+                f.secondaryLocations());
     }
 
     /** The finding back on its file. */
@@ -729,7 +812,8 @@ final class ResultCache {
                 f.endColumn(),
                 f.message(),
                 Finding.Origin.SOURCE,
-                f.fixes());
+                f.fixes(),
+                f.secondaries().stream().map(s -> s.inFile(file)).toList());
         return new RawFinding(finding, f.coverFirstLine(), f.coverLastLine());
     }
 

@@ -23,6 +23,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.ConstantFolder;
@@ -400,18 +401,15 @@ final class SourceFileAnalyzer {
         }
 
         @Override
-        public void report(Node node, String message) {
-            report(node, message, List.of());
-        }
-
-        @Override
-        public void report(Node node, String message, Fix fix) {
-            report(node, message, List.of(fix));
-        }
-
-        private void report(Node node, String message, List<Fix> fixes) {
+        public void report(Node node, String message, List<Secondary> secondaries, Optional<Fix> fix) {
             Range range = rangeOf(node);
             Range cover = coverOf(node).getRange().orElse(range);
+            List<SecondaryLocation> locations = new ArrayList<>(secondaries.size());
+            for (Secondary secondary : secondaries) {
+                Range at = rangeOf(secondary.node());
+                locations.add(new SecondaryLocation(
+                        state.path, at.begin.line, at.begin.column, at.end.line, at.end.column, secondary.message()));
+            }
             Finding finding = new Finding(
                     ruleKey,
                     state.path,
@@ -421,7 +419,8 @@ final class SourceFileAnalyzer {
                     range.end.column,
                     message,
                     Finding.Origin.SOURCE,
-                    fixes);
+                    fix.map(List::of).orElse(List.of()),
+                    locations);
             sink.add(new RawFinding(finding, cover.begin.line, cover.end.line));
         }
 

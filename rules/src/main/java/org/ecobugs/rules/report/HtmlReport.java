@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.Family;
 import org.ecobugs.rules.meta.RgesnCriteria;
@@ -290,9 +291,20 @@ public final class HtmlReport implements ReportWriter {
         }
         html.append("</p>\n<p class=\"message\">")
                 .append(escape(finding.message()))
-                .append("</p>\n")
-                .append(source.html(finding))
-                .append("</article>\n");
+                .append("</p>\n");
+        if (!finding.secondaryLocations().isEmpty()) {
+            html.append("<ul class=\"secondaries\">\n");
+            for (SecondaryLocation secondary : finding.secondaryLocations()) {
+                html.append("<li><span class=\"location\">")
+                        .append(escape(context.displayPath(secondary.file()) + ":" + secondary.line()
+                                + (secondary.hasColumn() ? ":" + secondary.column() : "")))
+                        .append("</span> ")
+                        .append(escape(secondary.message()))
+                        .append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append(source.html(finding)).append("</article>\n");
     }
 
     private static void appendSuppressed(StringBuilder html, ReportContext context) {

@@ -10,6 +10,7 @@ import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.RuleMetadata;
 
@@ -116,6 +117,17 @@ public final class JsonReport implements ReportWriter {
         rule.energy().rgesn().forEach(rgesn::add);
         node.put("docUrl", context.docUrl(finding.ruleKey()));
         node.put("origin", finding.origin().name());
+        ArrayNode secondaries = node.putArray("secondaryLocations");
+        for (SecondaryLocation secondary : finding.secondaryLocations()) {
+            ObjectNode location = secondaries
+                    .addObject()
+                    .put("file", context.displayPath(secondary.file()))
+                    .put("line", secondary.line());
+            putPosition(location, "column", secondary.column());
+            putPosition(location, "endLine", secondary.endLine());
+            putPosition(location, "endColumn", secondary.endColumn());
+            location.put("message", secondary.message());
+        }
         return node;
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.meta.RuleMetadata;
 import org.ecobugs.rules.meta.RuleMetadata.Severity;
@@ -139,7 +140,20 @@ public final class SarifReport implements ReportWriter {
         node.putObject("message").put("text", finding.message());
         ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
         physical.set("artifactLocation", artifactLocation(context, finding.file()));
-        physical.set("region", region(finding));
+        physical.set("region", region(finding.line(), finding.column(), finding.endLine(), finding.endColumn()));
+        if (!finding.secondaryLocations().isEmpty()) {
+            ArrayNode related = node.putArray("relatedLocations");
+            int id = 1;
+            for (SecondaryLocation secondary : finding.secondaryLocations()) {
+                ObjectNode location = related.addObject().put("id", id++);
+                ObjectNode at = location.putObject("physicalLocation");
+                at.set("artifactLocation", artifactLocation(context, secondary.file()));
+                at.set(
+                        "region",
+                        region(secondary.line(), secondary.column(), secondary.endLine(), secondary.endColumn()));
+                location.putObject("message").put("text", secondary.message());
+            }
+        }
         node.putObject("partialFingerprints").put(FindingFingerprints.KEY, fingerprint);
         return node;
     }
@@ -166,19 +180,19 @@ public final class SarifReport implements ReportWriter {
         return node;
     }
 
-    /** The region with only the parts the finding knows; SARIF reads an absent column as the whole line. */
-    private static ObjectNode region(Finding finding) {
+    /** The region with only the parts that are known; SARIF reads an absent column as the whole line. */
+    private static ObjectNode region(int line, int column, int endLine, int endColumn) {
         ObjectNode region = JsonOutput.object();
-        region.put("startLine", finding.line());
-        if (finding.hasColumn()) {
-            region.put("startColumn", finding.column());
+        region.put("startLine", line);
+        if (column > 0) {
+            region.put("startColumn", column);
         }
-        if (finding.endLine() > 0) {
-            region.put("endLine", finding.endLine());
+        if (endLine > 0) {
+            region.put("endLine", endLine);
         }
-        if (finding.hasEnd()) {
-            // A finding's end column is inclusive; SARIF's is the column after the last character.
-            region.put("endColumn", finding.endColumn() + 1);
+        if (endLine > 0 && endColumn > 0) {
+            // Our end columns are inclusive; SARIF's is the column after the last character.
+            region.put("endColumn", endColumn + 1);
         }
         return region;
     }

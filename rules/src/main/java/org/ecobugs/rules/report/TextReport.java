@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.UnusedSuppression;
 
 /**
@@ -30,6 +31,14 @@ public final class TextReport implements ReportWriter {
     public void write(ReportContext context, Writer out) throws IOException {
         for (Finding finding : context.result().findings()) {
             out.write(findingLine(context, finding) + "\n");
+            for (SecondaryLocation secondary : finding.secondaryLocations()) {
+                // Indented like the doc link, so that tools reading warning lines do not take it for a finding.
+                out.write(DOC_LINK_INDENT
+                        + TerminalText.escape(context.displayPath(secondary.file()) + ":" + secondary.line()
+                                + (secondary.hasColumn() ? ":" + secondary.column() : "") + ": "
+                                + secondary.message())
+                        + "\n");
+            }
             out.write(DOC_LINK_INDENT + "see " + context.docUrl(finding.ruleKey()) + "\n");
         }
         for (Finding finding : context.result().suppressed()) {
