@@ -121,6 +121,26 @@ def expected_findings(snapshot):
     return findings
 
 
+def expected_secondaries(snapshot):
+    """{(rule, path, line): [(path, line, message)]}: the indented lines under each warning of the snapshot."""
+    warning = re.compile(r"^(\S+?):(\d+)(?::\d+)?: warning: \[(EB\d{3})\] ")
+    place = re.compile(r"^    (?!see )(\S+?):(\d+)(?::\d+)?: (.*)$")
+    secondaries = {}
+    current = None
+    with open(snapshot, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            found = warning.match(line)
+            if found:
+                current = (found.group(3), found.group(1), int(found.group(2)))
+                secondaries[current] = []
+                continue
+            found = place.match(line)
+            if found and current:
+                secondaries[current].append((found.group(1), int(found.group(2)), found.group(3)))
+    return secondaries
+
+
 def non_blank_lines(sample_dir, excluded_dir):
     total = 0
     excluded = os.path.join(sample_dir, excluded_dir)
@@ -226,11 +246,20 @@ def verify(url, project, sample_dir, snapshot, score_file, journey_file, exclude
     every_rule = ",".join(r["key"] for r in server.get("/api/rules/search", repositories="ecobugs", ps=500)["rules"])
     paths = [i["component"].split(":", 1)[1] for i in server.get(
         "/api/issues/search", componentKeys=project, ps=500, rules=every_rule)["issues"]]
+    wanted_places = {k: v for k, v in expected_secondaries(snapshot).items() if v}
+    check(wanted_places, "the snapshot has no secondary location to check")
+    for issue in issues:
+        key = (issue["rule"].split(":")[1], issue["component"].split(":", 1)[1], issue.get("line", 0))
+        shown = [(loc["component"].split(":", 1)[1], loc["textRange"]["startLine"], loc.get("msg", ""))
+                 for flow in issue.get("flows", []) for loc in flow["locations"]]
+        check(shown == wanted_places.get(key, []),
+              f"secondary locations of {key}: {shown}, expected {wanted_places.get(key, [])}")
     excluded = [p for p in paths if p.startswith(excluded_dir + "/")]
     check(not excluded, f"issues on files ecobugs.yml excludes: {excluded}")
     check(suppressed_file not in paths, f"issues on {suppressed_file}, whose findings are marked as intended")
     print(f"issues: the {len(expected)} findings of the snapshot, at their lines and columns, with their messages;"
-          f" none on {excluded_dir} (excluded) nor on {suppressed_file} (marked as intended)")
+          f" none on {excluded_dir} (excluded) nor on {suppressed_file} (marked as intended); secondary locations"
+          f" as in the snapshot ({sum(len(v) for v in wanted_places.values())})")
 
     keys = ["ecobugs_energy_bugs", METRIC, "ecobugs_ecoscore_points", "ecobugs_ecoscore_lines"]
     keys += ["ecobugs_energy_bugs_" + f for f in FAMILIES.values()]

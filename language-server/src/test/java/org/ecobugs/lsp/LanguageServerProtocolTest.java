@@ -139,6 +139,21 @@ class LanguageServerProtocolTest {
     }
 
     @Test
+    void theOtherPlacesAFindingReliesOnAreItsRelatedInformation() throws Exception {
+        Path file = SAMPLE_SOURCES.resolve(LAB_RESULT_POLLER);
+        Diagnostic poll = single(open(file), "EB102");
+
+        assertThat(poll.getRelatedInformation()).singleElement().satisfies(sleep -> {
+            assertThat(sleep.getMessage()).isEqualTo("the sleep of 50 ms between checks");
+            assertThat(sleep.getLocation().getUri()).isEqualTo(file.toUri().toString());
+            int line = sleep.getLocation().getRange().getStart().getLine();
+            assertThat(Files.readAllLines(file).get(line)).contains("Thread.sleep(POLL_INTERVAL_MS)");
+        });
+        assertThat(single(open(SAMPLE_SOURCES.resolve(FHIR_JSON)), "EB201").getRelatedInformation())
+                .isNullOrEmpty();
+    }
+
+    @Test
     void aChangeIsAnalysedAndAQuickFixRemovesTheBug() throws Exception {
         Path file = copyOfSample("org/ecobugs/sample/fhir/FhirJson.java");
         String uri = file.toUri().toString();

@@ -241,6 +241,46 @@ class EcobugsSensorTest {
     }
 
     @Test
+    void secondaryLocationsBecomeTheIssuesSecondaryLocationsWhereTheFileIsIndexed() throws IOException {
+        DefaultInputFile file = javaFile(
+                "src/main/java/demo/Orders.java",
+                "class Orders {\n  void all(java.util.List<String> ids) {\n    for (String id : ids) {\n"
+                        + "      load(id);\n    }\n  }\n}\n",
+                InputFile.Type.MAIN);
+        Path elsewhere = baseDir.resolve("generated/Client.java");
+        Finding finding = new Finding(
+                "EB208",
+                file.path(),
+                4,
+                7,
+                4,
+                14,
+                "one request per element",
+                Finding.Origin.SOURCE,
+                List.of(),
+                List.of(
+                        new org.ecobugs.rules.SecondaryLocation(
+                                file.path(), 3, 22, 3, 24, "the loop that runs it once per element"),
+                        new org.ecobugs.rules.SecondaryLocation(elsewhere, 2, 0, 0, 0, "the request load() makes")));
+        new EcobugsSensor(request -> result(List.of(finding), List.of())).execute(context);
+
+        Issue issue = context.allIssues().iterator().next();
+        assertThat(issue.flows())
+                .singleElement()
+                .satisfies(flow -> assertThat(flow.locations()).singleElement().satisfies(location -> {
+                    assertThat(location.inputComponent()).isEqualTo(file);
+                    assertThat(location.message()).isEqualTo("the loop that runs it once per element");
+                    TextRange range = location.textRange();
+                    assertThat(List.of(
+                                    range.start().line(),
+                                    range.start().lineOffset(),
+                                    range.end().line(),
+                                    range.end().lineOffset()))
+                            .containsExactly(3, 21, 3, 24);
+                }));
+    }
+
+    @Test
     void positionsWithoutColumnOrEndAreWidenedToTheLine() throws IOException {
         DefaultInputFile file = javaFile(
                 "src/main/java/demo/Job.java",

@@ -312,4 +312,47 @@ class ResultCacheTest {
         }
         return jar;
     }
+
+    @Test
+    void keepsTheSecondaryLocationsOfEveryKindOfFinding() {
+        Path source = temp.resolve("Orders.java");
+        Path pom = temp.resolve("pom.xml");
+        org.ecobugs.rules.SecondaryLocation loop = new org.ecobugs.rules.SecondaryLocation(
+                Path.of(""), 12, 29, 12, 34, "the loop that runs it once per element");
+        ResultCache.SourceFinding inSource = new ResultCache.SourceFinding(
+                "EB208", 14, 13, 14, 24, "one request per element", List.of(), 14, 14, List.of(loop));
+        ResultCache.ClassFinding inClass = new ResultCache.ClassFinding(
+                "EB304",
+                "org/x/Orders",
+                "Orders.java",
+                20,
+                "compiled per call",
+                List.of(new ResultCache.LineNote(18, "the loop")));
+        Finding onPom = new Finding(
+                "EB401",
+                pom,
+                3,
+                5,
+                0,
+                0,
+                "unused",
+                Finding.Origin.DEPENDENCIES,
+                List.of(),
+                List.of(new org.ecobugs.rules.SecondaryLocation(source, 4, 0, 0, 0, "the only import of it")));
+        ResultCache written = ResultCache.open(cache, "project", "fingerprint");
+        written.put("a", new ResultCache.Entry(true, List.of(inSource), List.of(inClass), List.of(), null, 1));
+        written.putDependencies("deps", new ResultCache.DependencyEntry(List.of(onPom), List.of(), List.of()));
+        written.save();
+
+        ResultCache read = ResultCache.open(cache, "project", "fingerprint");
+        ResultCache.Entry entry = read.get("a").orElseThrow();
+        Finding sourceFinding =
+                ResultCache.toRaw(entry.sourceFindings().get(0), source).finding();
+        assertThat(sourceFinding.secondaryLocations())
+                .containsExactly(new org.ecobugs.rules.SecondaryLocation(
+                        source, 12, 29, 12, 34, "the loop that runs it once per element"));
+        assertThat(entry.classFindings().get(0).on(source).secondaryLocations())
+                .containsExactly(new org.ecobugs.rules.SecondaryLocation(source, 18, 0, 0, 0, "the loop"));
+        assertThat(read.dependencies("deps").orElseThrow().findings()).containsExactly(onPom);
+    }
 }

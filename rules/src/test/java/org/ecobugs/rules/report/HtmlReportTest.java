@@ -132,6 +132,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void listsTheSecondaryLocationsUnderTheMessageEscaped() throws IOException {
+        String page = render(SampleAnalysis.withSecondaryLocations(tempDir));
+        assertThat(page)
+                .contains("<ul class=\"secondaries\">\n"
+                        + "<li><span class=\"location\">src/main/java/org/x/Orders.java:12:29</span> the loop that runs"
+                        + " it once per element</li>\n"
+                        + "<li><span class=\"location\">src/main/java/org/x/Client.java:7</span> the &lt;b&gt;request&lt;/b&gt;"
+                        + " load() makes</li>\n</ul>")
+                .doesNotContain("<b>request");
+        assertThat(html).doesNotContain("class=\"secondaries\"");
+    }
+
+    @Test
     void linksToTheSectionsItHasFromItsHeader() throws IOException {
         assertThat(between(html, "<header>", "</header>"))
                 .contains("<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#findings\">"

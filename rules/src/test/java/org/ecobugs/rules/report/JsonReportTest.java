@@ -95,6 +95,19 @@ class JsonReportTest {
     }
 
     @Test
+    void listsTheSecondaryLocationsOfAFinding() throws IOException {
+        StringWriter out = new StringWriter();
+        new JsonReport().write(SampleAnalysis.withSecondaryLocations(tempDir), out);
+        JsonNode secondaries = new ObjectMapper().readTree(out.toString()).at("/findings/0/secondaryLocations");
+
+        assertThat(secondaries.toString())
+                .isEqualTo("[{\"file\":\"src/main/java/org/x/Orders.java\",\"line\":12,\"column\":29,\"endLine\":12,"
+                        + "\"endColumn\":34,\"message\":\"the loop that runs it once per element\"},"
+                        + "{\"file\":\"src/main/java/org/x/Client.java\",\"line\":7,\"column\":null,\"endLine\":null,"
+                        + "\"endColumn\":null,\"message\":\"the <b>request</b> load() makes\"}]");
+    }
+
+    @Test
     void describesAFindingWithItsWholeRegion() {
         JsonNode finding = report.at("/findings/0");
         assertThat(fieldNames(finding))
@@ -110,7 +123,9 @@ class JsonReportTest {
                         "message",
                         "rgesn",
                         "docUrl",
-                        "origin");
+                        "origin",
+                        "secondaryLocations");
+        assertThat(finding.get("secondaryLocations").isEmpty()).isTrue();
         assertThat(finding.get("rule").textValue()).isEqualTo("EB101");
         assertThat(finding.get("title").textValue())
                 .isEqualTo("Waiting should block on the event, not spin on a condition");

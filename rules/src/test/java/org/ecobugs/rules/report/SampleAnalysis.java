@@ -114,6 +114,38 @@ final class SampleAnalysis {
         return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
     }
 
+    /**
+     * One finding with two secondary locations: the loop in the same file, and the request a helper makes in another
+     * (hostile text in a message, for the escaping).
+     */
+    static ReportContext withSecondaryLocations(Path baseDir) {
+        Path orders = baseDir.resolve("src/main/java/org/x/Orders.java");
+        Path client = baseDir.resolve("src/main/java/org/x/Client.java");
+        Finding finding = new Finding(
+                "EB208",
+                orders,
+                14,
+                13,
+                14,
+                24,
+                "This loop sends one HTTP request per element.",
+                Finding.Origin.SOURCE,
+                List.of(),
+                List.of(
+                        new org.ecobugs.rules.SecondaryLocation(
+                                orders, 12, 29, 12, 34, "the loop that runs it once per element"),
+                        new org.ecobugs.rules.SecondaryLocation(
+                                client, 7, 0, 0, 0, "the <b>request</b> load() makes")));
+        AnalysisResult result = new AnalysisResult(
+                List.of(finding),
+                List.of(),
+                List.of("EB208"),
+                2,
+                0,
+                new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()));
+        return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
+    }
+
     /** An analysis with nothing to report. */
     static ReportContext empty(Path baseDir) {
         AnalysisResult result = new AnalysisResult(

@@ -113,6 +113,27 @@ class SarifReportTest {
     }
 
     @Test
+    void givesTheSecondaryLocationsAsRelatedLocations() throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        new SarifReport().write(SampleAnalysis.withSecondaryLocations(sample.baseDir), out);
+        JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString())
+                .at("/runs/0/results/0");
+
+        assertThat(result.get("relatedLocations").toString())
+                .isEqualTo(
+                        "[{\"id\":1,\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"src/main/java/org/x/Orders.java\","
+                                + "\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":12,\"startColumn\":29,\"endLine\":12,"
+                                + "\"endColumn\":35}},\"message\":{\"text\":\"the loop that runs it once per element\"}},"
+                                + "{\"id\":2,\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"src/main/java/org/x/Client.java\","
+                                + "\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":7}},"
+                                + "\"message\":{\"text\":\"the <b>request</b> load() makes\"}}]");
+        assertThat(run.at("/results/0").has("relatedLocations"))
+                .as("a finding without any")
+                .isFalse();
+    }
+
+    @Test
     void namesTheConfigurationFileInTheInvocation() throws IOException {
         assertThat(run.at("/invocations/0").has("properties")).isFalse();
         ReportContext configured = sample.configured("rules:\n  EB101:\n    severity: INFO\n");

@@ -48,6 +48,19 @@ class TextReportTest {
     }
 
     @Test
+    void listsTheSecondaryLocationsUnderTheFindingIndentedLikeItsDocLink() throws IOException {
+        assertThat(render(SampleAnalysis.withSecondaryLocations(tempDir))
+                        .lines()
+                        .limit(4))
+                .containsExactly(
+                        "src/main/java/org/x/Orders.java:14:13: warning: [EB208] This loop sends one HTTP request per"
+                                + " element.",
+                        "    src/main/java/org/x/Orders.java:12:29: the loop that runs it once per element",
+                        "    src/main/java/org/x/Client.java:7: the <b>request</b> load() makes",
+                        "    see " + org.ecobugs.rules.ProductInfo.ruleDocUrl("EB208"));
+    }
+
+    @Test
     void namesTheConfigurationFileAfterTheSummary() throws IOException {
         ReportContext empty = SampleAnalysis.empty(tempDir);
         java.nio.file.Path file = java.nio.file.Files.writeString(
