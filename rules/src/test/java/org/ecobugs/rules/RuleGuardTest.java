@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.ecobugs.rules.api.BytecodeRule;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.BytecodeDetector;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
-import org.ecobugs.rules.api.ResourceRule;
+import org.ecobugs.rules.api.ResourceDetector;
 import org.ecobugs.rules.api.RuleKey;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.checks.RuleRegistry;
 import org.ecobugs.rules.meta.RgesnCriteria;
 import org.ecobugs.rules.meta.RuleCatalog;
@@ -87,17 +88,37 @@ class RuleGuardTest {
                     .isPresent();
         }
         assertThat(metadata.descriptionHtml()).contains(HTML_HEADINGS);
-        boolean dependencyRule = DependencyRule.class.isAssignableFrom(ruleClass);
+        List<Detector> detectors = build(ruleClass).detectors();
+        boolean dependencyRule = detectors.stream().anyMatch(DependencyDetector.class::isInstance);
         assertThat(metadata.detection().judgesDependencies()).isEqualTo(dependencyRule);
         if (dependencyRule) {
             // Dependency rules read the evidence both walks collect, whatever walkers they are not.
             assertThat(metadata.detection().source()).isTrue();
             assertThat(metadata.detection().bytecode()).isTrue();
         } else {
-            assertThat(metadata.detection().source()).isEqualTo(SourceRule.class.isAssignableFrom(ruleClass));
-            assertThat(metadata.detection().bytecode()).isEqualTo(BytecodeRule.class.isAssignableFrom(ruleClass));
+            assertThat(metadata.detection().source())
+                    .isEqualTo(detectors.stream().anyMatch(SourceDetector.class::isInstance));
+            assertThat(metadata.detection().bytecode())
+                    .isEqualTo(detectors.stream().anyMatch(BytecodeDetector.class::isInstance));
         }
-        assertThat(metadata.detection().resources()).isEqualTo(ResourceRule.class.isAssignableFrom(ruleClass));
+        assertThat(metadata.detection().resources())
+                .isEqualTo(detectors.stream().anyMatch(ResourceDetector.class::isInstance));
+    }
+
+    /** The rule with its default parameters. */
+    private static EnergyRule build(Class<? extends EnergyRule> ruleClass) {
+        String key = EnergyRule.keyOf(ruleClass);
+        try {
+            try {
+                return ruleClass
+                        .getConstructor(org.ecobugs.rules.api.RuleParameters.class)
+                        .newInstance(RuleCatalog.builtIn().parameters(key, java.util.Map.of()));
+            } catch (NoSuchMethodException noParameters) {
+                return ruleClass.getConstructor().newInstance();
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot build " + key, e);
+        }
     }
 
     @ParameterizedTest
@@ -115,7 +136,7 @@ class RuleGuardTest {
         String key = EnergyRule.keyOf(ruleClass);
         Path fixtures = Fixtures.source(key.toLowerCase(java.util.Locale.ROOT));
         assertThat(fixtures).isDirectory();
-        if (DependencyRule.class.isAssignableFrom(ruleClass)) {
+        if (build(ruleClass).detectors().stream().anyMatch(DependencyDetector.class::isInstance)) {
             // A dependency rule reports on the POM: its markers are XML comments on <dependency> lines (ADR 0007).
             Path pom = fixtures.resolve("pom.xml");
             assertThat(pom).isRegularFile();

@@ -1,15 +1,23 @@
 package org.ecobugs.rules.api;
 
+import java.util.List;
+
 /**
- * A rule that finds one kind of energy bug. A rule is a final class annotated with {@link RuleKey}, with a public
- * constructor taking {@link RuleParameters}; it keeps no state across files. It walks source code, bytecode, or
- * both, by implementing {@link SourceRule} and/or {@link BytecodeRule}.
+ * A rule that finds one kind of energy bug: a final class annotated with {@link RuleKey}, with a public constructor
+ * taking {@link RuleParameters} (or none), that registers under its key one detector per walker it uses. A rule whose
+ * class is itself a detector ({@link SourceRule}, {@link BytecodeRule}, {@link ResourceRule}, {@link DependencyRule})
+ * needs nothing more; others return their detectors from {@link #detectors()}.
  */
 public interface EnergyRule {
 
     /** The key declared by {@link RuleKey} on the rule class. */
     default String key() {
         return keyOf(getClass());
+    }
+
+    /** The rule's detectors, at most one per walker. */
+    default List<Detector> detectors() {
+        return this instanceof Detector self ? List.of(self) : List.of();
     }
 
     static String keyOf(Class<?> ruleClass) {

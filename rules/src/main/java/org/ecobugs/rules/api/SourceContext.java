@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Optional;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.java.ConstantFolder;
+import org.ecobugs.rules.java.FileFacts;
 import org.ecobugs.rules.java.JavaNames;
 
 /** What a source rule knows about the file it is visiting, and how it reports. */
-public interface SourceContext {
+public interface SourceContext extends FileFacts {
 
     Path path();
 
     CompilationUnit compilationUnit();
 
-    /** Type names resolved through the file's imports, its package and {@code java.lang}, and the classpath. */
+    @Override
     JavaNames names();
 
-    /** Compile-time values of expressions: literals, constants, simple arithmetic, durations. */
+    @Override
     ConstantFolder constants();
 
     /**

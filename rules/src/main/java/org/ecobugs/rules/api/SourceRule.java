@@ -4,10 +4,11 @@ import com.github.javaparser.ast.Node;
 import java.util.Set;
 
 /**
- * A rule that reads Java source. The engine parses each file once and walks it once, calling every source rule on the
- * node types it subscribed to (subtypes included).
+ * A rule that is its own source detector and visits nodes of some types on entering them. Rules with more to do (state
+ * along the walk, visits on leaving, per-file hooks, several walkers) register {@link SourceDetector}s through {@link
+ * EnergyRule#detectors()} instead.
  */
-public interface SourceRule extends EnergyRule {
+public interface SourceRule extends EnergyRule, SourceDetector {
 
     /** The node types this rule wants to see. */
     Set<Class<? extends Node>> nodesToVisit();
@@ -15,15 +16,10 @@ public interface SourceRule extends EnergyRule {
     /** Called for each node of a subscribed type, in pre-order. */
     void visitNode(Node node, SourceContext context);
 
-    /**
-     * Words of which the file's code must hold some for this rule to find anything in it (see {@link RequiredWords}):
-     * the method names it looks for, the simple names of the types or annotations, {@code for} and {@code while} for a
-     * rule about loops. The default, {@link RequiredWords#anyFile()}, reads every file. The engine hands a file only to
-     * the rules whose words it holds, and does not parse a file that no rule wants (as the bytecode walker skips
-     * classes by their constant pool). A word that is missing here loses findings, so the condition must be a necessary
-     * one, not a guess.
-     */
-    default RequiredWords textPrescreen() {
-        return RequiredWords.anyFile();
+    @Override
+    default void subscribe(SourceVisits visits) {
+        for (Class<? extends Node> type : nodesToVisit()) {
+            visits.enter(type, this::visitNode);
+        }
     }
 }

@@ -5,19 +5,27 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.BytecodeContext;
-import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.BytecodeDetector;
+import org.ecobugs.rules.bytecode.BytecodeLoops;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
  * Reads class files, alone or from archives. A class is expanded into an ASM tree only when its constant pool holds
@@ -40,7 +48,7 @@ final class ClassFileAnalyzer {
         }
     }
 
-    private final List<BytecodeRule> rules;
+    private final List<Keyed<BytecodeDetector>> rules;
     private final ConstantPoolNeedles needles;
     private final Inputs inputs;
     private final RuleTimer timer;
@@ -48,11 +56,11 @@ final class ClassFileAnalyzer {
     private final ResultCache cache;
     private final InputLimits limits;
 
-    ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer) {
+    ClassFileAnalyzer(List<Keyed<BytecodeDetector>> rules, Inputs inputs, RuleTimer timer) {
         this(rules, inputs, timer, null, null);
     }
 
-    ClassFileAnalyzer(List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage) {
+    ClassFileAnalyzer(List<Keyed<BytecodeDetector>> rules, Inputs inputs, RuleTimer timer, UsageCollector usage) {
         this(rules, inputs, timer, usage, null);
     }
 
@@ -62,13 +70,17 @@ final class ClassFileAnalyzer {
      * one pass of ASM's reader, without a tree).
      */
     ClassFileAnalyzer(
-            List<BytecodeRule> rules, Inputs inputs, RuleTimer timer, UsageCollector usage, ResultCache cache) {
+            List<Keyed<BytecodeDetector>> rules,
+            Inputs inputs,
+            RuleTimer timer,
+            UsageCollector usage,
+            ResultCache cache) {
         this(rules, inputs, timer, usage, cache, InputLimits.DEFAULT);
     }
 
     /** With other limits than the default ones on what a class file or an archive may hold. */
     ClassFileAnalyzer(
-            List<BytecodeRule> rules,
+            List<Keyed<BytecodeDetector>> rules,
             Inputs inputs,
             RuleTimer timer,
             UsageCollector usage,
@@ -81,8 +93,8 @@ final class ClassFileAnalyzer {
         this.usage = usage;
         this.cache = cache;
         List<Set<String>> wanted = new ArrayList<>();
-        for (BytecodeRule rule : rules) {
-            wanted.add(rule.constantPoolPrescreen());
+        for (Keyed<BytecodeDetector> rule : rules) {
+            wanted.add(rule.detector().constantPoolPrescreen());
         }
         this.needles = new ConstantPoolNeedles(wanted);
     }
@@ -323,16 +335,25 @@ final class ClassFileAnalyzer {
             return;
         }
         Path source = inputs.sourceOf(classNode.name, classNode.sourceFile);
+        MethodFacts facts = new MethodFacts(classNode.name);
         for (int i = 0; i < rules.size(); i++) {
             if (!wanted[i]) {
                 continue;
             }
-            BytecodeRule rule = rules.get(i);
+            Keyed<BytecodeDetector> rule = rules.get(i);
             long start = System.nanoTime();
             try {
-                rule.visitClass(
-                        classNode,
-                        new Context(rule.key(), source, findings, kept, classNode.name, classNode.sourceFile));
+                rule.detector()
+                        .visitClass(
+                                classNode,
+                                new Context(
+                                        rule.key(),
+                                        source,
+                                        findings,
+                                        kept,
+                                        classNode.name,
+                                        classNode.sourceFile,
+                                        facts));
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new ProcessingError(
                         input, rule.key(), ProcessingError.Kind.RULE_FAILURE, "Rule failed: " + describe(e)));
@@ -379,6 +400,7 @@ final class ClassFileAnalyzer {
         private final List<ResultCache.ClassFinding> kept;
         private final String className;
         private final String sourceFile;
+        private final MethodFacts facts;
 
         Context(
                 String ruleKey,
@@ -386,13 +408,25 @@ final class ClassFileAnalyzer {
                 List<RawFinding> sink,
                 List<ResultCache.ClassFinding> kept,
                 String className,
-                String sourceFile) {
+                String sourceFile,
+                MethodFacts facts) {
             this.ruleKey = ruleKey;
             this.source = source;
             this.sink = sink;
             this.kept = kept;
             this.className = className;
             this.sourceFile = sourceFile;
+            this.facts = facts;
+        }
+
+        @Override
+        public Optional<Frame<SourceValue>[]> frames(MethodNode method) {
+            return facts.frames(method);
+        }
+
+        @Override
+        public List<BytecodeLoops.Loop> loops(MethodNode method) {
+            return facts.loops(method);
         }
 
         @Override
@@ -435,6 +469,35 @@ final class ClassFileAnalyzer {
                 }
             }
             return 1;
+        }
+    }
+
+    /**
+     * What the detectors of one class share about each of its methods, computed on first use: the frames, which cost
+     * an abstract interpretation of the method, and the loops. One class is analysed on one thread.
+     */
+    private static final class MethodFacts {
+        private final String owner;
+        private final Map<MethodNode, Optional<Frame<SourceValue>[]>> frames = new IdentityHashMap<>();
+        private final Map<MethodNode, List<BytecodeLoops.Loop>> loops = new IdentityHashMap<>();
+
+        MethodFacts(String owner) {
+            this.owner = owner;
+        }
+
+        Optional<Frame<SourceValue>[]> frames(MethodNode method) {
+            return frames.computeIfAbsent(method, m -> {
+                try {
+                    return Optional.of(new Analyzer<>(new SourceInterpreter()).analyze(owner, m));
+                } catch (AnalyzerException e) {
+                    // Code the verifier would reject: nothing reliable to say about it.
+                    return Optional.empty();
+                }
+            });
+        }
+
+        List<BytecodeLoops.Loop> loops(MethodNode method) {
+            return loops.computeIfAbsent(method, m -> BytecodeLoops.of(m.instructions));
         }
     }
 }

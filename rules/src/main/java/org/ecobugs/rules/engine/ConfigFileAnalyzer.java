@@ -13,7 +13,7 @@ import java.util.Map;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.ResourceContext;
-import org.ecobugs.rules.api.ResourceRule;
+import org.ecobugs.rules.api.ResourceDetector;
 import org.ecobugs.rules.config.ConfigFile;
 import org.ecobugs.rules.config.ConfigParser;
 
@@ -29,10 +29,10 @@ final class ConfigFileAnalyzer {
     private static final Comparator<ConfigFile> BASE_FIRST = Comparator.comparing((ConfigFile f) -> !f.isBase())
             .thenComparing(f -> f.path().getFileName().toString());
 
-    private final List<ResourceRule> rules;
+    private final List<Keyed<ResourceDetector>> rules;
     private final RuleTimer timer;
 
-    ConfigFileAnalyzer(List<ResourceRule> rules, RuleTimer timer) {
+    ConfigFileAnalyzer(List<Keyed<ResourceDetector>> rules, RuleTimer timer) {
         this.rules = List.copyOf(rules);
         this.timer = timer;
     }
@@ -50,13 +50,13 @@ final class ConfigFileAnalyzer {
             }
         }
         byDirectory.values().forEach(group -> group.sort(BASE_FIRST));
-        for (ResourceRule rule : rules) {
+        for (Keyed<ResourceDetector> rule : rules) {
             long start = System.nanoTime();
             for (List<ConfigFile> group : byDirectory.values()) {
                 List<ConfigFile> siblings = List.copyOf(group);
                 for (ConfigFile file : siblings) {
                     try {
-                        rule.visitConfigFile(file, new Context(rule.key(), file.path(), siblings, findings));
+                        rule.detector().visitConfigFile(file, new Context(rule.key(), file.path(), siblings, findings));
                     } catch (RuntimeException | StackOverflowError e) {
                         errors.add(new ProcessingError(
                                 file.path().toString(),

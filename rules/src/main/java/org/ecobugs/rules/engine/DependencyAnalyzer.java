@@ -24,7 +24,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.DependencyDetector;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyGraph;
 import org.ecobugs.rules.deps.DependencyUsage;
@@ -69,7 +69,7 @@ final class DependencyAnalyzer {
 
     private final DependencyGraph graph;
     private final UsageCollector collected;
-    private final List<DependencyRule> rules;
+    private final List<Keyed<DependencyDetector>> rules;
     private final RuleTimer timer;
     private final ExecutorService pool;
 
@@ -106,7 +106,7 @@ final class DependencyAnalyzer {
     DependencyAnalyzer(
             DependencyGraph graph,
             UsageCollector collected,
-            List<DependencyRule> rules,
+            List<Keyed<DependencyDetector>> rules,
             RuleTimer timer,
             ExecutorService pool) {
         this.graph = graph;
@@ -198,10 +198,10 @@ final class DependencyAnalyzer {
         Usages usages = new Usages(resources.keys);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        for (DependencyRule rule : rules) {
+        for (Keyed<DependencyDetector> rule : rules) {
             long start = System.nanoTime();
             try {
-                rule.check(usages, new Context(rule.key(), findings, suppressed));
+                rule.detector().check(usages, new Context(rule.key(), findings, suppressed));
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new ProcessingError(
                         graph.pomFile().toString(),

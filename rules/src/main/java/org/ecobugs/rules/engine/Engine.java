@@ -65,15 +65,16 @@ public final class Engine {
         long t = System.nanoTime();
         Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots());
         DependencyGraph graph = request.dependencyGraph().orElse(null);
-        UsageCollector usage = graph == null || rules.dependencyRules().isEmpty() ? null : new UsageCollector(graph);
+        UsageCollector usage =
+                graph == null || rules.dependencyDetectors().isEmpty() ? null : new UsageCollector(graph);
         PathExclusions.Matcher excluded = request.excludedPaths().matcher();
         if (usage == null) {
             // Left-out files are still read when the dependency rules run: what they use keeps a dependency used.
             inputs = inputs.excluding(excluded);
         }
         phases.put("collect inputs", since(t));
-        boolean analyseSources = !rules.sourceRules().isEmpty() || usage != null;
-        boolean analyseClasses = !rules.bytecodeRules().isEmpty() || usage != null;
+        boolean analyseSources = !rules.sourceDetectors().isEmpty() || usage != null;
+        boolean analyseClasses = !rules.bytecodeDetectors().isEmpty() || usage != null;
         Counter counter = new Counter(
                 progress,
                 (analyseSources ? inputs.sourceFiles().size() : 0)
@@ -107,7 +108,7 @@ public final class Engine {
             t = System.nanoTime();
             if (analyseSources) {
                 SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
-                        rules.sourceRules(),
+                        rules.sourceDetectors(),
                         request.javaVersion(),
                         request.sourceEncoding(),
                         new KnownTypes(request.classpath()),
@@ -139,7 +140,7 @@ public final class Engine {
             t = System.nanoTime();
             if (analyseClasses) {
                 ClassFileAnalyzer analyzer =
-                        new ClassFileAnalyzer(rules.bytecodeRules(), inputs, timer, usage, cache, limits);
+                        new ClassFileAnalyzer(rules.bytecodeDetectors(), inputs, timer, usage, cache, limits);
                 List<Callable<ClassFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.classFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyzeClassFile(file)));
@@ -157,7 +158,7 @@ public final class Engine {
             }
             phases.put("analyse classes", since(t));
 
-            if (!rules.dependencyRules().isEmpty()) {
+            if (!rules.dependencyDetectors().isEmpty()) {
                 t = System.nanoTime();
                 if (usage != null) {
                     errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
@@ -169,11 +170,11 @@ public final class Engine {
                         dependencyFindings.addAll(cached.get().findings());
                         suppressed.addAll(cached.get().suppressed());
                         errors.addAll(cached.get().errors());
-                        rules.dependencyRules().forEach(rule -> timer.add(rule.key(), 0));
+                        rules.dependencyDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
                         phases.put("dependencies: from the result cache", Duration.ZERO);
                     } else {
                         DependencyAnalyzer.Outcome outcome =
-                                new DependencyAnalyzer(graph, usage, rules.dependencyRules(), timer, pool).run();
+                                new DependencyAnalyzer(graph, usage, rules.dependencyDetectors(), timer, pool).run();
                         dependencyFindings.addAll(outcome.findings());
                         suppressed.addAll(outcome.suppressed());
                         errors.addAll(outcome.errors());
@@ -186,16 +187,16 @@ public final class Engine {
                         }
                     }
                 } else {
-                    rules.dependencyRules().forEach(rule -> timer.add(rule.key(), 0));
+                    rules.dependencyDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
                 }
                 phases.put("analyse dependencies", since(t));
             }
             t = System.nanoTime();
             if (inputs.configFiles().isEmpty()) {
-                rules.resourceRules().forEach(rule -> timer.add(rule.key(), 0));
-            } else if (!rules.resourceRules().isEmpty()) {
+                rules.resourceDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
+            } else if (!rules.resourceDetectors().isEmpty()) {
                 ConfigFileAnalyzer.Outcome outcome =
-                        new ConfigFileAnalyzer(rules.resourceRules(), timer).analyze(inputs.configFiles());
+                        new ConfigFileAnalyzer(rules.resourceDetectors(), timer).analyze(inputs.configFiles());
                 sourceFindings.addAll(outcome.findings());
                 errors.addAll(outcome.errors());
             }
@@ -215,9 +216,9 @@ public final class Engine {
 
         t = System.nanoTime();
         Set<String> fallbackOnly = new HashSet<>();
-        rules.bytecodeRules().stream()
-                .filter(rule -> !rule.reportsWhereSourceWasAnalyzed())
-                .forEach(rule -> fallbackOnly.add(rule.key()));
+        rules.bytecodeDetectors().stream()
+                .filter(keyed -> !keyed.detector().reportsWhereSourceWasAnalyzed())
+                .forEach(keyed -> fallbackOnly.add(keyed.key()));
         classFindings.removeIf(raw -> fallbackOnly.contains(raw.finding().ruleKey())
                 && parsedSources.contains(raw.finding().file()));
         List<Finding> findings = merge(sourceFindings, classFindings);

@@ -8,42 +8,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
-import org.ecobugs.rules.api.BytecodeRule;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.BytecodeDetector;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
-import org.ecobugs.rules.api.ResourceRule;
+import org.ecobugs.rules.api.ResourceDetector;
 import org.ecobugs.rules.api.RuleParameters;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
 
-/** The rules one analysis runs, built with their parameters. */
+/** The rules one analysis runs, built with their parameters, and their detectors by walker. */
 final class RuleSet {
 
     private final List<EnergyRule> rules;
-    private final List<SourceRule> sourceRules = new ArrayList<>();
-    private final List<BytecodeRule> bytecodeRules = new ArrayList<>();
-    private final List<DependencyRule> dependencyRules = new ArrayList<>();
-    private final List<ResourceRule> resourceRules = new ArrayList<>();
+    private final List<Keyed<SourceDetector>> sourceDetectors = new ArrayList<>();
+    private final List<Keyed<BytecodeDetector>> bytecodeDetectors = new ArrayList<>();
+    private final List<Keyed<DependencyDetector>> dependencyDetectors = new ArrayList<>();
+    private final List<Keyed<ResourceDetector>> resourceDetectors = new ArrayList<>();
     private final Map<String, Map<String, String>> parameters;
 
     private RuleSet(List<EnergyRule> rules, Map<String, Map<String, String>> parameters) {
         this.rules = List.copyOf(rules);
         this.parameters = Map.copyOf(parameters);
         for (EnergyRule rule : rules) {
-            if (rule instanceof SourceRule source) {
-                sourceRules.add(source);
+            String key = rule.key();
+            List<Detector> detectors = rule.detectors();
+            if (detectors.isEmpty()) {
+                throw new IllegalStateException("Rule " + key + " registers no detector");
             }
-            if (rule instanceof BytecodeRule bytecode) {
-                bytecodeRules.add(bytecode);
-            }
-            if (rule instanceof DependencyRule dependency) {
-                dependencyRules.add(dependency);
-            }
-            if (rule instanceof ResourceRule resource) {
-                resourceRules.add(resource);
+            for (Detector detector : detectors) {
+                add(key, detector, SourceDetector.class, sourceDetectors);
+                add(key, detector, BytecodeDetector.class, bytecodeDetectors);
+                add(key, detector, DependencyDetector.class, dependencyDetectors);
+                add(key, detector, ResourceDetector.class, resourceDetectors);
             }
         }
+    }
+
+    /** Files a detector under each walker it serves; a rule has at most one detector per walker. */
+    private static <D extends Detector> void add(
+            String key, Detector detector, Class<D> walker, List<Keyed<D>> detectors) {
+        if (!walker.isInstance(detector)) {
+            return;
+        }
+        if (detectors.stream().anyMatch(keyed -> keyed.key().equals(key))) {
+            throw new IllegalStateException("Rule " + key + " registers two " + walker.getSimpleName() + "s");
+        }
+        detectors.add(new Keyed<>(key, walker.cast(detector)));
     }
 
     /**
@@ -110,20 +122,20 @@ final class RuleSet {
         return rules;
     }
 
-    List<SourceRule> sourceRules() {
-        return sourceRules;
+    List<Keyed<SourceDetector>> sourceDetectors() {
+        return sourceDetectors;
     }
 
-    List<BytecodeRule> bytecodeRules() {
-        return bytecodeRules;
+    List<Keyed<BytecodeDetector>> bytecodeDetectors() {
+        return bytecodeDetectors;
     }
 
-    List<DependencyRule> dependencyRules() {
-        return dependencyRules;
+    List<Keyed<DependencyDetector>> dependencyDetectors() {
+        return dependencyDetectors;
     }
 
-    List<ResourceRule> resourceRules() {
-        return resourceRules;
+    List<Keyed<ResourceDetector>> resourceDetectors() {
+        return resourceDetectors;
     }
 
     /** The selected rules' keys with the parameter values each runs with. */

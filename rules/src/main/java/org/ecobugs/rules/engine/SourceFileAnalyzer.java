@@ -15,17 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.KnownTypes;
@@ -51,20 +49,24 @@ final class SourceFileAnalyzer {
         }
     }
 
-    private final List<SourceRule> rules;
+    private final List<Keyed<SourceDetector>> rules;
     private final Charset encoding;
     private final KnownTypes knownTypes;
     private final RuleTimer timer;
     private final int javaVersion;
     private final TextPrescreen prescreen;
-    private final Map<Class<?>, int[]> dispatch = new ConcurrentHashMap<>();
+    private final FileVisits.Dispatch dispatch = new FileVisits.Dispatch();
     private final UsageCollector usage;
     private final ResultCache cache;
     private final MemoryGate gate = MemoryGate.forThisJvm();
     private final long maxFileBytes;
 
     SourceFileAnalyzer(
-            List<SourceRule> rules, int javaVersion, Charset encoding, KnownTypes knownTypes, RuleTimer timer) {
+            List<Keyed<SourceDetector>> rules,
+            int javaVersion,
+            Charset encoding,
+            KnownTypes knownTypes,
+            RuleTimer timer) {
         this(
                 rules,
                 javaVersion,
@@ -82,7 +84,7 @@ final class SourceFileAnalyzer {
      * maxFileBytes} is not read.
      */
     SourceFileAnalyzer(
-            List<SourceRule> rules,
+            List<Keyed<SourceDetector>> rules,
             int javaVersion,
             Charset encoding,
             KnownTypes knownTypes,
@@ -245,64 +247,55 @@ final class SourceFileAnalyzer {
             List<ProcessingError> errors) {
         FileState state = new FileState(file, unit, knownTypes);
         RuleContext[] contexts = new RuleContext[rules.size()];
-        // A rule the prescreen ruled out is skipped as one that failed is.
-        boolean[] failed = new boolean[rules.size()];
-        for (int i = 0; i < failed.length; i++) {
-            failed[i] = !wanted[i];
-        }
         long[] nanos = new long[rules.size()];
-        try {
-            unit.walk(Node.TreeTraversal.PREORDER, node -> {
-                for (int index : rulesFor(node.getClass())) {
-                    if (failed[index]) {
-                        continue;
-                    }
-                    SourceRule rule = rules.get(index);
-                    if (contexts[index] == null) {
-                        contexts[index] = new RuleContext(state, rule.key(), findings);
-                    }
-                    long start = System.nanoTime();
-                    try {
-                        rule.visitNode(node, contexts[index]);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        failed[index] = true;
-                        errors.add(ruleFailure(file, rule.key(), node, e));
-                    } finally {
-                        nanos[index] += System.nanoTime() - start;
-                    }
-                }
-            });
-        } catch (StackOverflowError e) {
-            errors.add(new ProcessingError(
-                    file.toString(), null, ProcessingError.Kind.UNPARSABLE_SOURCE, "Too deeply nested to walk"));
+        // A detector the prescreen ruled out is skipped as one that failed is.
+        boolean[] failed = new boolean[rules.size()];
+        FileVisits visits = new FileVisits();
+        for (int i = 0; i < rules.size(); i++) {
+            failed[i] = !wanted[i];
+            if (failed[i]) {
+                continue;
+            }
+            contexts[i] = new RuleContext(state, rules.get(i).key(), findings);
+            long start = System.nanoTime();
+            try {
+                rules.get(i).detector().subscribe(visits.of(i));
+            } catch (RuntimeException e) {
+                failed[i] = true;
+                errors.add(ruleFailure(file, rules.get(i).key(), unit, e));
+            } finally {
+                nanos[i] += System.nanoTime() - start;
+            }
         }
+        FileVisits.Runner runner = (index, node, action) -> {
+            if (failed[index]) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                action.accept(contexts[index]);
+            } catch (RuntimeException | StackOverflowError e) {
+                failed[index] = true;
+                errors.add(ruleFailure(file, rules.get(index).key(), node, e));
+            } finally {
+                nanos[index] += System.nanoTime() - start;
+            }
+        };
+        visits.walk(unit, dispatch, runner);
         for (int i = 0; i < rules.size(); i++) {
             timer.add(rules.get(i).key(), nanos[i]);
         }
     }
 
     private static ProcessingError ruleFailure(Path file, String key, Node node, Throwable e) {
-        String where = node.getRange().map(r -> " at line " + r.begin.line).orElse("");
+        String where = node == null
+                ? ""
+                : node.getRange().map(r -> " at line " + r.begin.line).orElse("");
         return new ProcessingError(
                 file.toString(),
                 key,
                 ProcessingError.Kind.RULE_FAILURE,
                 "Rule failed" + where + ": " + ProcessingError.describe(e));
-    }
-
-    private int[] rulesFor(Class<?> nodeType) {
-        return dispatch.computeIfAbsent(nodeType, type -> {
-            List<Integer> indexes = new ArrayList<>();
-            for (int i = 0; i < rules.size(); i++) {
-                for (Class<? extends Node> wanted : rules.get(i).nodesToVisit()) {
-                    if (wanted.isAssignableFrom(type)) {
-                        indexes.add(i);
-                        break;
-                    }
-                }
-            }
-            return indexes.stream().mapToInt(Integer::intValue).toArray();
-        });
     }
 
     private String decode(Path file, byte[] bytes, List<ProcessingError> errors) {

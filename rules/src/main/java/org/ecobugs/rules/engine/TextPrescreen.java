@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
 
 /**
  * Which source rules may find something in a file, from the words of its text alone: a rule is wanted when its
- * {@link SourceRule#textPrescreen()} condition holds (a word of each of its groups appears in the code as a whole word,
+ * {@link SourceDetector#textPrescreen()} condition holds (a word of each of its groups appears in the code as a whole word,
  * an identifier or a keyword; comments, strings and character literals are skipped), or when it has none. One pass over
  * the characters, no parse: files that no rule wants are not parsed at all.
  */
@@ -43,7 +43,7 @@ final class TextPrescreen {
      */
     record Screen(boolean[] rules, boolean mentionsVar) {}
 
-    TextPrescreen(List<SourceRule> rules) {
+    TextPrescreen(List<Keyed<SourceDetector>> rules) {
         this.ruleCount = rules.size();
         this.always = new boolean[ruleCount];
         this.groupCounts = new int[ruleCount];
@@ -54,7 +54,7 @@ final class TextPrescreen {
         int min = Integer.MAX_VALUE;
         int max = 0;
         for (int i = 0; i < ruleCount; i++) {
-            List<Set<String>> groups = rules.get(i).textPrescreen().groups();
+            List<Set<String>> groups = rules.get(i).detector().textPrescreen().groups();
             always[i] = groups.isEmpty();
             groupCounts[i] = groups.size();
             for (Set<String> words : groups) {

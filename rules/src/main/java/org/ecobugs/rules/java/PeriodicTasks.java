@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.ecobugs.rules.api.SourceContext;
 
 /**
  * Recognises code that registers work to run periodically, and the period when it is known at compile time: Spring
@@ -60,7 +59,7 @@ public final class PeriodicTasks {
     public record PeriodicTask(Node registration, OptionalLong periodMillis, List<Node> work, String kind) {}
 
     /** The periodic task declared by this node (an annotation or a call), if it declares one. */
-    public static Optional<PeriodicTask> of(Node node, SourceContext context) {
+    public static Optional<PeriodicTask> of(Node node, FileFacts context) {
         if (node instanceof AnnotationExpr annotation) {
             return scheduledAnnotation(annotation, context);
         }
@@ -70,7 +69,7 @@ public final class PeriodicTasks {
         return Optional.empty();
     }
 
-    private static Optional<PeriodicTask> scheduledAnnotation(AnnotationExpr annotation, SourceContext context) {
+    private static Optional<PeriodicTask> scheduledAnnotation(AnnotationExpr annotation, FileFacts context) {
         if (!context.names().mayBe(annotation.getNameAsString(), SCHEDULED)) {
             return Optional.empty();
         }
@@ -112,7 +111,7 @@ public final class PeriodicTasks {
         return Optional.empty();
     }
 
-    private static Optional<PeriodicTask> scheduleCall(MethodCallExpr call, SourceContext context) {
+    private static Optional<PeriodicTask> scheduleCall(MethodCallExpr call, FileFacts context) {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
         ConstantFolder constants = context.constants();
@@ -201,7 +200,7 @@ public final class PeriodicTasks {
         return List.of();
     }
 
-    private static boolean isTimer(MethodCallExpr call, SourceContext context) {
+    private static boolean isTimer(MethodCallExpr call, FileFacts context) {
         Optional<Expression> scope = call.getScope();
         if (scope.isEmpty()) {
             return false;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.ecobugs.rules.api.SourceContext;
 
 /**
  * What the polling and loop rules need to know about waiting: which calls sleep (and for how long), and which calls
@@ -67,7 +66,7 @@ public final class Waits {
     public record Sleep(MethodCallExpr call, OptionalLong millis) {}
 
     /** The sleep this call makes, if it is one: {@code Thread.sleep}, {@code TimeUnit.X.sleep}, {@code SystemClock.sleep}. */
-    public static Optional<Sleep> sleep(MethodCallExpr call, SourceContext context) {
+    public static Optional<Sleep> sleep(MethodCallExpr call, FileFacts context) {
         if (!call.getNameAsString().equals("sleep") || call.getArguments().isEmpty()) {
             return Optional.empty();
         }
@@ -103,7 +102,7 @@ public final class Waits {
     }
 
     /** Whether the call blocks its thread until an event, a message, a connection or a timeout arrives. */
-    public static boolean isBlocking(MethodCallExpr call, SourceContext context) {
+    public static boolean isBlocking(MethodCallExpr call, FileFacts context) {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
         if (name.equals("join")
@@ -158,12 +157,12 @@ public final class Waits {
      * Whether the call waits for an event (a message, a connection, a signal, a result) rather than transferring data:
      * a loop that makes such a call is driven by events, not by a timer.
      */
-    public static boolean isEventWait(MethodCallExpr call, SourceContext context) {
+    public static boolean isEventWait(MethodCallExpr call, FileFacts context) {
         return isBlocking(call, context) && !DATA_TRANSFERS.contains(call.getNameAsString());
     }
 
     /** Whether any call inside {@code region} blocks. */
-    public static boolean containsBlockingCall(Node region, SourceContext context) {
+    public static boolean containsBlockingCall(Node region, FileFacts context) {
         for (MethodCallExpr call : region.findAll(MethodCallExpr.class)) {
             if (isBlocking(call, context)) {
                 return true;
@@ -172,11 +171,11 @@ public final class Waits {
         return false;
     }
 
-    private static boolean isTimeUnitVariable(Expression argument, SourceContext context) {
+    private static boolean isTimeUnitVariable(Expression argument, FileFacts context) {
         return argument instanceof NameExpr name && declaredTypeIs(name, context, TIME_UNIT);
     }
 
-    private static boolean receiverIsFuture(MethodCallExpr call, SourceContext context) {
+    private static boolean receiverIsFuture(MethodCallExpr call, FileFacts context) {
         return call.getScope()
                 .filter(NameExpr.class::isInstance)
                 .map(NameExpr.class::cast)
@@ -187,7 +186,7 @@ public final class Waits {
                 .isPresent();
     }
 
-    private static boolean declaredTypeIs(NameExpr variable, SourceContext context, String qualifiedName) {
+    private static boolean declaredTypeIs(NameExpr variable, FileFacts context, String qualifiedName) {
         return Scopes.declarationOf(variable)
                 .flatMap(d -> context.names().resolve(d.type()))
                 .filter(qualifiedName::equals)

@@ -3,18 +3,15 @@ package org.ecobugs.rules.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.javaparser.ast.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
-import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.KnownTypes;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.meta.RuleMetadata;
@@ -119,18 +116,14 @@ class TextPrescreenTest {
                 .includeRules(
                         Set.copyOf(catalog.all().stream().map(RuleMetadata::key).toList()))
                 .build();
-        List<SourceRule> rules = new ArrayList<>();
-        for (EnergyRule rule : RuleSet.of(request, catalog).all()) {
-            if (rule instanceof SourceRule source) {
-                rules.add(source);
-            }
-        }
+        List<Keyed<SourceDetector>> rules = RuleSet.of(request, catalog).sourceDetectors();
         assertThat(rules).hasSizeGreaterThan(20);
-        List<SourceRule> unscreened =
+        List<Keyed<SourceDetector>> unscreened =
                 rules.stream().map(TextPrescreenTest::withoutWords).toList();
         // Rules without words read every file; the skipping is covered by the others.
-        List<SourceRule> withWords =
-                rules.stream().filter(rule -> !rule.textPrescreen().isAnyFile()).toList();
+        List<Keyed<SourceDetector>> withWords = rules.stream()
+                .filter(rule -> !rule.detector().textPrescreen().isAnyFile())
+                .toList();
         int skipped = 0;
         for (Path source : Fixtures.allSources()) {
             SourceFileAnalyzer.Outcome screened = analyzer(rules).analyze(source);
@@ -144,7 +137,7 @@ class TextPrescreenTest {
         assertThat(skipped).isPositive();
     }
 
-    private static SourceFileAnalyzer analyzer(List<SourceRule> rules) {
+    private static SourceFileAnalyzer analyzer(List<Keyed<SourceDetector>> rules) {
         return new SourceFileAnalyzer(rules, 25, StandardCharsets.UTF_8, KnownTypes.jdkOnly(), new RuleTimer());
     }
 
@@ -160,48 +153,24 @@ class TextPrescreenTest {
         }
     }
 
-    private static SourceRule withoutWords(SourceRule rule) {
-        return new SourceRule() {
-            @Override
-            public String key() {
-                return rule.key();
-            }
-
-            @Override
-            public Set<Class<? extends Node>> nodesToVisit() {
-                return rule.nodesToVisit();
-            }
-
-            @Override
-            public void visitNode(Node node, SourceContext context) {
-                rule.visitNode(node, context);
-            }
-        };
+    /** The same detector, reading every file. */
+    private static Keyed<SourceDetector> withoutWords(Keyed<SourceDetector> rule) {
+        return new Keyed<>(rule.key(), visits -> rule.detector().subscribe(visits));
     }
 
-    private static SourceRule rule(Set<String> words) {
+    private static Keyed<SourceDetector> rule(Set<String> words) {
         return rule(words.isEmpty() ? RequiredWords.anyFile() : RequiredWords.anyOf(words));
     }
 
-    private static SourceRule rule(RequiredWords words) {
-        return new SourceRule() {
+    private static Keyed<SourceDetector> rule(RequiredWords words) {
+        return new Keyed<>("EB000", new SourceDetector() {
             @Override
-            public String key() {
-                return "EB000";
-            }
-
-            @Override
-            public Set<Class<? extends Node>> nodesToVisit() {
-                return Set.of();
-            }
-
-            @Override
-            public void visitNode(Node node, SourceContext context) {}
+            public void subscribe(SourceVisits visits) {}
 
             @Override
             public RequiredWords textPrescreen() {
                 return words;
             }
-        };
+        });
     }
 }
