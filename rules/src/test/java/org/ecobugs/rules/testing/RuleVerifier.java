@@ -90,7 +90,7 @@ public final class RuleVerifier {
         files.forEach((name, file) -> {
             List<String> lines = readLines(file);
             boolean javaFile = name.endsWith(".java");
-            MarkerComparison comparison = new MarkerComparison(lines, javaFile ? "//" : "#", scope(mode));
+            MarkerComparison comparison = new MarkerComparison(lines, javaFile ? "//" : "#", scope(mode, javaFile));
             String diff = comparison.compare(Markers.parse(name, lines), actual.getOrDefault(name, Map.of()));
             if (!diff.isEmpty()) {
                 mismatches.append(files.size() > 1 ? "  " + name + ":\n" : "").append(diff);
@@ -103,12 +103,13 @@ public final class RuleVerifier {
 
     /**
      * The bytecode walker knows lines only and offers no fixes: alone, it is held to the lines, messages and
-     * secondary locations of the markers. With the source, the ranges markers give and the fixes offered are compared
-     * too.
+     * secondary locations of the markers. With the source, every marker of a Java file gives the range a user sees
+     * highlighted ({@code sc=0} for a finding only the bytecode walker made) and the fixes offered. Configuration
+     * findings are placed by line, so their markers may leave the range out.
      */
-    private static MarkerComparison.Scope scope(Mode mode) {
+    private static MarkerComparison.Scope scope(Mode mode, boolean java) {
         boolean source = mode != Mode.BYTECODE;
-        return new MarkerComparison.Scope(source, false, source);
+        return new MarkerComparison.Scope(source, source && java, source);
     }
 
     private static List<Path> markedFiles(Path fixture) {
