@@ -60,16 +60,16 @@ public final class DependencyRuleVerifier {
         if (!result.errors().isEmpty()) {
             fail("The analysis of " + fixture + " reported processing errors: " + result.errors());
         }
-        Map<Integer, Markers.Expectation> expected = Markers.parseXml(fixture + "/pom.xml", lines(project.pom()));
-        Map<Integer, Markers.Expectation> normalisedExpected = new TreeMap<>();
-        expected.forEach((line, want) -> normalisedExpected.put(
-                line,
-                new Markers.Expectation(
-                        want.count(),
-                        want.messages().stream()
-                                .map(DependencyRuleVerifier::withoutSizes)
-                                .toList())));
-        Map<Integer, List<String>> actual = new TreeMap<>();
+        List<String> pomLines = lines(project.pom());
+        Map<Integer, List<Markers.Expected>> expected = new TreeMap<>();
+        Markers.parseXml(fixture + "/pom.xml", pomLines)
+                .forEach((line, wanted) -> expected.put(
+                        line,
+                        wanted.stream()
+                                .map(want ->
+                                        want.message() == null ? want : want.withMessage(withoutSizes(want.message())))
+                                .toList()));
+        Map<Integer, List<Finding>> actual = new TreeMap<>();
         for (Finding finding : result.findings()) {
             if (!finding.ruleKey().equals(ruleKey)) {
                 fail("Unexpected rule " + finding.ruleKey() + " in the findings of " + ruleKey);
@@ -80,9 +80,10 @@ public final class DependencyRuleVerifier {
             if (finding.origin() != Finding.Origin.DEPENDENCIES) {
                 fail("A dependency finding must have the DEPENDENCIES origin: " + finding);
             }
-            actual.computeIfAbsent(finding.line(), k -> new ArrayList<>()).add(withoutSizes(finding.message()));
+            actual.computeIfAbsent(finding.line(), k -> new ArrayList<>()).add(withoutSizes(finding));
         }
-        String mismatches = RuleVerifier.compare(normalisedExpected, actual);
+        String mismatches = new MarkerComparison(pomLines, "<!--", new MarkerComparison.Scope(true, false, true))
+                .compare(expected, actual);
         if (!mismatches.isEmpty()) {
             fail(ruleKey + " on " + fixture + "/pom.xml:\n" + mismatches);
         }
@@ -103,6 +104,20 @@ public final class DependencyRuleVerifier {
                 .dependencies(graphChange.apply(project.graph(work)));
         parameters.forEach((name, value) -> request.ruleParameter(ruleKey, name, value));
         return Analysis.run(request.build());
+    }
+
+    private static Finding withoutSizes(Finding finding) {
+        return new Finding(
+                finding.ruleKey(),
+                finding.file(),
+                finding.line(),
+                finding.column(),
+                finding.endLine(),
+                finding.endColumn(),
+                withoutSizes(finding.message()),
+                finding.origin(),
+                finding.fixes(),
+                finding.secondaryLocations());
     }
 
     static String withoutSizes(String message) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
@@ -20,9 +19,11 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 
 /**
- * Runs one rule on one fixture and compares its findings with the fixture's {@code // Noncompliant} markers, exactly
- * and in both directions: every marker must be found, and every finding must be marked. A rule that fails on the
- * fixture fails the verification.
+ * Runs one rule on one fixture and compares its findings with the fixture's {@code // Noncompliant} markers (syntax in
+ * {@link Markers}), exactly and in both directions: every marker must be found, and every finding must be marked, with
+ * what a user sees of it: its range, its secondary locations, its fixes and what they leave. A rule that fails on the
+ * fixture fails the verification. On a mismatch, each finding that differs is printed as the marker that would match
+ * it.
  */
 public final class RuleVerifier {
 
@@ -64,18 +65,17 @@ public final class RuleVerifier {
         if (!failures.isEmpty()) {
             fail("The analysis of " + fixture + " reported processing errors: " + failures);
         }
-        Map<String, Map<Integer, Markers.Expectation>> expected = new TreeMap<>();
+        Map<String, Path> files = new TreeMap<>();
         for (Path file : markedFiles(source)) {
-            String name = Fixtures.source("").relativize(file).toString().replace('\\', '/');
-            expected.put(name, Markers.parse(name, readLines(file)));
+            files.put(Fixtures.source("").relativize(file).toString().replace('\\', '/'), file);
         }
-        Map<String, Map<Integer, List<String>>> actual = new TreeMap<>();
+        Map<String, Map<Integer, List<Finding>>> actual = new TreeMap<>();
         for (Finding finding : result.findings()) {
             if (!finding.ruleKey().equals(ruleKey)) {
                 fail("Unexpected rule " + finding.ruleKey() + " in the findings of " + ruleKey);
             }
             String file = finding.file().toString().replace('\\', '/');
-            String name = expected.keySet().stream()
+            String name = files.keySet().stream()
                     .filter(f -> file.endsWith("org/ecobugs/fixtures/" + f))
                     .findFirst()
                     .orElse(null);
@@ -84,20 +84,32 @@ public final class RuleVerifier {
             }
             actual.computeIfAbsent(name, k -> new TreeMap<>())
                     .computeIfAbsent(finding.line(), k -> new ArrayList<>())
-                    .add(finding.message());
+                    .add(finding);
         }
         StringBuilder mismatches = new StringBuilder();
-        expected.forEach((name, lines) -> {
-            String diff = compare(lines, actual.getOrDefault(name, Map.of()));
+        files.forEach((name, file) -> {
+            List<String> lines = readLines(file);
+            boolean javaFile = name.endsWith(".java");
+            MarkerComparison comparison = new MarkerComparison(lines, javaFile ? "//" : "#", scope(mode, javaFile));
+            String diff = comparison.compare(Markers.parse(name, lines), actual.getOrDefault(name, Map.of()));
             if (!diff.isEmpty()) {
-                mismatches
-                        .append(expected.size() > 1 ? "  " + name + ":\n" : "")
-                        .append(diff);
+                mismatches.append(files.size() > 1 ? "  " + name + ":\n" : "").append(diff);
             }
         });
         if (mismatches.length() > 0) {
             fail(ruleKey + " on " + fixture + " (" + mode + "):\n" + mismatches);
         }
+    }
+
+    /**
+     * The bytecode walker knows lines only and offers no fixes: alone, it is held to the lines, messages and
+     * secondary locations of the markers. With the source, every marker of a Java file gives the range a user sees
+     * highlighted ({@code sc=0} for a finding only the bytecode walker made) and the fixes offered. Configuration
+     * findings are placed by line, so their markers may leave the range out.
+     */
+    private static MarkerComparison.Scope scope(Mode mode, boolean java) {
+        boolean source = mode != Mode.BYTECODE;
+        return new MarkerComparison.Scope(source, source && java, source);
     }
 
     private static List<Path> markedFiles(Path fixture) {
@@ -130,44 +142,6 @@ public final class RuleVerifier {
             request.addClassInputs(Fixtures.classes(fixture));
         }
         return Analysis.run(request.build());
-    }
-
-    /** Line by line, what was expected and what was found, for the lines where they differ. */
-    static String compare(Map<Integer, Markers.Expectation> expected, Map<Integer, List<String>> actual) {
-        StringBuilder report = new StringBuilder();
-        TreeSet<Integer> lines = new TreeSet<>(expected.keySet());
-        lines.addAll(actual.keySet());
-        for (int line : lines) {
-            Markers.Expectation want = expected.get(line);
-            List<String> got = actual.getOrDefault(line, List.of());
-            int wantCount = want == null ? 0 : want.count();
-            if (wantCount != got.size()) {
-                report.append("  line ")
-                        .append(line)
-                        .append(": expected ")
-                        .append(wantCount)
-                        .append(" finding(s), found ")
-                        .append(got.size())
-                        .append(got.isEmpty() ? "" : " " + got)
-                        .append('\n');
-                continue;
-            }
-            if (want != null) {
-                List<String> unmatched = new ArrayList<>(got);
-                for (String message : want.messages()) {
-                    if (!unmatched.remove(message)) {
-                        report.append("  line ")
-                                .append(line)
-                                .append(": expected message {{")
-                                .append(message)
-                                .append("}}, found ")
-                                .append(got)
-                                .append('\n');
-                    }
-                }
-            }
-        }
-        return report.toString();
     }
 
     private static List<String> readLines(Path file) {
