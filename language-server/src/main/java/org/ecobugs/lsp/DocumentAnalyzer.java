@@ -7,33 +7,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
-import org.ecobugs.rules.PathExclusions;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.settings.ProjectSettings;
 import org.ecobugs.rules.settings.SettingsException;
 
 /**
- * Analyses the text of one open document. The text is written under its package path in a private directory, so that
- * the engine sees exactly what the editor shows, saved or not, and so that the project's compiled classes of the
- * same file map back to it; findings are then placed on the document's own path. An unsaved buffer ({@code untitled:})
- * has no path: its copy is named after the buffer, and its findings are placed on that name.
+ * Analyses the text of one open document, as the editor shows it, saved or not: the engine is handed the text with the
+ * document's path, where its findings are placed, and the project's classes compiled from the same file when they are
+ * of this text. An unsaved buffer ({@code untitled:}) has no path: it is named after the buffer.
  */
 final class DocumentAnalyzer {
 
-    /** Names only: an empty one ({@code package .tmp;}) would make the copy's path absolute, out of its directory. */
+    /** Names only: an empty one ({@code package .tmp;}) names no directory the classes could be in. */
     private static final Pattern PACKAGE =
             Pattern.compile("^\\s*package\\s+(\\w+(?:\\.\\w+)*)\\s*;", Pattern.MULTILINE);
 
@@ -46,27 +42,10 @@ final class DocumentAnalyzer {
      */
     record Outcome(List<Finding> findings, List<ProcessingError> errors, long millis, RuleCatalog catalog) {}
 
-    private final Path scratch;
     private final ProjectClasspath classpath;
 
     DocumentAnalyzer(ProjectClasspath classpath) {
-        this(classpath, newScratchDirectory());
-    }
-
-    /** @param scratch where each analysis writes its copy of the text, and removes it after */
-    DocumentAnalyzer(ProjectClasspath classpath, Path scratch) {
         this.classpath = classpath;
-        this.scratch = scratch;
-    }
-
-    private static Path newScratchDirectory() {
-        try {
-            Path scratch = Files.createTempDirectory("ecobugs-ls");
-            scratch.toFile().deleteOnExit();
-            return scratch;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a working directory for the language server", e);
-        }
     }
 
     static boolean isUntitled(String uri) {
@@ -103,53 +82,29 @@ final class DocumentAnalyzer {
     /** @param ownPath whether {@code file} is the document's path, which may be in a project, or only a name for it */
     private Outcome analyze(Path file, boolean ownPath, String text) {
         long start = System.nanoTime();
-        String packagePath = packageOf(text).replace('.', '/');
-        String fileName = file.getFileName().toString();
-        Path directory = null;
-        try {
-            // One directory per analysis: documents are analysed side by side, and two may share a package and a name.
-            directory = Files.createTempDirectory(scratch, "analysis");
-            Path copy = directory.resolve(packagePath).resolve(fileName);
-            Files.createDirectories(copy.getParent());
-            Files.writeString(copy, text, StandardCharsets.UTF_8);
-            AnalysisRequest.Builder request =
-                    AnalysisRequest.builder().addSourceRoot(copy).threads(1);
-            List<ProcessingError> errors = new ArrayList<>();
-            ProjectSettings settings = ownPath ? settingsOf(file, errors) : ProjectSettings.NONE;
-            RuleCatalog catalog = settings.catalog(RuleCatalog.builtIn());
-            if (settings.exclusions().matcher().excludes(file)) {
-                return new Outcome(List.of(), errors, (System.nanoTime() - start) / 1_000_000, catalog);
-            }
-            // The exclusions were matched against the document's own path just above; the copy's would mislead.
-            settings.configure(request, RuleCatalog.builtIn(), Set.of(), Set.of(), Map.of())
-                    .excludePaths(PathExclusions.NONE);
-            Optional<Path> project = ownPath ? ProjectClasspath.projectOf(file) : Optional.empty();
-            if (project.isPresent()) {
-                // Classes compiled from an older text would place findings on the wrong lines.
-                if (matchesDisk(file, text)) {
-                    String simpleName = fileName.substring(0, fileName.length() - ".java".length());
-                    request.addClassInputs(ProjectClasspath.classesOf(project.get(), packagePath, simpleName));
-                }
-                request.addClasspath(classpath.libraries(project.get()));
-            }
-            AnalysisResult result = Analysis.run(request.build());
-            List<Finding> findings = new ArrayList<>();
-            for (Finding finding : result.findings()) {
-                findings.add(finding.inFile(file));
-            }
-            for (ProcessingError error : result.errors()) {
-                errors.add(new ProcessingError(
-                        error.input().replace(copy.toString(), file.toString()),
-                        error.ruleKey(),
-                        error.kind(),
-                        error.message()));
-            }
-            return new Outcome(findings, errors, (System.nanoTime() - start) / 1_000_000, catalog);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot analyse " + file + ": " + e.getMessage(), e);
-        } finally {
-            deleteTree(directory);
+        AnalysisRequest.Builder request =
+                AnalysisRequest.builder().addSourceText(file, text).threads(1);
+        List<ProcessingError> errors = new ArrayList<>();
+        ProjectSettings settings = ownPath ? settingsOf(file, errors) : ProjectSettings.NONE;
+        RuleCatalog catalog = settings.catalog(RuleCatalog.builtIn());
+        if (settings.exclusions().matcher().excludes(file)) {
+            return new Outcome(List.of(), errors, (System.nanoTime() - start) / 1_000_000, catalog);
         }
+        settings.configure(request, RuleCatalog.builtIn(), Set.of(), Set.of(), Map.of());
+        Optional<Path> project = ownPath ? ProjectClasspath.projectOf(file) : Optional.empty();
+        if (project.isPresent()) {
+            // Classes compiled from an older text would place findings on the wrong lines.
+            if (matchesDisk(file, text)) {
+                String fileName = file.getFileName().toString();
+                String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+                request.addClassInputs(ProjectClasspath.classesOf(
+                        project.get(), packageOf(text).replace('.', '/'), simpleName));
+            }
+            request.addClasspath(classpath.libraries(project.get()));
+        }
+        AnalysisResult result = Analysis.run(request.build());
+        errors.addAll(result.errors());
+        return new Outcome(result.findings(), errors, (System.nanoTime() - start) / 1_000_000, catalog);
     }
 
     /**
@@ -188,19 +143,6 @@ final class DocumentAnalyzer {
             }
         }
         return Optional.empty();
-    }
-
-    private static void deleteTree(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // Left in the temporary directory, where nothing reads it again.
-        }
     }
 
     private static boolean matchesDisk(Path file, String text) {

@@ -15,11 +15,11 @@ class DocumentAnalyzerTest {
             + "    void await() {\n        while (!ready) {}\n    }\n}\n";
 
     @TempDir
-    Path scratch;
+    Path project;
 
     @Test
-    void anUnsavedBufferIsAnalysedUnderItsNameAndLeavesNoCopyBehind() throws IOException {
-        DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(false), scratch);
+    void anUnsavedBufferIsAnalysedUnderItsName() {
+        DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(false));
 
         DocumentAnalyzer.Outcome outcome = analyzer.analyze("untitled:Untitled-1", BUSY_WAIT);
 
@@ -29,26 +29,25 @@ class DocumentAnalyzerTest {
             assertThat(finding.line()).isEqualTo(7);
         });
         assertThat(outcome.errors()).isEmpty();
-        try (Stream<Path> left = Files.list(scratch)) {
-            assertThat(left).isEmpty();
-        }
     }
 
     @Test
-    void aPackageNameWithAnEmptyPartKeepsTheCopyInItsDirectory() throws IOException {
-        assertThat(DocumentAnalyzer.packageOf("package org.example;\nclass A {}"))
-                .isEqualTo("org.example");
-        assertThat(DocumentAnalyzer.packageOf("package .ecobugs_escape;\nclass A {}"))
-                .isEmpty();
-        assertThat(DocumentAnalyzer.packageOf("package org..example;\nclass A {}"))
-                .isEmpty();
+    void theTextTheEditorShowsIsAnalysedNotTheFileOnDisk() throws IOException {
+        Path file = Files.createDirectories(project.resolve("org/example")).resolve("Poller.java");
+        String clean = "package org.example;\n\nclass Poller {\n}\n";
+        Files.writeString(file, clean);
+        DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(false));
 
-        DocumentAnalyzer analyzer = new DocumentAnalyzer(new ProjectClasspath(false), scratch);
-        analyzer.analyze("untitled:Untitled-2", BUSY_WAIT.replace("package org.example;", "package .ecobugs_escape;"));
-
-        assertThat(Path.of("/ecobugs_escape")).doesNotExist();
-        try (Stream<Path> left = Files.list(scratch)) {
-            assertThat(left).isEmpty();
+        assertThat(analyzer.analyze(file.toUri().toString(), BUSY_WAIT).findings())
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.file()).isEqualTo(file);
+                    assertThat(finding.line()).isEqualTo(7);
+                });
+        Files.writeString(file, BUSY_WAIT);
+        assertThat(analyzer.analyze(file.toUri().toString(), clean).findings()).isEmpty();
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).as("nothing written beside it").containsExactly(file);
         }
     }
 

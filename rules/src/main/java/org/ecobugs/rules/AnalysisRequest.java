@@ -41,6 +41,9 @@ import org.ecobugs.rules.deps.DependencyGraph;
  *     there are, take up to 3 MB)
  * @param excludedPaths files whose findings and processing errors are not reported, and which are not analysed unless
  *     the dependency rules need to see what they use (a configuration file's {@code exclude})
+ * @param sourceTexts sources given by their text rather than read from disk, by the path their findings are placed on
+ *     (an editor's buffers, saved or not; a buffer never saved has a name for a path); analysed besides the sources
+ *     under the roots
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -58,7 +61,8 @@ public record AnalysisRequest(
         String cacheName,
         long maxSourceFileBytes,
         boolean reportUnusedSuppressions,
-        PathExclusions excludedPaths) {
+        PathExclusions excludedPaths,
+        Map<Path, String> sourceTexts) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -99,6 +103,9 @@ public record AnalysisRequest(
                     "the largest source file must be at least 1 byte, not " + maxSourceFileBytes);
         }
         excludedPaths = excludedPaths == null ? PathExclusions.NONE : excludedPaths;
+        sourceTexts = sourceTexts == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sourceTexts));
     }
 
     /** A request without dependency facts, configuration files or result cache. */
@@ -128,7 +135,8 @@ public record AnalysisRequest(
                 null,
                 DEFAULT_MAX_SOURCE_FILE_BYTES,
                 false,
-                PathExclusions.NONE);
+                PathExclusions.NONE,
+                Map.of());
     }
 
     /** The dependency facts, when the host gave them. */
@@ -158,6 +166,7 @@ public record AnalysisRequest(
         private long maxSourceFileBytes = DEFAULT_MAX_SOURCE_FILE_BYTES;
         private boolean reportUnusedSuppressions;
         private PathExclusions excludedPaths = PathExclusions.NONE;
+        private final Map<Path, String> sourceTexts = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -264,6 +273,16 @@ public record AnalysisRequest(
             return this;
         }
 
+        /**
+         * Analyses {@code text} as the source at {@code path}, instead of reading the file (which need not exist):
+         * findings are placed on {@code path}.
+         */
+        public Builder addSourceText(Path path, String text) {
+            sourceTexts.put(
+                    java.util.Objects.requireNonNull(path, "path"), java.util.Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -281,7 +300,8 @@ public record AnalysisRequest(
                     cacheName,
                     maxSourceFileBytes,
                     reportUnusedSuppressions,
-                    excludedPaths);
+                    excludedPaths,
+                    sourceTexts);
         }
     }
 }

@@ -63,7 +63,9 @@ public final class Engine {
         RuleTimer timer = new RuleTimer();
 
         long t = System.nanoTime();
-        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots());
+        SourceTexts texts = new SourceTexts(request.sourceTexts(), request.sourceEncoding());
+        Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots())
+                .withSources(texts.paths());
         DependencyGraph graph = request.dependencyGraph().orElse(null);
         UsageCollector usage =
                 graph == null || rules.dependencyDetectors().isEmpty() ? null : new UsageCollector(graph);
@@ -115,7 +117,8 @@ public final class Engine {
                         timer,
                         usage,
                         cache,
-                        request.maxSourceFileBytes());
+                        request.maxSourceFileBytes(),
+                        texts);
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyze(file)));
@@ -227,8 +230,8 @@ public final class Engine {
             findings.addAll(dependencyFindings);
             Collections.sort(findings);
         }
-        SourceSuppressions inSource =
-                new SourceSuppressions(request.javaVersion(), request.sourceEncoding(), request.maxSourceFileBytes());
+        SourceSuppressions inSource = new SourceSuppressions(
+                request.javaVersion(), request.sourceEncoding(), request.maxSourceFileBytes(), texts);
         SourceSuppressions.Split split = inSource.split(findings);
         List<UnusedSuppression> unusedSuppressions = List.of();
         if (request.reportUnusedSuppressions()) {

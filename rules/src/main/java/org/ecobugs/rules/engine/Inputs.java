@@ -159,6 +159,16 @@ final class Inputs {
         }
     }
 
+    /** These inputs with sources given by their text, which no root holds. */
+    Inputs withSources(java.util.Collection<Path> given) {
+        if (given.isEmpty()) {
+            return this;
+        }
+        TreeSet<Path> sources = new TreeSet<>(sourceFiles);
+        sources.addAll(given);
+        return new Inputs(List.copyOf(sources), classFiles, archives, configFiles, errors);
+    }
+
     /**
      * These inputs without the files a configuration leaves out. A class compiled from a left-out source still maps to
      * it, so that its bytecode findings are left out too.

@@ -60,6 +60,7 @@ final class SourceFileAnalyzer {
     private final ResultCache cache;
     private final MemoryGate gate = MemoryGate.forThisJvm();
     private final long maxFileBytes;
+    private final SourceTexts texts;
 
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -75,13 +76,14 @@ final class SourceFileAnalyzer {
                 timer,
                 null,
                 null,
-                AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES);
+                AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES,
+                SourceTexts.NONE);
     }
 
     /**
      * With {@code usage}, also records the names each file imports or spells out (for the dependency rules); with
      * {@code cache}, reuses the results of files whose content did not change. A file of more than {@code
-     * maxFileBytes} is not read.
+     * maxFileBytes} is not read. Sources {@code texts} holds are read from there.
      */
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -91,8 +93,10 @@ final class SourceFileAnalyzer {
             RuleTimer timer,
             UsageCollector usage,
             ResultCache cache,
-            long maxFileBytes) {
+            long maxFileBytes,
+            SourceTexts texts) {
         this.maxFileBytes = maxFileBytes;
+        this.texts = texts;
         this.usage = usage;
         this.cache = cache;
         this.rules = List.copyOf(rules);
@@ -130,7 +134,7 @@ final class SourceFileAnalyzer {
     private Outcome analyzeWithinHeap(Path file) {
         byte[] bytes;
         try {
-            bytes = InputLimits.readFile(file, maxFileBytes, "one source file");
+            bytes = texts.read(file, maxFileBytes, "one source file");
         } catch (InputLimits.TooLarge e) {
             // Checked before the cache: a file over the limit costs nothing, and is analysed once the limit is raised.
             return notAnalysed(

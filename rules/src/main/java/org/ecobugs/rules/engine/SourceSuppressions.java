@@ -71,7 +71,10 @@ final class SourceSuppressions {
     private final Map<Path, List<Scope>> scopes = new HashMap<>();
     private final Set<Scope> used = new java.util.HashSet<>();
 
-    SourceSuppressions(int javaVersion, Charset encoding, long maxFileBytes) {
+    private final SourceTexts texts;
+
+    SourceSuppressions(int javaVersion, Charset encoding, long maxFileBytes, SourceTexts texts) {
+        this.texts = texts;
         this.javaVersion = javaVersion;
         this.encoding = encoding;
         this.maxFileBytes = maxFileBytes;
@@ -125,12 +128,12 @@ final class SourceSuppressions {
         }
         String text;
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > maxFileBytes) {
+            if (!texts.isInMemory(file) && !Files.isRegularFile(file)) {
                 return List.of();
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = texts.read(file, maxFileBytes, "one source file");
             text = decode(bytes, java ? encoding : StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InputLimits.TooLarge | RuntimeException e) {
             // The file was analysed moments ago; if it cannot be read now, its findings stay reported.
             return List.of();
         }
