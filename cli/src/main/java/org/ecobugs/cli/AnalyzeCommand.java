@@ -32,6 +32,7 @@ import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.Reports;
 import org.ecobugs.rules.report.TerminalText;
+import org.ecobugs.rules.settings.HostOptions;
 import org.ecobugs.rules.settings.ProjectSettings;
 import org.ecobugs.rules.settings.SettingsException;
 import picocli.CommandLine.Command;
@@ -99,8 +100,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             names = "--rules",
             paramLabel = "KEYS",
             split = ",",
-            description = "Run only these rules (e.g. EB101,EB604), active by default or not.")
-    Set<String> rules = new LinkedHashSet<>();
+            description = "Run only these rules (e.g. EB101,EB604), active by default or not; -EB402 excludes one and"
+                    + " keeps the others.")
+    List<String> rules = new ArrayList<>();
 
     @Option(names = "--exclude-rules", paramLabel = "KEYS", split = ",", description = "Never run these rules.")
     Set<String> excludedRules = new LinkedHashSet<>();
@@ -468,17 +470,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             request.addClasspath(entries);
         }
-        Map<String, Map<String, String>> byRule = new LinkedHashMap<>();
-        parameters.forEach((key, value) -> {
-            int dot = key.indexOf('.');
-            if (dot <= 0 || dot == key.length() - 1) {
-                throw new UsageException("--param expects KEY.NAME=VALUE, e.g. EB102.maxPollIntervalMs=500, not '" + key
-                        + "=" + value + "'");
-            }
-            byRule.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>())
-                    .put(key.substring(dot + 1), value);
-        });
-        settings.configure(request, RuleCatalog.builtIn(), rules, excludedRules, byRule);
+        Map<String, Map<String, String>> byRule;
+        try {
+            List<String> entries = new ArrayList<>();
+            parameters.forEach((key, value) -> entries.add(key + "=" + value));
+            byRule = HostOptions.parameterEntries(entries);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--param: " + e.getMessage());
+        }
+        HostOptions.RuleSelection selection = HostOptions.rules(rules);
+        Set<String> excluded = new LinkedHashSet<>(selection.excluded());
+        excluded.addAll(excludedRules);
+        settings.configure(request, RuleCatalog.builtIn(), selection.included(), excluded, byRule);
         return request.javaVersion(javaLevel)
                 .reportUnusedSuppressions(reportUnusedSuppressions)
                 .cacheDirectory(cacheDirectory)
@@ -515,13 +518,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private static void write(ReportFormat format, ReportContext context, Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writeTo(format, context, writer);
-            }
+            Reports.write(format, context, file);
         } catch (IOException | RuntimeException e) {
             // Checked before the analysis; still possible (a full disk, a directory removed meanwhile).
             throw new UsageException(

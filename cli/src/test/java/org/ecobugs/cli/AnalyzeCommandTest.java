@@ -158,7 +158,8 @@ class AnalyzeCommandTest {
                 CliRun.of("analyze", "src", "--param", "EB102.maxPollIntervalMs=soon"),
                 "Rule EB102 parameter 'maxPollIntervalMs' must be integer, not 'soon'");
         assertUsageError(
-                CliRun.of("analyze", "src", "--param", "maxPollIntervalMs=5"), "--param expects KEY.NAME=VALUE");
+                CliRun.of("analyze", "src", "--param", "maxPollIntervalMs=5"),
+                "--param: 'maxPollIntervalMs=5' is not KEY.name=value (e.g. EB102.maxPollIntervalMs=500)");
         assertUsageError(CliRun.of("analyze", "src", "--format", "json,html"), "several formats need --report-dir");
         assertUsageError(CliRun.of("analyze", "src", "--java-level", "99"), "Java version must be between 8 and 25");
         assertUsageError(CliRun.of("analyze", "src", "--encoding", "klingon"), "Unknown encoding 'klingon'");
@@ -380,6 +381,13 @@ class AnalyzeCommandTest {
         CliRun anySeverity = CliRun.of(
                 "analyze", src, "--base-dir", temp.toString(), "--rules", "EB604", "--fail-on-severity", "info");
         assertThat(anySeverity.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+
+        // As in Maven, a key with a minus excludes a rule and keeps the others.
+        CliRun withoutEb604 = CliRun.of("analyze", src, "--base-dir", temp.toString(), "--rules", "-EB604");
+        assertThat(withoutEb604.out().lines().filter(l -> l.contains(": warning: ")))
+                .singleElement()
+                .asString()
+                .contains("[EB101]");
 
         CliRun ignored = CliRun.of("analyze", src, "--base-dir", temp.toString(), "--no-config");
         assertThat(ignored.out())

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ import org.ecobugs.rules.report.ReportFormat;
 import org.ecobugs.rules.report.ReportSummary;
 import org.ecobugs.rules.report.Reports;
 import org.ecobugs.rules.report.TerminalText;
+import org.ecobugs.rules.settings.HostOptions;
 import org.ecobugs.rules.settings.ProjectSettings;
 import org.ecobugs.rules.settings.SettingsException;
 
@@ -467,20 +467,11 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
 
     /** {@code KEY.name=value} entries by rule key. */
     Map<String, Map<String, String>> parameters() throws MojoExecutionException {
-        Map<String, Map<String, String>> byRule = new LinkedHashMap<>();
-        for (String entry : split(params)) {
-            int dot = entry.indexOf('.');
-            int equals = entry.indexOf('=');
-            if (dot < 1 || equals < dot + 2) {
-                throw new MojoExecutionException(
-                        "ecobugs.params: '" + entry + "' is not KEY.name=value (e.g. EB102.maxPollIntervalMs=500)");
-            }
-            byRule.computeIfAbsent(entry.substring(0, dot).strip(), k -> new LinkedHashMap<>())
-                    .put(
-                            entry.substring(dot + 1, equals).strip(),
-                            entry.substring(equals + 1).strip());
+        try {
+            return HostOptions.parameters(params);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ecobugs.params: " + e.getMessage(), e);
         }
-        return byRule;
     }
 
     /** A measured journey and its baseline (null when not given). */
@@ -531,21 +522,7 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
 
     /** Entries of a list parameter, each of which may itself be comma-separated (as from a user property). */
     static List<String> split(List<String> values) {
-        List<String> result = new ArrayList<>();
-        if (values == null) {
-            return result;
-        }
-        for (String value : values) {
-            if (value == null) {
-                continue;
-            }
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    result.add(part.strip());
-                }
-            }
-        }
-        return result;
+        return HostOptions.split(values);
     }
 
     private static void addIfExists(java.util.function.Consumer<Path> sink, Path path) {
@@ -558,16 +535,8 @@ abstract class AbstractEcobugsMojo extends AbstractMojo {
     record RuleSelection(Set<String> included, Set<String> excluded) {
 
         static RuleSelection parse(List<String> values) {
-            Set<String> included = new LinkedHashSet<>();
-            Set<String> excluded = new LinkedHashSet<>();
-            for (String value : split(values)) {
-                if (value.startsWith("-") || value.startsWith("!")) {
-                    excluded.add(value.substring(1).strip());
-                } else {
-                    included.add(value);
-                }
-            }
-            return new RuleSelection(included, excluded);
+            HostOptions.RuleSelection selection = HostOptions.rules(values);
+            return new RuleSelection(selection.included(), selection.excluded());
         }
 
         /**
