@@ -24,8 +24,9 @@ public final class HostOptions {
      */
     public record RuleSelection(Set<String> included, Set<String> excluded) {
         public RuleSelection {
-            included = Set.copyOf(new LinkedHashSet<>(included));
-            excluded = Set.copyOf(new LinkedHashSet<>(excluded));
+            // In the order given, which messages and logs repeat.
+            included = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(included));
+            excluded = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(excluded));
         }
     }
 
