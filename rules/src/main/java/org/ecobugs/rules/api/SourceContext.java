@@ -1,5 +1,6 @@
 package org.ecobugs.rules.api;
 
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import java.nio.file.Path;
@@ -37,6 +38,18 @@ public interface SourceContext extends FileFacts {
      * could build one.
      */
     void report(Node node, String message, List<Secondary> secondaries, Optional<Fix> fix);
+
+    /**
+     * Reports a finding on {@code range}, a part of {@code node} that no node spans alone (the header of a {@code for}
+     * loop, without its body), with the other places it relies on and its fix when the rule could build one. It is
+     * merged with the bytecode's findings as one reported on {@code node} would be.
+     */
+    void report(Range range, Node node, String message, List<Secondary> secondaries, Optional<Fix> fix);
+
+    /** Reports a finding on {@code range}, a part of {@code node} that is no node of its own. */
+    default void report(Range range, Node node, String message) {
+        report(range, node, message, List.of(), Optional.empty());
+    }
 
     /** Reports a finding on the range of {@code node}. */
     default void report(Node node, String message) {

@@ -1,31 +1,11 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.ClassExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.ecobugs.rules.api.RequiredWords;
+import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.ecobugs.rules.java.JavaNames;
-import org.ecobugs.rules.java.Scopes;
 
 /**
  * Android background work that transfers data and is built without any constraint: a WorkManager {@code
@@ -35,45 +15,7 @@ import org.ecobugs.rules.java.Scopes;
  * name says so ({@code networkWorkerPattern}). Builders handed to other methods are not followed.
  */
 @RuleKey("EB108")
-public final class BackgroundWorkWithoutConstraintsRule implements SourceRule {
-
-    private enum Kind {
-        PERIODIC_WORK("periodic WorkManager request"),
-        ONE_TIME_WORK("WorkManager request"),
-        JOB("JobScheduler job");
-
-        final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-    }
-
-    private static final Set<String> WORK_CONSTRAINTS = Set.of("setConstraints");
-
-    private static final Set<String> JOB_CONSTRAINTS = Set.of(
-            "setRequiredNetworkType",
-            "setRequiredNetwork",
-            "setRequiresCharging",
-            "setRequiresDeviceIdle",
-            "setRequiresBatteryNotLow",
-            "setRequiresStorageNotLow",
-            "addTriggerContentUri");
-
-    /** Packages and types of network APIs whose use in a worker class means it transfers data. */
-    private static final List<String> NETWORK_APIS = List.of(
-            "java.net.URL",
-            "java.net.HttpURLConnection",
-            "java.net.Socket",
-            "java.net.http.",
-            "javax.net.ssl.",
-            "okhttp3.",
-            "retrofit2.",
-            "org.apache.http.",
-            "org.apache.hc.",
-            "com.android.volley.",
-            "ca.uhn.fhir.rest.client.",
-            "io.ktor.");
+public final class BackgroundWorkWithoutConstraintsRule implements EnergyRule {
 
     private final Pattern networkWorkerName;
 
@@ -86,186 +28,8 @@ public final class BackgroundWorkWithoutConstraintsRule implements SourceRule {
                 + " cellular data and low battery; add constraints (network type, battery not low or charging).";
     }
 
-    /** The builders are created as {@code new Builder(…)}, however their outer type is written. */
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(Set.of("Builder"));
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(ObjectCreationExpr.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        ObjectCreationExpr creation = (ObjectCreationExpr) node;
-        Optional<Kind> kind = kindOf(creation.getType(), context.names());
-        if (kind.isEmpty()) {
-            return;
-        }
-        Optional<ClassOrInterfaceType> worker = workerClass(creation, kind.get());
-        if (worker.isEmpty() || !transfersData(worker.get(), creation, context.names())) {
-            return;
-        }
-        Optional<Set<String>> calls = builderCalls(creation);
-        if (calls.isEmpty() || !calls.get().contains("build")) {
-            return;
-        }
-        Set<String> constraints = kind.get() == Kind.JOB ? JOB_CONSTRAINTS : WORK_CONSTRAINTS;
-        if (calls.get().stream().noneMatch(constraints::contains)) {
-            String label = kind.get() == Kind.JOB && calls.get().contains("setPeriodic")
-                    ? "periodic JobScheduler job"
-                    : kind.get().label;
-            context.report(creation, message(label, worker.get().getNameAsString()));
-        }
-    }
-
-    private static Optional<Kind> kindOf(ClassOrInterfaceType type, JavaNames names) {
-        String name = type.getNameWithScope();
-        if (isNestedType(name, "androidx.work.PeriodicWorkRequest.Builder", names)) {
-            return Optional.of(Kind.PERIODIC_WORK);
-        }
-        if (isNestedType(name, "androidx.work.OneTimeWorkRequest.Builder", names)) {
-            return Optional.of(Kind.ONE_TIME_WORK);
-        }
-        if (isNestedType(name, "android.app.job.JobInfo.Builder", names)) {
-            return Optional.of(Kind.JOB);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Whether a type written as {@code Builder}, {@code JobInfo.Builder} or fully qualified denotes the nested type
-     * {@code qualified}: through the imports, or, when they do not tell, by its outer and inner names as written.
-     */
-    private static boolean isNestedType(String written, String qualified, JavaNames names) {
-        if (names.resolve(written).filter(qualified::equals).isPresent()) {
-            return true;
-        }
-        return written.contains(".") && qualified.endsWith("." + written);
-    }
-
-    /** The worker class literal of a work request, or the job service of a {@code new ComponentName(ctx, X.class)}. */
-    private static Optional<ClassOrInterfaceType> workerClass(ObjectCreationExpr creation, Kind kind) {
-        if (kind != Kind.JOB) {
-            return creation.getArguments().isEmpty() ? Optional.empty() : classLiteral(creation.getArgument(0));
-        }
-        if (creation.getArguments().size() != 2) {
-            return Optional.empty();
-        }
-        Expression component = creation.getArgument(1);
-        if (component instanceof NameExpr name) {
-            component = Scopes.declarationOf(name)
-                    .flatMap(Scopes.Declaration::initializer)
-                    .orElse(component);
-        }
-        if (component instanceof ObjectCreationExpr componentName
-                && componentName.getType().getNameAsString().equals("ComponentName")
-                && componentName.getArguments().size() == 2) {
-            return classLiteral(componentName.getArgument(1));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ClassOrInterfaceType> classLiteral(Expression expression) {
-        if (expression instanceof ClassExpr literal && literal.getType() instanceof ClassOrInterfaceType type) {
-            return Optional.of(type);
-        }
-        return Optional.empty();
-    }
-
-    private boolean transfersData(ClassOrInterfaceType worker, Node from, JavaNames names) {
-        if (networkWorkerName.matcher(worker.getNameAsString()).matches()) {
-            return true;
-        }
-        return from.findCompilationUnit()
-                .flatMap(unit -> unit.findFirst(
-                        ClassOrInterfaceDeclaration.class,
-                        declaration -> declaration.getNameAsString().equals(worker.getNameAsString())))
-                .map(declaration -> usesNetwork(declaration, names))
-                .orElse(false);
-    }
-
-    private static boolean usesNetwork(ClassOrInterfaceDeclaration worker, JavaNames names) {
-        for (ClassOrInterfaceType type : worker.findAll(ClassOrInterfaceType.class)) {
-            Optional<String> resolved = names.resolve(type.getNameWithScope());
-            if (resolved.isPresent()
-                    && NETWORK_APIS.stream().anyMatch(api -> resolved.get().startsWith(api))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The methods called on the builder: along its chain, and on the local variable it is stored in. Empty when the
-     * builder leaves the method before it is built (an argument, a return value, a field).
-     */
-    private static Optional<Set<String>> builderCalls(ObjectCreationExpr creation) {
-        Set<String> calls = new HashSet<>();
-        Node end = chainEnd(creation, calls);
-        if (calls.contains("build")) {
-            return Optional.of(calls);
-        }
-        Node parent = end.getParentNode().orElse(null);
-        VariableDeclarator local = null;
-        if (parent instanceof VariableDeclarator variable
-                && variable.getInitializer().orElse(null) == end) {
-            local = variable;
-        } else if (parent instanceof AssignExpr assign
-                && assign.getValue() == end
-                && assign.getTarget() instanceof NameExpr target) {
-            local = Scopes.declarationOf(target)
-                    .filter(d -> !d.field())
-                    .map(Scopes.Declaration::node)
-                    .filter(VariableDeclarator.class::isInstance)
-                    .map(VariableDeclarator.class::cast)
-                    .orElse(null);
-        }
-        if (local == null) {
-            return Optional.empty();
-        }
-        Optional<Node> region =
-                local.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
-        if (region.isEmpty()) {
-            return Optional.empty();
-        }
-        for (NameExpr use : region.get().findAll(NameExpr.class)) {
-            if (!use.getNameAsString().equals(local.getNameAsString())
-                    || Scopes.declarationOf(use).map(Scopes.Declaration::node).orElse(null) != local) {
-                continue;
-            }
-            Node useParent = use.getParentNode().orElse(null);
-            if (useParent instanceof AssignExpr assign && assign.getTarget() == use) {
-                continue;
-            }
-            if (!(useParent instanceof MethodCallExpr call && call.getScope().orElse(null) == use)) {
-                return Optional.empty();
-            }
-            Node useEnd = chainEnd(use, calls);
-            Node after = useEnd.getParentNode().orElse(null);
-            boolean dropped = after instanceof ExpressionStmt;
-            if (!dropped && !calls.contains("build")) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(calls);
-    }
-
-    /** Follows {@code x.a().b()…} up from {@code start}, collecting the method names; returns the last call. */
-    private static Node chainEnd(Expression start, Set<String> calls) {
-        Expression current = start;
-        while (true) {
-            Node parent = current.getParentNode().orElse(null);
-            if (parent instanceof EnclosedExpr enclosed) {
-                current = enclosed;
-            } else if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == current) {
-                calls.add(call.getNameAsString());
-                current = call;
-            } else {
-                return current;
-            }
-        }
+    public List<Detector> detectors() {
+        return List.of(new BackgroundWorkWithoutConstraintsSource(networkWorkerName));
     }
 }

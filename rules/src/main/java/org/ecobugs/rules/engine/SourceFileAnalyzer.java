@@ -399,7 +399,11 @@ final class SourceFileAnalyzer {
 
         @Override
         public void report(Node node, String message, List<Secondary> secondaries, Optional<Fix> fix) {
-            Range range = rangeOf(node);
+            report(rangeOf(node), node, message, secondaries, fix);
+        }
+
+        @Override
+        public void report(Range range, Node node, String message, List<Secondary> secondaries, Optional<Fix> fix) {
             Range cover = coverOf(node).getRange().orElse(range);
             List<SecondaryLocation> locations = new ArrayList<>(secondaries.size());
             for (Secondary secondary : secondaries) {

@@ -1,5 +1,8 @@
 package org.ecobugs.rules.java;
 
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.Range;
+import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -95,6 +98,20 @@ public final class Loops {
     /** Where a finding on the loop is shown: its condition when it has one, else the loop itself. */
     public static Node anchor(Statement loop) {
         return condition(loop).<Node>map(c -> c).orElse(loop);
+    }
+
+    /**
+     * The header of a {@code for} loop, from the keyword to the parenthesis that closes it, without the body: where a
+     * finding on a loop without a condition is shown. Empty when the parse kept no tokens.
+     */
+    public static Optional<Range> header(ForStmt loop) {
+        Optional<JavaToken> token =
+                loop.getBody().getTokenRange().map(TokenRange::getBegin).flatMap(JavaToken::getPreviousToken);
+        while (token.isPresent() && token.get().getCategory().isWhitespaceOrComment()) {
+            token = token.get().getPreviousToken();
+        }
+        Optional<Range> close = token.filter(t -> t.getText().equals(")")).flatMap(JavaToken::getRange);
+        return close.flatMap(c -> loop.getBegin().map(begin -> new Range(begin, c.end)));
     }
 
     /**
