@@ -1,5 +1,7 @@
 package org.ecobugs.rules.bytecode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -71,6 +73,26 @@ public final class StoredVariables {
             }
         }
         return false;
+    }
+
+    /**
+     * The loops around {@code store} (at {@code index}) that carry its variable from one iteration to the next: those
+     * that do not reset it (see {@link #isResetIn}), innermost first.
+     */
+    public static List<BytecodeLoops.Loop> carryingLoops(
+            List<BytecodeLoops.Loop> loops,
+            AbstractInsnNode store,
+            int index,
+            InsnList instructions,
+            Frame<SourceValue>[] frames,
+            Predicate<AbstractInsnNode> isUpdate) {
+        List<BytecodeLoops.Loop> carrying = new ArrayList<>();
+        for (BytecodeLoops.Loop loop : BytecodeLoops.enclosing(loops, index)) {
+            if (!isResetIn(loop, store, instructions, frames, isUpdate)) {
+                carrying.add(loop);
+            }
+        }
+        return carrying;
     }
 
     /**
