@@ -260,12 +260,16 @@ public final class Loops {
     /** {@code Kind.values()}, {@code new String[] {…}}, or a local initialised with {@code {…}} and never reassigned. */
     private static boolean isConstantArray(Expression iterable) {
         if (iterable instanceof MethodCallExpr call) {
+            // A constant-named map's values() reads the same: the scope must name a type, not a variable.
             return call.getNameAsString().equals("values")
                     && call.getArguments().isEmpty()
                     && call.getScope()
-                            .map(s -> Character.isUpperCase(
+                            .filter(s -> Character.isUpperCase(
                                     JavaNames.simpleName(s.toString()).charAt(0)))
-                            .orElse(false);
+                            .filter(s -> Scopes.variableName(s)
+                                    .flatMap(name -> Scopes.declarationOf(s, name))
+                                    .isEmpty())
+                            .isPresent();
         }
         if (iterable instanceof ArrayCreationExpr creation) {
             return creation.getInitializer().isPresent();
