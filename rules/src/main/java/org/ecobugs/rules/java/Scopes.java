@@ -22,6 +22,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
 import java.util.Optional;
@@ -137,23 +138,11 @@ public final class Scopes {
 
     private static Optional<Declaration> declaredIn(Node scope, Node child, String name) {
         if (scope instanceof BlockStmt block) {
-            for (Statement statement : block.getStatements()) {
-                if (statement == child) {
-                    break;
-                }
-                if (statement instanceof ExpressionStmt es
-                        && es.getExpression() instanceof VariableDeclarationExpr declarations) {
-                    Optional<Declaration> found = local(declarations.getVariables(), name);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            // A declaration statement itself is the child when the name is used in its own initializer.
-            if (child instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr d) {
-                return local(d.getVariables(), name);
-            }
-            return Optional.empty();
+            return declaredBefore(block.getStatements(), child, name);
+        }
+        // The statements of a case are a block without braces; its labels see none of them.
+        if (scope instanceof SwitchEntry entry && entry.getStatements().stream().anyMatch(s -> s == child)) {
+            return declaredBefore(entry.getStatements(), child, name);
         }
         if (scope instanceof ForStmt loop) {
             for (Expression init : loop.getInitialization()) {
@@ -191,6 +180,27 @@ public final class Scopes {
         }
         if (scope instanceof TypeDeclaration<?> type) {
             return field(type, name);
+        }
+        return Optional.empty();
+    }
+
+    /** A local declared in {@code statements} before {@code child}, or in {@code child} itself. */
+    private static Optional<Declaration> declaredBefore(NodeList<Statement> statements, Node child, String name) {
+        for (Statement statement : statements) {
+            if (statement == child) {
+                break;
+            }
+            if (statement instanceof ExpressionStmt es
+                    && es.getExpression() instanceof VariableDeclarationExpr declarations) {
+                Optional<Declaration> found = local(declarations.getVariables(), name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        // A declaration statement itself is the child when the name is used in its own initializer.
+        if (child instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr d) {
+            return local(d.getVariables(), name);
         }
         return Optional.empty();
     }
