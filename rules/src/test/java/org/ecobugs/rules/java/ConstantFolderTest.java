@@ -258,6 +258,22 @@ class ConstantFolderTest {
     }
 
     @Test
+    void foldsConstantsOfInterfacesThatAreFinalWithoutSayingSo() {
+        Probes probes = file("""
+                interface Limits {
+                    int MAX = 40;
+                    String NAME = "limits";
+                }
+                class C {
+                    Object probeMax = Limits.MAX + 2;
+                    Object probeName = Limits.NAME;
+                }
+                """);
+        assertThat(probes.value("probeMax")).contains(42L);
+        assertThat(probes.value("probeName")).contains("limits");
+    }
+
+    @Test
     void foldsEffectivelyFinalLocalsOnly() {
         Probes probes = file("""
                 class C {

@@ -197,6 +197,50 @@ class ScopesTest {
     }
 
     @Test
+    void findsPatternVariablesWhereThePatternHasMatched() {
+        // The field of the same name is hidden wherever the pattern's variable is in scope.
+        CompilationUnit unit = parse("""
+                class C {
+                    private final Object config = "default";
+                    void m(Object o) {
+                        if (o instanceof String config) { use0(config); }
+                        boolean empty = o instanceof String config && use1(config);
+                        Object chosen = o instanceof Integer config ? use2(config) : null;
+                        use3(config);
+                    }
+                }
+                """);
+        for (String call : new String[] {"use0", "use1", "use2"}) {
+            Scopes.Declaration pattern = declarationAt(unit, call).orElseThrow();
+            assertThat(pattern.field()).as(call).isFalse();
+            assertThat(pattern.initializer()).as(call).isEmpty();
+        }
+        assertThat(declarationAt(unit, "use0").orElseThrow().type().asString()).isEqualTo("String");
+        assertThat(declarationAt(unit, "use2").orElseThrow().type().asString()).isEqualTo("Integer");
+        assertThat(declarationAt(unit, "use3").orElseThrow().field()).isTrue();
+    }
+
+    @Test
+    void findsTheFieldsOfAnonymousClasses() {
+        CompilationUnit unit = parse("""
+                class C {
+                    void m() {
+                        int attempts = 0;
+                        Runnable retry = new Runnable() {
+                            int attempts = 5;
+                            public void run() { use0(attempts); }
+                        };
+                        use1(attempts);
+                    }
+                }
+                """);
+        Scopes.Declaration inner = declarationAt(unit, "use0").orElseThrow();
+        assertThat(inner.field()).isTrue();
+        assertThat(inner.initializer().map(Expression::toString)).contains("5");
+        assertThat(declarationAt(unit, "use1").orElseThrow().field()).isFalse();
+    }
+
+    @Test
     void tellsTheVariableAnExpressionNames() {
         assertThat(Scopes.variableName(StaticJavaParser.parseExpression("count")))
                 .contains("count");
