@@ -139,7 +139,10 @@ public final class Loops {
         }
         if (node instanceof MethodCallExpr call) {
             return call.getNameAsString().equals("exit")
-                    && call.getScope().map(s -> s.toString().equals("System")).orElse(false);
+                    && call.getScope()
+                            .map(s -> s.toString().equals("System")
+                                    || s.toString().equals("java.lang.System"))
+                            .orElse(false);
         }
         if (node instanceof BreakStmt breakStmt) {
             return breakStmt.getLabel().isPresent()

@@ -150,6 +150,14 @@ class LoopsTest {
     }
 
     @Test
+    void systemExitWrittenInFullLeavesTheLoop() {
+        Parsed parsed = parse("""
+                while (true) { if (flag) { java.lang.System.exit(2); } }
+                """);
+        assertThat(parsed.exits(0)).containsExactly("java.lang.System.exit(2)");
+    }
+
+    @Test
     void aLoopWithoutExitsHasNone() {
         Parsed parsed = parse("""
                 while (true) {
