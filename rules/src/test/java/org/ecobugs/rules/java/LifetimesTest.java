@@ -21,6 +21,12 @@ class LifetimesTest {
         return JavaParsers.create(17).parse(code).getResult().orElseThrow();
     }
 
+    private static ObjectCreationExpr onlyCreation(String code) {
+        List<ObjectCreationExpr> creations = parse(code).findAll(ObjectCreationExpr.class);
+        assertThat(creations).hasSize(1);
+        return creations.get(0);
+    }
+
     /** Whether each call named {@code workN} is in set-up code, by name. */
     private static Map<String, Boolean> setUp(String code) {
         Map<String, Boolean> setUp = new TreeMap<>();
@@ -173,8 +179,7 @@ class LifetimesTest {
 
     @Test
     void aReturnedObjectIsKept() {
-        CompilationUnit unit = parse("class C { Object m() { return new Client(); } }");
-        ObjectCreationExpr creation = unit.findFirst(ObjectCreationExpr.class).orElseThrow();
+        ObjectCreationExpr creation = onlyCreation("class C { Object m() { return new Client(); } }");
         assertThat(Lifetimes.isThrowaway(creation, VIEWS)).isFalse();
     }
 
@@ -189,9 +194,8 @@ class LifetimesTest {
 
     @Test
     void aFieldInitializerKeepsItsObject() {
-        CompilationUnit unit =
-                parse("class C { private final Client client = new Client(); void m() { client.send(); } }");
-        ObjectCreationExpr creation = unit.findFirst(ObjectCreationExpr.class).orElseThrow();
+        ObjectCreationExpr creation =
+                onlyCreation("class C { private final Client client = new Client(); void m() { client.send(); } }");
         assertThat(Lifetimes.isThrowaway(creation, VIEWS)).isFalse();
     }
 
@@ -221,8 +225,8 @@ class LifetimesTest {
 
     @Test
     void withoutViewsEveryOtherCallDropsTheObject() {
-        CompilationUnit unit = parse("class C { Object kept; void m() { kept = new Client().writer(); } }");
-        ObjectCreationExpr creation = unit.findFirst(ObjectCreationExpr.class).orElseThrow();
+        ObjectCreationExpr creation =
+                onlyCreation("class C { Object kept; void m() { kept = new Client().writer(); } }");
         assertThat(Lifetimes.isThrowaway(creation, name -> false)).isTrue();
         assertThat(Lifetimes.isThrowaway(creation, VIEWS)).isFalse();
     }
