@@ -61,7 +61,20 @@ public final class KnownTypes {
     }
 
     private static boolean existsInJdk(String binaryName) {
-        return JDK_CACHE.computeIfAbsent(binaryName, n -> JDK.getResource(n + ".class") != null);
+        return JDK_CACHE.computeIfAbsent(binaryName, KnownTypes::findInJdk);
+    }
+
+    /** Tries {@code a/Outer/Inner} as {@code a/Outer$Inner} too, while the part before a slash names a type. */
+    private static boolean findInJdk(String name) {
+        String candidate = name;
+        while (JDK.getResource(candidate + ".class") == null) {
+            int slash = candidate.lastIndexOf('/');
+            if (slash < 0 || !Character.isUpperCase(candidate.charAt(candidate.lastIndexOf('/', slash - 1) + 1))) {
+                return false;
+            }
+            candidate = candidate.substring(0, slash) + '$' + candidate.substring(slash + 1);
+        }
+        return true;
     }
 
     private Set<String> classpathIndex() {

@@ -156,7 +156,10 @@ public final class Loops {
         }
         if (node instanceof MethodCallExpr call) {
             return call.getNameAsString().equals("exit")
-                    && call.getScope().map(s -> s.toString().equals("System")).orElse(false);
+                    && call.getScope()
+                            .map(s -> s.toString().equals("System")
+                                    || s.toString().equals("java.lang.System"))
+                            .orElse(false);
         }
         if (node instanceof BreakStmt breakStmt) {
             return breakStmt.getLabel().isPresent()
@@ -277,12 +280,16 @@ public final class Loops {
     /** {@code Kind.values()}, {@code new String[] {…}}, or a local initialised with {@code {…}} and never reassigned. */
     private static boolean isConstantArray(Expression iterable) {
         if (iterable instanceof MethodCallExpr call) {
+            // A constant-named map's values() reads the same: the scope must name a type, not a variable.
             return call.getNameAsString().equals("values")
                     && call.getArguments().isEmpty()
                     && call.getScope()
-                            .map(s -> Character.isUpperCase(
+                            .filter(s -> Character.isUpperCase(
                                     JavaNames.simpleName(s.toString()).charAt(0)))
-                            .orElse(false);
+                            .filter(s -> Scopes.variableName(s)
+                                    .flatMap(name -> Scopes.declarationOf(s, name))
+                                    .isEmpty())
+                            .isPresent();
         }
         if (iterable instanceof ArrayCreationExpr creation) {
             return creation.getInitializer().isPresent();

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -261,7 +262,13 @@ public final class OneOffCode {
         return method.getNameAsString().equals("main")
                 && method.isStatic()
                 && method.getParameters().size() == 1
-                && method.getParameter(0).getType().asString().replace(" ", "").matches("String(\\[]|\\.\\.\\.)");
+                && mainParameter(method.getParameter(0));
+    }
+
+    /** {@code String[] args} or {@code String... args}: JavaParser keeps the dots apart from the type. */
+    private static boolean mainParameter(Parameter parameter) {
+        String type = parameter.getType().asString().replace(" ", "") + (parameter.isVarArgs() ? "..." : "");
+        return type.matches("String(\\[]|\\.\\.\\.)");
     }
 
     private static boolean isStartOrStopHook(MethodDeclaration method) {

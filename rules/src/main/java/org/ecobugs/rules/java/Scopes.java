@@ -2,6 +2,7 @@ package org.ecobugs.rules.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -9,11 +10,15 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -21,9 +26,12 @@ import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -137,23 +145,29 @@ public final class Scopes {
 
     private static Optional<Declaration> declaredIn(Node scope, Node child, String name) {
         if (scope instanceof BlockStmt block) {
-            for (Statement statement : block.getStatements()) {
-                if (statement == child) {
-                    break;
-                }
-                if (statement instanceof ExpressionStmt es
-                        && es.getExpression() instanceof VariableDeclarationExpr declarations) {
-                    Optional<Declaration> found = local(declarations.getVariables(), name);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            // A declaration statement itself is the child when the name is used in its own initializer.
-            if (child instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr d) {
-                return local(d.getVariables(), name);
-            }
-            return Optional.empty();
+            return declaredBefore(block.getStatements(), child, name);
+        }
+        // The statements of a case are a block without braces; its labels see none of them.
+        if (scope instanceof SwitchEntry entry && entry.getStatements().stream().anyMatch(s -> s == child)) {
+            return declaredBefore(entry.getStatements(), child, name);
+        }
+        // A pattern variable (o instanceof Foo foo) is seen where the pattern has matched.
+        if (scope instanceof IfStmt ifStmt && ifStmt.getThenStmt() == child) {
+            return pattern(ifStmt.getCondition(), name);
+        }
+        if (scope instanceof BinaryExpr and
+                && and.getOperator() == BinaryExpr.Operator.AND
+                && and.getRight() == child) {
+            return pattern(and.getLeft(), name);
+        }
+        if (scope instanceof ConditionalExpr conditional && conditional.getThenExpr() == child) {
+            return pattern(conditional.getCondition(), name);
+        }
+        if (scope instanceof ObjectCreationExpr creation
+                && creation.getAnonymousClassBody()
+                        .map(body -> body.stream().anyMatch(member -> member == child))
+                        .orElse(false)) {
+            return fields(creation.getAnonymousClassBody().get(), name);
         }
         if (scope instanceof ForStmt loop) {
             for (Expression init : loop.getInitialization()) {
@@ -195,23 +209,59 @@ public final class Scopes {
         return Optional.empty();
     }
 
-    private static Optional<Declaration> field(TypeDeclaration<?> type, String name) {
-        for (FieldDeclaration field : type.getFields()) {
-            for (VariableDeclarator variable : field.getVariables()) {
-                if (variable.getNameAsString().equals(name)) {
-                    return Optional.of(
-                            new Declaration(variable, name, variable.getType(), variable.getInitializer(), true));
+    /** A local declared in {@code statements} before {@code child}, or in {@code child} itself. */
+    private static Optional<Declaration> declaredBefore(NodeList<Statement> statements, Node child, String name) {
+        for (Statement statement : statements) {
+            if (statement == child) {
+                break;
+            }
+            if (statement instanceof ExpressionStmt es
+                    && es.getExpression() instanceof VariableDeclarationExpr declarations) {
+                Optional<Declaration> found = local(declarations.getVariables(), name);
+                if (found.isPresent()) {
+                    return found;
                 }
             }
         }
-        if (type instanceof RecordDeclaration record) {
-            for (Parameter component : record.getParameters()) {
-                if (component.getNameAsString().equals(name)) {
-                    return Optional.of(new Declaration(component, name, component.getType(), Optional.empty(), true));
+        // A declaration statement itself is the child when the name is used in its own initializer.
+        if (child instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr d) {
+            return local(d.getVariables(), name);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Declaration> field(TypeDeclaration<?> type, String name) {
+        Optional<Declaration> found = fields(type.getMembers(), name);
+        if (found.isPresent() || !(type instanceof RecordDeclaration record)) {
+            return found;
+        }
+        for (Parameter component : record.getParameters()) {
+            if (component.getNameAsString().equals(name)) {
+                return Optional.of(new Declaration(component, name, component.getType(), Optional.empty(), true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Declaration> fields(List<BodyDeclaration<?>> members, String name) {
+        for (BodyDeclaration<?> member : members) {
+            if (member instanceof FieldDeclaration field) {
+                for (VariableDeclarator variable : field.getVariables()) {
+                    if (variable.getNameAsString().equals(name)) {
+                        return Optional.of(
+                                new Declaration(variable, name, variable.getType(), variable.getInitializer(), true));
+                    }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The variable of a type pattern named {@code name} in a condition. */
+    private static Optional<Declaration> pattern(Expression condition, String name) {
+        return condition
+                .findFirst(TypePatternExpr.class, p -> p.getNameAsString().equals(name))
+                .map(p -> new Declaration(p, name, p.getType(), Optional.empty(), false));
     }
 
     private static Optional<Declaration> local(NodeList<VariableDeclarator> variables, String name) {
