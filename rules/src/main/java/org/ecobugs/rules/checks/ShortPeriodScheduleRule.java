@@ -197,7 +197,7 @@ public final class ShortPeriodScheduleRule implements EnergyRule, SourceDetector
                 continue;
             }
             // A method of the file is read, whatever its name says: getLatestResults() may well fetch them.
-            Optional<MethodDeclaration> helper = CallsInLoops.sameFileMethod(call);
+            Optional<MethodDeclaration> helper = SameFileMethods.of(call);
             if (helper.isPresent()) {
                 if (depth >= MAX_DISPLAY_DEPTH
                         || helper.get().getBody().isEmpty()
