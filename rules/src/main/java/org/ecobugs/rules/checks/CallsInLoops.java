@@ -4,7 +4,6 @@ import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -249,17 +248,5 @@ final class CallsInLoops {
                         .toList();
         helper.setData(WRAPPED_CALLS, calls);
         return calls;
-    }
-
-    /** Whether the node is a lambda's body or inside one that is between it and {@code limit}. */
-    static boolean inLambdaBelow(Node node, Node limit) {
-        for (Node current = node.getParentNode().orElse(null);
-                current != null && current != limit;
-                current = current.getParentNode().orElse(null)) {
-            if (current instanceof LambdaExpr) {
-                return true;
-            }
-        }
-        return false;
     }
 }
