@@ -1,12 +1,14 @@
 package org.ecobugs.rules.bytecode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.Repetition;
 import org.objectweb.asm.Handle;
@@ -31,7 +33,9 @@ public final class BytecodeRepetition {
     private static final String LAMBDA_PREFIX = "lambda$";
 
     private final ClassNode owner;
-    private final Set<String> perElementLambdas = new HashSet<>();
+    /** The lambda bodies called once per element, each with the call that does so (its first, if several). */
+    private final Map<String, MethodInsnNode> perElementCalls = new HashMap<>();
+
     private final Map<MethodNode, List<int[]>> loops = new HashMap<>();
     private Set<String> repeatedlyCalled;
 
@@ -40,8 +44,16 @@ public final class BytecodeRepetition {
     }
 
     public static BytecodeRepetition of(ClassNode owner) {
+        return of(owner, method -> ValueUses.of(owner, method));
+    }
+
+    /**
+     * The same, with the data flow of the class's methods from {@code flows}: analyses the caller has made or keeps
+     * (empty for code the verifier would reject).
+     */
+    public static BytecodeRepetition of(ClassNode owner, Function<MethodNode, Optional<ValueUses>> flows) {
         BytecodeRepetition repetition = new BytecodeRepetition(owner);
-        repetition.findPerElementLambdas();
+        repetition.findPerElementLambdas(flows);
         return repetition;
     }
 
@@ -52,10 +64,25 @@ public final class BytecodeRepetition {
      */
     public boolean inLoop(MethodNode method, AbstractInsnNode insn) {
         int index = method.instructions.indexOf(insn);
+        return loopsOf(method).stream().anyMatch(loop -> repeats(method, loop, index));
+    }
+
+    /**
+     * The head of the innermost loop of {@code method} that runs {@code insn} again at its next pass (see {@link
+     * #inLoop}), for pointing at the loop: its first instruction, where its condition is checked.
+     */
+    public Optional<AbstractInsnNode> loopHead(MethodNode method, AbstractInsnNode insn) {
+        int index = method.instructions.indexOf(insn);
         return loopsOf(method).stream()
-                .anyMatch(loop -> loop[0] <= index
-                        && index <= loop[1]
-                        && BytecodeLoops.repeats(method, new BytecodeLoops.Loop(loop[0], loop[1]), index));
+                .filter(loop -> repeats(method, loop, index))
+                .min(Comparator.comparingInt(loop -> loop[1] - loop[0]))
+                .map(loop -> method.instructions.get(loop[0]));
+    }
+
+    private static boolean repeats(MethodNode method, int[] loop, int index) {
+        return loop[0] <= index
+                && index <= loop[1]
+                && BytecodeLoops.repeats(method, new BytecodeLoops.Loop(loop[0], loop[1]), index);
     }
 
     /** Whether some loop of {@code method} holds {@code use} but not {@code creation}: the object is reused there. */
@@ -68,7 +95,15 @@ public final class BytecodeRepetition {
 
     /** Whether the method is a lambda body that a stream or collection operation calls once per element. */
     public boolean isPerElementLambda(MethodNode method) {
-        return perElementLambdas.contains(method.name + method.desc);
+        return perElementCalls.containsKey(method.name + method.desc);
+    }
+
+    /**
+     * For a lambda body that a stream or collection operation calls once per element, that call ({@code forEach},
+     * {@code map}, …), in the method the lambda was written in.
+     */
+    public Optional<MethodInsnNode> perElementCall(MethodNode lambda) {
+        return Optional.ofNullable(perElementCalls.get(lambda.name + lambda.desc));
     }
 
     /** Whether {@code insn} runs once per iteration: in a loop, or in a per-element lambda. */
@@ -146,7 +181,7 @@ public final class BytecodeRepetition {
         return found;
     }
 
-    private void findPerElementLambdas() {
+    private void findPerElementLambdas(Function<MethodNode, Optional<ValueUses>> flows) {
         for (MethodNode method : owner.methods) {
             ValueUses flow = null;
             for (AbstractInsnNode insn : method.instructions) {
@@ -155,7 +190,7 @@ public final class BytecodeRepetition {
                     continue;
                 }
                 if (flow == null) {
-                    Optional<ValueUses> analysed = ValueUses.of(owner, method);
+                    Optional<ValueUses> analysed = flows.apply(method);
                     if (analysed.isEmpty()) {
                         break;
                     }
@@ -166,7 +201,7 @@ public final class BytecodeRepetition {
                             && use.insn() instanceof MethodInsnNode call
                             && Repetition.isPerElementOperation(call.name)
                             && !use.isReceiver()) {
-                        perElementLambdas.add(lambdaBody(indy).get());
+                        perElementCalls.putIfAbsent(lambdaBody(indy).get(), call);
                     }
                 }
             }

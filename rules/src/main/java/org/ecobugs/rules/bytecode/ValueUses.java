@@ -81,6 +81,11 @@ public final class ValueUses {
         }
     }
 
+    /** The data flow of one method, from the frames of its {@link SourceInterpreter} analysis. */
+    public static ValueUses of(MethodNode method, Frame<SourceValue>[] frames) {
+        return new ValueUses(method, frames);
+    }
+
     public MethodNode method() {
         return method;
     }

@@ -1,6 +1,5 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -12,11 +11,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.AndroidTypes;
 import org.ecobugs.rules.java.Scopes;
 
@@ -28,7 +29,7 @@ import org.ecobugs.rules.java.Scopes;
  * reported. Windows and intervals that cannot be computed are not reported.
  */
 @RuleKey("EB107")
-public final class AndroidExactAlarmRule implements SourceRule {
+public final class AndroidExactAlarmRule implements EnergyRule, SourceDetector {
 
     private static final Pattern ALARM_NAME = Pattern.compile("(?i)alarm");
 
@@ -66,13 +67,11 @@ public final class AndroidExactAlarmRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, this::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    private void visit(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
         List<Expression> args = call.getArguments();
         boolean candidate = (EXACT.contains(name) && (args.size() == 3 || args.size() == 5))

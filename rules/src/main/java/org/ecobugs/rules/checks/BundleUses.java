@@ -31,19 +31,22 @@ final class BundleUses {
     static boolean onlyFirstEntry(List<ResultUses.Use> uses) {
         boolean first = false;
         for (ResultUses.Use use : uses) {
-            List<String> names = use.names();
-            if (!names.isEmpty() && FIRST.contains(names.get(0))) {
-                first = true;
-            } else if (use.startsWith("getEntry", "get")
-                    && use.calls().get(1).getArguments().size() == 1
-                    && use.calls().get(1).getArgument(0).toString().equals("0")) {
-                first = true;
-            } else if (use.startsWith("getEntry", "stream", "findFirst")) {
+            if (readsFirstEntry(use)) {
                 first = true;
             } else if (!(use.startsWith("getEntry", "isEmpty") || use.startsWith("hasEntry"))) {
                 return false;
             }
         }
         return first;
+    }
+
+    /** Whether the use reads the first entry. */
+    static boolean readsFirstEntry(ResultUses.Use use) {
+        List<String> names = use.names();
+        return (!names.isEmpty() && FIRST.contains(names.get(0)))
+                || (use.startsWith("getEntry", "get")
+                        && use.calls().get(1).getArguments().size() == 1
+                        && use.calls().get(1).getArgument(0).toString().equals("0"))
+                || use.startsWith("getEntry", "stream", "findFirst");
     }
 }

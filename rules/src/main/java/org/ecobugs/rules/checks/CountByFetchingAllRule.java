@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.WordSets;
 
 /**
@@ -25,7 +27,7 @@ import org.ecobugs.rules.java.WordSets;
  * left alone.
  */
 @RuleKey("EB606")
-public final class CountByFetchingAllRule implements SourceRule {
+public final class CountByFetchingAllRule implements EnergyRule, SourceDetector {
 
     static final String DB_COUNT = "This query loads every matching row only to count them; count in the database"
             + " (countBy…, SELECT COUNT(*)) instead.";
@@ -67,24 +69,23 @@ public final class CountByFetchingAllRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, CountByFetchingAllRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    private static void visit(MethodCallExpr call, SourceContext context) {
         Optional<FhirChains.Chain> search =
                 FhirChains.startingAt(call, context).filter(c -> c.interaction() == FhirChains.Interaction.SEARCH);
         if (search.isPresent()) {
             FhirChains.Chain chain = search.get();
-            if (chain.execute().isPresent()
-                    && !chain.has("summaryMode")
-                    && !countsZero(chain)
-                    && ResultUses.of(chain.execute().get())
-                            .filter(BundleUses::onlyCount)
-                            .isPresent()) {
-                context.report(call.getName(), FHIR_COUNT);
+            if (chain.execute().isPresent() && !chain.has("summaryMode") && !countsZero(chain)) {
+                ResultUses.of(chain.execute().get())
+                        .filter(BundleUses::onlyCount)
+                        .ifPresent(uses -> context.report(
+                                call.getName(),
+                                FHIR_COUNT,
+                                at(uses, "where it only counts the resources"),
+                                Optional.empty()));
             }
             return;
         }
@@ -107,7 +108,10 @@ public final class CountByFetchingAllRule implements SourceRule {
                         .filter(runUses -> !runUses.stream().allMatch(CountByFetchingAllRule::isLogged))
                         .isPresent());
         if (previous.isPresent()) {
-            context.report(call.getName(), rerun(call, previous.get()));
+            context.report(
+                    call.getName(),
+                    rerun(call, previous.get()),
+                    new SourceContext.Secondary(previous.get().getName(), "the run that already loaded the rows"));
             return;
         }
         if (!ResultUses.onlyCount(uses.get())) {
@@ -127,7 +131,21 @@ public final class CountByFetchingAllRule implements SourceRule {
         if (uses.get().stream().allMatch(CountByFetchingAllRule::isDuplicateCheck)) {
             return;
         }
-        context.report(call.getName(), onlyEmptiness ? DB_EXISTS : DB_COUNT);
+        context.report(
+                call.getName(),
+                onlyEmptiness ? DB_EXISTS : DB_COUNT,
+                at(
+                        uses.get(),
+                        onlyEmptiness ? "where it only tests whether there is a row" : "where it only counts the rows"),
+                Optional.empty());
+    }
+
+    /** The uses of the rows, each where it counts them or tests whether there is one. */
+    private static List<SourceContext.Secondary> at(List<ResultUses.Use> uses, String words) {
+        return uses.stream()
+                .map(use -> new SourceContext.Secondary(
+                        use.calls().isEmpty() ? use.end() : use.calls().get(0).getName(), words))
+                .toList();
     }
 
     /** The message for a query run again after its rows were loaded only to test whether there is one. */

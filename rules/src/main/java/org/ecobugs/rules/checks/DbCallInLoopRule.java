@@ -2,14 +2,9 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import java.util.Optional;
-import java.util.Set;
-import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.OneOffCode;
-import org.ecobugs.rules.java.Repetition;
 
 /**
  * A database query or statement run once per element of a collection (N+1): a Spring Data repository or DAO read,
@@ -18,33 +13,23 @@ import org.ecobugs.rules.java.Repetition;
  * code (migrations, start-up, {@code main}: see {@link OneOffCode}) is left out.
  */
 @RuleKey("EB601")
-public final class DbCallInLoopRule implements SourceRule {
+public final class DbCallInLoopRule extends RepeatedCalls {
 
     static final String READ_FIX = "fetch all the elements in one query (findAllById, WHERE … IN (…), a join) instead.";
     static final String WRITE_FIX =
             "batch the statements (addBatch and executeBatch, JdbcTemplate.batchUpdate) instead.";
 
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(Repetition.WORDS);
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         CallsInLoops.of(
-                        (MethodCallExpr) node,
+                        call,
+                        repeating,
                         context,
                         remote -> remote.kind() == RemoteCalls.Kind.DATABASE_READ
                                 || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE)
                 // A migration or start-up step touches each row once per deployment.
-                .filter(looped -> !OneOffCode.runsOnce(node))
-                .ifPresent(looped -> context.report(
-                        looped.anchor().getName(), message(looped), looped.secondaries("the query"), Optional.empty()));
+                .filter(looped -> !OneOffCode.runsOnce(call))
+                .ifPresent(looped -> looped.report(context, message(looped), "the query"));
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

@@ -1,6 +1,5 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -13,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -27,7 +28,7 @@ import org.ecobugs.rules.java.Scopes;
  * dcm4che's {@code UID} constants by name, or from UID literals; anything computed at run time is left alone.
  */
 @RuleKey("EB207")
-public final class DicomUncompressedOnlyTransferSyntaxRule implements SourceRule {
+public final class DicomUncompressedOnlyTransferSyntaxRule implements EnergyRule, SourceDetector {
 
     private static final Set<String> UNCOMPRESSED_NAMES = Set.of(
             "ImplicitVRLittleEndian", "ExplicitVRLittleEndian", "ExplicitVRBigEndian", "ExplicitVRBigEndianRetired");
@@ -59,17 +60,16 @@ public final class DicomUncompressedOnlyTransferSyntaxRule implements SourceRule
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(ObjectCreationExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(ObjectCreationExpr.class, DicomUncompressedOnlyTransferSyntaxRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        Optional<Offer> offer = offer((ObjectCreationExpr) node, context);
+    private static void visit(ObjectCreationExpr creation, SourceContext context) {
+        Optional<Offer> offer = offer(creation, context);
         if (offer.isEmpty() || !offer.get().uncompressedOnly()) {
             return;
         }
-        boolean compressedElsewhere = node.findAncestor(TypeDeclaration.class)
+        boolean compressedElsewhere = creation.findAncestor(TypeDeclaration.class)
                 .map(type -> type.findAll(ObjectCreationExpr.class).stream()
                         .map(other -> offer(other, context))
                         .flatMap(Optional::stream)
@@ -81,7 +81,7 @@ public final class DicomUncompressedOnlyTransferSyntaxRule implements SourceRule
         }
         boolean capability = offer.get().creation().getType().getNameAsString().equals("TransferCapability");
         context.report(
-                node,
+                creation,
                 "This " + (capability ? "transfer capability accepts " : "presentation context offers ")
                         + offer.get().label() + " in uncompressed transfer syntaxes only; for transfers between"
                         + " sites, " + (capability ? "accept" : "offer") + " a lossless compressed one too (JPEG-LS"

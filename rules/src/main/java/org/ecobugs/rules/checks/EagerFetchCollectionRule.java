@@ -13,10 +13,12 @@ import com.github.javaparser.ast.type.Type;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Annotations;
 import org.ecobugs.rules.java.JavaNames;
 
@@ -28,7 +30,7 @@ import org.ecobugs.rules.java.JavaNames;
  * equals} or {@code hashCode} reads, which are part of its value and loaded whenever it is compared anyway.
  */
 @RuleKey("EB603")
-public final class EagerFetchCollectionRule implements SourceRule {
+public final class EagerFetchCollectionRule implements EnergyRule, SourceDetector {
 
     /** Associations to entities; an {@code @ElementCollection} holds values the entity owns, and is not reported. */
     private static final Set<String> COLLECTIONS = Set.of("OneToMany", "ManyToMany");
@@ -44,13 +46,11 @@ public final class EagerFetchCollectionRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(AnnotationExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(AnnotationExpr.class, EagerFetchCollectionRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        AnnotationExpr annotation = (AnnotationExpr) node;
+    private static void visit(AnnotationExpr annotation, SourceContext context) {
         String name = JavaNames.simpleName(annotation.getNameAsString());
         if (!COLLECTIONS.contains(name) || !isJpa(annotation, context)) {
             return;

@@ -16,11 +16,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Loggers;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
@@ -34,7 +36,7 @@ import org.ecobugs.rules.java.Repetition;
  * set-up code that runs once.
  */
 @RuleKey("EB310")
-public final class EagerLogMessageRule implements SourceRule {
+public final class EagerLogMessageRule implements EnergyRule, SourceDetector {
 
     static final String PARAM_LEVELS = "levels";
 
@@ -81,13 +83,11 @@ public final class EagerLogMessageRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, this::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    private void visit(MethodCallExpr call, SourceContext context) {
         Optional<Loggers.LogCall> log = Loggers.of(call, context.names(), levels);
         if (log.isEmpty()
                 || !levels.contains(log.get().level())
@@ -103,8 +103,14 @@ public final class EagerLogMessageRule implements SourceRule {
             }
             // The guards read the whole method: only for calls that build something.
             if (!Loggers.isGuarded(call) && !runsOnceAtSetUp(call) && !OneOffCode.runsOnce(call)) {
-                String what = work.costly() ? work.what() : work.what() + " at every iteration";
-                context.report(call, message(log.get().method(), what));
+                if (work.costly()) {
+                    context.report(call, message(log.get().method(), work.what()));
+                } else {
+                    context.report(
+                            call,
+                            message(log.get().method(), work.what() + " at every iteration"),
+                            RepeatingContexts.secondary(loop.get(), "builds it at every iteration"));
+                }
             }
             return;
         }

@@ -2,13 +2,8 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import java.util.Optional;
-import java.util.Set;
-import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.ecobugs.rules.java.Repetition;
 
 /**
  * A FHIR interaction made once per element with HAPI FHIR's fluent client: a read per id, a search per value, a
@@ -16,26 +11,12 @@ import org.ecobugs.rules.java.Repetition;
  * same file. Paging through {@code loadPage()} is not an interaction per element.
  */
 @RuleKey("EB209")
-public final class FhirReadInLoopRule implements SourceRule {
+public final class FhirReadInLoopRule extends RepeatedCalls {
 
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(Repetition.WORDS);
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        CallsInLoops.of((MethodCallExpr) node, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
-                .ifPresent(looped -> context.report(
-                        looped.anchor().getName(),
-                        message(looped),
-                        looped.secondaries("the FHIR read"),
-                        Optional.empty()));
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
+        CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
+                .ifPresent(looped -> looped.report(context, message(looped), "the FHIR read"));
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

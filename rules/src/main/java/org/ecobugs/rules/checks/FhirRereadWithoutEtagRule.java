@@ -1,6 +1,5 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -8,12 +7,10 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -22,7 +19,7 @@ import org.ecobugs.rules.java.Scopes;
  * costing a {@code 304 Not Modified}.
  */
 @RuleKey("EB206")
-public final class FhirRereadWithoutEtagRule implements SourceRule {
+public final class FhirRereadWithoutEtagRule extends PollingReads {
 
     static final String PARAM_MAX_POLL_PERIOD = "maxPollPeriodMs";
 
@@ -38,30 +35,23 @@ public final class FhirRereadWithoutEtagRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return PollingContexts.NODES;
+    boolean takes(long periodMillis) {
+        return periodMillis <= maxPollPeriodMs;
     }
 
     @Override
-    public void visitNode(Node node, SourceContext context) {
-        Optional<PollingContexts.PollingContext> polling =
-                PollingContexts.withPeriod(node, context, p -> p <= maxPollPeriodMs);
-        if (polling.isEmpty()) {
-            return;
-        }
-        long period = polling.get().periodMillis().getAsLong();
-        Optional<FhirChains.Chain> read =
-                FhirChains.first(polling.get().work(), context, EnumSet.of(FhirChains.Interaction.READ));
-        if (read.isEmpty() || read.get().has("ifVersionMatches") || !readsTheSameResource(read.get(), context)) {
-            return;
-        }
-        String type = read.get().resourceType().orElse("resource");
-        context.report(
-                polling.get().anchor(),
-                polling.get().describe() + " reads the same FHIR " + type + " every "
-                        + PollingContexts.period(period) + " without its version; add"
-                        + " ifVersionMatches(versionId).returnNull() so that an unchanged resource costs a 304 Not"
-                        + " Modified without a body.");
+    Optional<RoundRead> read(PollingContexts.PollingContext polling, String every, SourceContext context) {
+        return FhirChains.first(polling.work(), context, EnumSet.of(FhirChains.Interaction.READ))
+                .filter(read -> !read.has("ifVersionMatches") && readsTheSameResource(read, context))
+                .map(read -> {
+                    String type = read.resourceType().orElse("resource");
+                    return new RoundRead(
+                            read.start().getName(),
+                            polling.describe() + " reads the same FHIR " + type + " every " + every + " without its"
+                                    + " version; add ifVersionMatches(versionId).returnNull() so that an unchanged"
+                                    + " resource costs a 304 Not Modified without a body.",
+                            "the read it repeats every " + every);
+                });
     }
 
     /** Whether the id read is the same each round: a constant, or a field. */

@@ -1,7 +1,6 @@
 package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
@@ -16,10 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -30,7 +31,7 @@ import org.ecobugs.rules.java.Scopes;
  * out of sight (a helper of another class, a parameter), and searches only counted (EB606's).
  */
 @RuleKey("EB204")
-public final class FhirSearchWithoutCountRule implements SourceRule {
+public final class FhirSearchWithoutCountRule implements EnergyRule, SourceDetector {
 
     static final String GENERIC = "This FHIR search does not set _count, so the server decides how many resources each"
             + " page carries; ask for the number the code needs with count(n).";
@@ -59,14 +60,13 @@ public final class FhirSearchWithoutCountRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, FhirSearchWithoutCountRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        Optional<FhirChains.Chain> found = FhirChains.startingAt((MethodCallExpr) node, context)
-                .filter(c -> c.interaction() == FhirChains.Interaction.SEARCH);
+    private static void visit(MethodCallExpr call, SourceContext context) {
+        Optional<FhirChains.Chain> found =
+                FhirChains.startingAt(call, context).filter(c -> c.interaction() == FhirChains.Interaction.SEARCH);
         if (found.isEmpty() || found.get().execute().isEmpty()) {
             return;
         }
@@ -92,10 +92,25 @@ public final class FhirSearchWithoutCountRule implements SourceRule {
         if (uses.isPresent() && BundleUses.onlyCount(uses.get())) {
             return;
         }
-        String message = pages(chain.start())
-                ? PAGES
-                : uses.isPresent() && BundleUses.onlyFirstEntry(uses.get()) ? FIRST : GENERIC;
-        context.report(chain.start().getName(), message);
+        Optional<MethodCallExpr> nextPage = nextPage(chain.start());
+        if (nextPage.isPresent()) {
+            context.report(
+                    chain.start().getName(),
+                    PAGES,
+                    new SourceContext.Secondary(nextPage.get().getName(), "where the code loads the next page"));
+        } else if (uses.isPresent() && BundleUses.onlyFirstEntry(uses.get())) {
+            context.report(
+                    chain.start().getName(),
+                    FIRST,
+                    uses.get().stream()
+                            .filter(BundleUses::readsFirstEntry)
+                            .map(use -> new SourceContext.Secondary(
+                                    use.calls().get(0).getName(), "where only the first resource is read"))
+                            .toList(),
+                    Optional.empty());
+        } else {
+            context.report(chain.start().getName(), GENERIC);
+        }
     }
 
     /**
@@ -212,11 +227,11 @@ public final class FhirSearchWithoutCountRule implements SourceRule {
                 && name.chars().anyMatch(Character::isLetter);
     }
 
-    /** Whether the method pages through results with {@code loadPage()}. */
-    private static boolean pages(MethodCallExpr search) {
+    /** The {@code loadPage()} with which the method pages through results, if it does. */
+    private static Optional<MethodCallExpr> nextPage(MethodCallExpr search) {
         return search.findAncestor(CallableDeclaration.class)
-                .map(m -> m.findAll(MethodCallExpr.class).stream()
-                        .anyMatch(c -> c.getNameAsString().equals("loadPage")))
-                .orElse(false);
+                .flatMap(m -> m.findAll(MethodCallExpr.class).stream()
+                        .filter(c -> c.getNameAsString().equals("loadPage"))
+                        .findFirst());
     }
 }

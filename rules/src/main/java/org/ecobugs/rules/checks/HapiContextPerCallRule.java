@@ -4,17 +4,11 @@ import static org.ecobugs.rules.checks.PerCallCreations.Factory.constructor;
 import static org.ecobugs.rules.checks.PerCallCreations.Factory.staticMethod;
 import static org.ecobugs.rules.checks.PerCallCreations.Scope.ANY_METHOD;
 
-import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.ecobugs.rules.api.BytecodeContext;
-import org.ecobugs.rules.api.BytecodeRule;
-import org.ecobugs.rules.api.RequiredWords;
+import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.objectweb.asm.tree.ClassNode;
 
 /**
  * A HAPI FHIR {@code FhirContext} ({@code FhirContext.forR4()} and the other versions, {@code forVersion}, {@code new
@@ -23,7 +17,7 @@ import org.objectweb.asm.tree.ClassNode;
  * handed on or built in set-up code are not reported either, nor are contexts whose parser or client is kept.
  */
 @RuleKey("EB502")
-public final class HapiContextPerCallRule implements SourceRule, BytecodeRule {
+public final class HapiContextPerCallRule implements EnergyRule {
 
     private static final String FHIR_CONTEXT = "ca/uhn/fhir/context/FhirContext";
 
@@ -68,27 +62,7 @@ public final class HapiContextPerCallRule implements SourceRule, BytecodeRule {
     }
 
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(CREATIONS.textPrescreen());
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return PerCallCreations.nodesToVisit();
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        CREATIONS.visitNode(node, context);
-    }
-
-    @Override
-    public Set<String> constantPoolPrescreen() {
-        return CREATIONS.constantPoolPrescreen();
-    }
-
-    @Override
-    public void visitClass(ClassNode classNode, BytecodeContext context) {
-        CREATIONS.visitClass(classNode, context);
+    public List<Detector> detectors() {
+        return CREATIONS.detectors();
     }
 }

@@ -7,17 +7,12 @@ import static org.ecobugs.rules.checks.PerCallCreations.Factory.staticMethod;
 import static org.ecobugs.rules.checks.PerCallCreations.Scope.ANY_METHOD;
 import static org.ecobugs.rules.checks.PerCallCreations.Scope.REPEATED_ONLY;
 
-import com.github.javaparser.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.ecobugs.rules.api.BytecodeContext;
-import org.ecobugs.rules.api.BytecodeRule;
-import org.ecobugs.rules.api.RequiredWords;
+import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Costly, reusable objects created for one call and dropped. Thread-safe ones — Jackson mappers, Gson, JAXB contexts,
@@ -27,7 +22,7 @@ import org.objectweb.asm.tree.ClassNode;
  * lambda, in a request handler, message listener or scheduled method, or in a method of the class called from one.
  */
 @RuleKey("EB503")
-public final class HeavyweightObjectPerCallRule implements SourceRule, BytecodeRule {
+public final class HeavyweightObjectPerCallRule implements EnergyRule {
 
     private static final List<PerCallCreations.Factory> OBJECTS = objects();
 
@@ -101,27 +96,7 @@ public final class HeavyweightObjectPerCallRule implements SourceRule, BytecodeR
     }
 
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(CREATIONS.textPrescreen());
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return PerCallCreations.nodesToVisit();
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        CREATIONS.visitNode(node, context);
-    }
-
-    @Override
-    public Set<String> constantPoolPrescreen() {
-        return CREATIONS.constantPoolPrescreen();
-    }
-
-    @Override
-    public void visitClass(ClassNode classNode, BytecodeContext context) {
-        CREATIONS.visitClass(classNode, context);
+    public List<Detector> detectors() {
+        return CREATIONS.detectors();
     }
 }

@@ -14,11 +14,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.ecobugs.rules.java.Repetition;
 
 /**
  * An HTTP request sent once per element of a collection: the JDK {@code HttpClient}, {@code HttpURLConnection},
@@ -28,20 +25,10 @@ import org.ecobugs.rules.java.Repetition;
  * partition}, chunks), and over distinct addresses, each round sending to the endpoint or server its element names.
  */
 @RuleKey("EB208")
-public final class HttpCallInLoopRule implements SourceRule {
+public final class HttpCallInLoopRule extends RepeatedCalls {
 
     static final String FIX =
             "use a bulk or batch endpoint of the service, or one request for all the elements," + " instead.";
-
-    @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(Repetition.WORDS);
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
-    }
 
     /**
      * Calls that split one request into several ({@code splitRequest(url, params, maxUrlLength)}, {@code
@@ -57,15 +44,11 @@ public final class HttpCallInLoopRule implements SourceRule {
     private static final Set<String> ADDRESS_FACTORIES = Set.of("create", "fromUriString", "fromHttpUrl", "parse");
 
     @Override
-    public void visitNode(Node node, SourceContext context) {
-        CallsInLoops.of((MethodCallExpr) node, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP)
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
+        CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP)
                 .filter(looped -> !overPiecesOfOneRequest(looped.repetition()))
                 .filter(looped -> looped.helper().isPresent() || !addressesTheElement(looped))
-                .ifPresent(looped -> context.report(
-                        looped.anchor().getName(),
-                        message(looped),
-                        looped.secondaries("the HTTP request"),
-                        Optional.empty()));
+                .ifPresent(looped -> looped.report(context, message(looped), "the HTTP request"));
     }
 
     /**

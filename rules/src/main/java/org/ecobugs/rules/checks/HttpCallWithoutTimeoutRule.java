@@ -10,10 +10,12 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Scopes;
 
@@ -25,7 +27,7 @@ import org.ecobugs.rules.java.Scopes;
  * are not reported.
  */
 @RuleKey("EB210")
-public final class HttpCallWithoutTimeoutRule implements SourceRule {
+public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetector {
 
     static final String CONNECTION = "This HttpURLConnection has no %s and may wait forever for a server that does not"
             + " answer; call setConnectTimeout and setReadTimeout before using it.";
@@ -33,6 +35,8 @@ public final class HttpCallWithoutTimeoutRule implements SourceRule {
             + " limit; set timeout(Duration) on the request (and connectTimeout on the client).";
     static final String REST_TEMPLATE = "new RestTemplate() uses connections without connect or read timeouts; build it"
             + " with a request factory (or RestTemplateBuilder) that sets both.";
+
+    private static final Set<String> SENDS = Set.of("send", "sendAsync");
 
     /** Waits on an asynchronous response that end by themselves. */
     private static final Set<String> BOUNDED_WAITS = Set.of("orTimeout", "completeOnTimeout");
@@ -47,28 +51,35 @@ public final class HttpCallWithoutTimeoutRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class, ObjectCreationExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, HttpCallWithoutTimeoutRule::visit);
+        visits.enter(ObjectCreationExpr.class, HttpCallWithoutTimeoutRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        if (OneOffCode.isMigration(node)) {
-            // Run once, by hand or at an upgrade: a hang there is seen and stopped by whoever runs it.
-            return;
-        }
-        if (node instanceof ObjectCreationExpr created) {
+    private static void visit(ObjectCreationExpr created, SourceContext context) {
+        // Run once, by hand or at an upgrade: a hang there is seen and stopped by whoever runs it.
+        if (!OneOffCode.isMigration(created)) {
             checkRestTemplate(created, context);
+        }
+    }
+
+    private static void visit(MethodCallExpr call, SourceContext context) {
+        if (OneOffCode.isMigration(call)) {
             return;
         }
-        MethodCallExpr call = (MethodCallExpr) node;
         Optional<List<MethodCallExpr>> request = HttpRequests.requestChain(call, context);
         if (request.isPresent()) {
             if (request.get().stream().noneMatch(c -> c.getNameAsString().equals("timeout"))
-                    && HttpRequests.enclosingCodeCalls(call, Set.of("send", "sendAsync"))
+                    && HttpRequests.enclosingCodeCalls(call, SENDS)
                     && !HttpRequests.enclosingCodeCalls(call, BOUNDED_WAITS)
                     && !waitsWithTimeout(call)) {
-                context.report(call.getName(), REQUEST);
+                context.report(
+                        call.getName(),
+                        REQUEST,
+                        sending(call).stream()
+                                .map(send -> new SourceContext.Secondary(send.getName(), "where the request is sent"))
+                                .toList(),
+                        Optional.empty());
             }
             return;
         }
@@ -90,8 +101,23 @@ public final class HttpCallWithoutTimeoutRule implements SourceRule {
         if (!connect || !read) {
             String missing =
                     !connect && !read ? "connect or read timeout" : !connect ? "connect timeout" : "read timeout";
-            context.report(call.getName(), String.format(CONNECTION, missing));
+            context.report(
+                    call.getName(),
+                    String.format(CONNECTION, missing),
+                    HttpRequests.opening(connection.get()).stream()
+                            .map(opening ->
+                                    new SourceContext.Secondary(opening.getName(), "where the connection is opened"))
+                            .toList(),
+                    Optional.empty());
         }
+    }
+
+    /** The first {@code send} or {@code sendAsync} of the method or lambda that builds the request. */
+    private static Optional<MethodCallExpr> sending(MethodCallExpr newBuilder) {
+        return HttpRequests.enclosingCode(newBuilder)
+                .flatMap(code -> code.findAll(MethodCallExpr.class).stream()
+                        .filter(c -> SENDS.contains(c.getNameAsString()))
+                        .findFirst());
     }
 
     /** {@code future.get(5, SECONDS)} in the same method: the caller stops waiting. */

@@ -5,16 +5,11 @@ import static org.ecobugs.rules.checks.PerCallCreations.Factory.constructor;
 import static org.ecobugs.rules.checks.PerCallCreations.Factory.staticMethod;
 import static org.ecobugs.rules.checks.PerCallCreations.Scope.ANY_METHOD;
 
-import com.github.javaparser.ast.Node;
 import java.util.List;
 import java.util.Set;
-import org.ecobugs.rules.api.BytecodeContext;
-import org.ecobugs.rules.api.BytecodeRule;
-import org.ecobugs.rules.api.RequiredWords;
+import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.objectweb.asm.tree.ClassNode;
 
 /**
  * An HTTP client built for one call and dropped: the JDK's {@code HttpClient}, OkHttp, Apache HttpClient 4 and 5
@@ -26,7 +21,7 @@ import org.objectweb.asm.tree.ClassNode;
  * whose javadoc calls client creation cheap enough for every operation (EB502 reports contexts created per call).
  */
 @RuleKey("EB501")
-public final class HttpClientPerRequestRule implements SourceRule, BytecodeRule {
+public final class HttpClientPerRequestRule implements EnergyRule {
 
     private static final String APACHE4 = "org/apache/http/impl/client/";
     private static final String APACHE5 = "org/apache/hc/client5/http/impl/";
@@ -93,27 +88,7 @@ public final class HttpClientPerRequestRule implements SourceRule, BytecodeRule 
     }
 
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(CREATIONS.textPrescreen());
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return PerCallCreations.nodesToVisit();
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        CREATIONS.visitNode(node, context);
-    }
-
-    @Override
-    public Set<String> constantPoolPrescreen() {
-        return CREATIONS.constantPoolPrescreen();
-    }
-
-    @Override
-    public void visitClass(ClassNode classNode, BytecodeContext context) {
-        CREATIONS.visitClass(classNode, context);
+    public List<Detector> detectors() {
+        return CREATIONS.detectors();
     }
 }

@@ -1,16 +1,17 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -21,7 +22,7 @@ import org.ecobugs.rules.java.Scopes;
  * OkHttp, Apache HttpClient and HAPI FHIR's client ask for gzip themselves.
  */
 @RuleKey("EB202")
-public final class HttpClientWithoutCompressionRule implements SourceRule {
+public final class HttpClientWithoutCompressionRule implements EnergyRule, SourceDetector {
 
     static final String MESSAGE = "This request does not send Accept-Encoding: gzip, so the server answers"
             + " uncompressed; if the responses are text (JSON, XML, FHIR) above about 1 kB, ask for gzip and decode it"
@@ -40,13 +41,11 @@ public final class HttpClientWithoutCompressionRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, HttpClientWithoutCompressionRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    private static void visit(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
         if (!(name.equals("newBuilder") || name.equals("getInputStream"))
                 || context.names().targetsAndroid()) {

@@ -97,28 +97,30 @@ final class HttpRequests {
                 .filter(d -> d.type().isClassOrInterfaceType()
                         && URL_CONNECTIONS.contains(
                                 d.type().asClassOrInterfaceType().getNameAsString()))
-                .filter(HttpRequests::isOpenedHere);
+                .filter(d -> opening(d).isPresent());
     }
 
     /**
-     * Whether the connection is opened in the method that declares it ({@code url.openConnection()} in its initializer or
+     * Where the connection is opened in the method that declares it ({@code url.openConnection()} in its initializer or
      * an assignment): one received from elsewhere was configured there.
      */
-    private static boolean isOpenedHere(Scopes.Declaration connection) {
-        if (connection.initializer().filter(HttpRequests::opens).isPresent()) {
-            return true;
+    static Optional<MethodCallExpr> opening(Scopes.Declaration connection) {
+        Optional<MethodCallExpr> initialized = connection.initializer().flatMap(HttpRequests::openConnection);
+        if (initialized.isPresent()) {
+            return initialized;
         }
         return enclosingCode(connection.node())
-                .map(code -> code.findAll(AssignExpr.class).stream()
-                        .anyMatch(a -> a.getTarget() instanceof NameExpr target
-                                && target.getNameAsString().equals(connection.name())
-                                && opens(a.getValue())))
-                .orElse(false);
+                .flatMap(code -> code.findAll(AssignExpr.class).stream()
+                        .filter(a -> a.getTarget() instanceof NameExpr target
+                                && target.getNameAsString().equals(connection.name()))
+                        .flatMap(a -> openConnection(a.getValue()).stream())
+                        .findFirst());
     }
 
-    private static boolean opens(Expression value) {
+    private static Optional<MethodCallExpr> openConnection(Expression value) {
         return value.findAll(MethodCallExpr.class).stream()
-                .anyMatch(c -> c.getNameAsString().equals("openConnection"));
+                .filter(c -> c.getNameAsString().equals("openConnection"))
+                .findFirst();
     }
 
     /** The calls made on a local variable in its method, in source order. */

@@ -5,17 +5,12 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
-import org.ecobugs.rules.java.Loops;
-import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -25,10 +20,7 @@ import org.ecobugs.rules.java.Scopes;
  * ({@code List.of(…)}, {@code Arrays.asList(…)}) and lists built inside the loop are left alone.
  */
 @RuleKey("EB306")
-public final class ListLookupInLoopRule implements SourceRule {
-
-    /** Loops of at most this many iterations over a list are a fixed, small cost. */
-    private static final long MAX_CONSTANT_ITERATIONS = 16;
+public final class ListLookupInLoopRule extends RepeatedCalls {
 
     private static final Set<String> LOOKUPS = Set.of("contains", "indexOf", "lastIndexOf", "containsAll", "remove");
 
@@ -50,18 +42,7 @@ public final class ListLookupInLoopRule implements SourceRule {
     }
 
     @Override
-    public RequiredWords textPrescreen() {
-        return RequiredWords.anyOf(Repetition.WORDS);
-    }
-
-    @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         String method = call.getNameAsString();
         if (!LOOKUPS.contains(method)
                 || call.getArguments().size() != 1
@@ -80,15 +61,12 @@ public final class ListLookupInLoopRule implements SourceRule {
             // remove(int) removes by position: not a search.
             return;
         }
-        Optional<Node> repeating = Repetition.repeatingContext(call);
-        if (repeating.isEmpty()
-                || (!declaration.get().field() && declaration.get().node().isDescendantOf(repeating.get()))
+        if ((!declaration.get().field() && declaration.get().node().isDescendantOf(repeating))
                 || isFixedList(declaration.get())
-                || (repeating.get() instanceof Statement loop
-                        && Loops.isBoundedByConstant(loop, context.constants(), MAX_CONSTANT_ITERATIONS))) {
+                || runsFewTimes(repeating, context)) {
             return;
         }
-        context.report(call, message(method, list.get()));
+        context.report(call, message(method, list.get()), RepeatingContexts.secondary(repeating, "repeats the scan"));
     }
 
     private static boolean isList(Type type, SourceContext context) {

@@ -16,9 +16,7 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Loggers;
-import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
@@ -30,12 +28,10 @@ import org.ecobugs.rules.java.Scopes;
  * number of iterations, and loggers whose name matches a pattern (audit trails that regulation requires per access).
  */
 @RuleKey("EB311")
-public final class LoggingInLoopRule implements SourceRule {
+public final class LoggingInLoopRule extends RepeatedCalls {
 
     static final String PARAM_LEVELS = "levels";
     static final String PARAM_IGNORED_LOGGERS = "ignoredLoggers";
-
-    private static final long MAX_CONSTANT_ITERATIONS = 16;
 
     private final Set<String> levels;
     private final Set<String> words;
@@ -66,13 +62,7 @@ public final class LoggingInLoopRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         Optional<Loggers.LogCall> log = Loggers.of(call, context.names(), levels);
         if (log.isEmpty()
                 || !levels.contains(log.get().level())
@@ -80,16 +70,18 @@ public final class LoggingInLoopRule implements SourceRule {
                 || isIgnoredLogger(call)) {
             return;
         }
-        Optional<Node> repeating = Repetition.repeatingContext(call);
-        if (repeating.isEmpty() || !Repetition.runsAtEveryPass(call, repeating.get()) || OneOffCode.runsOnce(call)) {
+        if (!Repetition.runsAtEveryPass(call, repeating) || OneOffCode.runsOnce(call)) {
             return;
         }
-        if (repeating.get() instanceof Statement loop
-                && (Loops.isBoundedByConstant(loop, context.constants(), MAX_CONSTANT_ITERATIONS)
+        if (repeating instanceof Statement loop
+                && (runsFewTimes(loop, context)
                         || RetryLoops.match(loop, context).isPresent())) {
             return;
         }
-        context.report(call, message(log.get().method()));
+        context.report(
+                call,
+                message(log.get().method()),
+                RepeatingContexts.secondary(repeating, "writes it for every element"));
     }
 
     /** The logger's variable name, or the name it was created with, matches the ignored pattern. */

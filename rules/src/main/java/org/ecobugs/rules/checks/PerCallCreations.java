@@ -1,42 +1,18 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.expr.EnclosedExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
-import org.ecobugs.rules.api.BytecodeContext;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.bytecode.BytecodeLifetimes;
-import org.ecobugs.rules.bytecode.BytecodeOneOffCode;
-import org.ecobugs.rules.bytecode.BytecodeRepetition;
-import org.ecobugs.rules.bytecode.ValueUses;
-import org.ecobugs.rules.java.CallSites;
-import org.ecobugs.rules.java.Handlers;
-import org.ecobugs.rules.java.JavaNames;
+import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.java.Lifetimes;
 import org.ecobugs.rules.java.OneOffCode;
-import org.ecobugs.rules.java.Receivers;
-import org.ecobugs.rules.java.Repetition;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
- * Finds costly, reusable objects that a method creates for one call and drops (EB501–EB503): the creations listed in a
- * table, in source and in bytecode alike. A creation is reported when it is a throwaway (see {@link
- * Lifetimes#isThrowaway}) outside set-up code and one-off code (see {@link OneOffCode}), and, for objects that cannot simply be shared, only where it visibly
- * repeats: in a loop or per-element lambda, in a handler, or in a method of the class called from one.
+ * The table of the rules about costly, reusable objects that a method creates for one call and drops (EB501–EB503),
+ * which differ only by it: the creations, the calls whose result holds on to the object, the messages. Its source and
+ * bytecode detectors ({@link PerCallCreationsSource}, {@link PerCallCreationsBytecode}) find the creations alike. A
+ * creation is reported when it is a throwaway (see {@link Lifetimes#isThrowaway}) outside set-up code and one-off code
+ * (see {@link OneOffCode}), and, for objects that cannot simply be shared, only where it visibly repeats: in a loop or
+ * per-element lambda, in a handler, or in a method of the class called from one.
  */
 final class PerCallCreations {
 
@@ -105,201 +81,25 @@ final class PerCallCreations {
         this.messages = messages;
     }
 
-    // ---- source ----
+    /** What the loop or per-element lambda that repeats a creation does to it, for the location's words. */
+    static final String REPEATS = "repeats the creation";
 
-    /** A creation names its type ({@code new ObjectMapper()}) or its factory method ({@code newInstance}). */
-    Set<String> textPrescreen() {
-        Set<String> words = new HashSet<>();
-        for (Factory factory : factories) {
-            if (factory.isConstructor()) {
-                String name = factory.qualifiedName();
-                words.add(name.substring(name.lastIndexOf('.') + 1));
-            } else {
-                words.add(factory.method());
-            }
-        }
-        return Set.copyOf(words);
+    /** The rule's detectors: the same table read in source and in bytecode. */
+    List<Detector> detectors() {
+        return List.of(new PerCallCreationsSource(this), new PerCallCreationsBytecode(this));
     }
 
-    static Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class, ObjectCreationExpr.class);
+    List<Factory> factories() {
+        return factories;
     }
 
-    void visitNode(Node node, SourceContext context) {
-        for (Factory factory : factories) {
-            if (!createdBy(node, factory, context.names())) {
-                continue;
-            }
-            Optional<Expression> value = valueOf((Expression) node, factory);
-            if (value.isEmpty()
-                    || Lifetimes.isSetUpCode(value.get())
-                    || OneOffCode.runsOnce(value.get())
-                    || OneOffCode.opensASession(value.get())
-                    || !Lifetimes.isThrowaway(value.get(), view)) {
-                return;
-            }
-            boolean repeated = Repetition.isRepeated(value.get());
-            if (factory.scope() == Scope.ANY_METHOD || repeated || runsPerRequest(value.get(), context.names())) {
-                context.report(value.get(), messages.message(factory, repeated ? "iteration" : "call"));
-            }
-            return;
-        }
+    /** Whether a method's result holds on to the object (see {@link Lifetimes#isThrowaway}). */
+    boolean isView(String method) {
+        return view.test(method);
     }
 
-    private static boolean createdBy(Node node, Factory factory, JavaNames names) {
-        if (node instanceof ObjectCreationExpr creation) {
-            return factory.isConstructor()
-                    && creation.getAnonymousClassBody().isEmpty()
-                    && names.mayBe(creation.getType().getNameWithScope(), factory.qualifiedName());
-        }
-        MethodCallExpr call = (MethodCallExpr) node;
-        if (factory.isConstructor() || !call.getNameAsString().equals(factory.method())) {
-            return false;
-        }
-        if (factory.instance()) {
-            return call.getScope()
-                    .map(scope -> Receivers.isDeclaredAs(scope, factory.qualifiedName(), names)
-                            || isStaticCallOn(scope, factory.qualifiedName(), names))
-                    .orElse(false);
-        }
-        return call.getScope()
-                .map(scope -> names.isTypeName(scope, factory.qualifiedName()))
-                .orElseGet(() -> names.staticImportOwner(factory.method())
-                        .filter(factory.qualifiedName()::equals)
-                        .isPresent());
-    }
-
-    /** {@code SchemaFactory.newInstance(…)} as the receiver of {@code newSchema}: the factory's own type. */
-    private static boolean isStaticCallOn(Expression scope, String type, JavaNames names) {
-        return scope instanceof MethodCallExpr call
-                && call.getScope().map(s -> names.isTypeName(s, type)).orElse(false);
-    }
-
-    /** The expression whose value is the created object: the creation, or the call ending its builder chain. */
-    private static Optional<Expression> valueOf(Expression creation, Factory factory) {
-        if (factory.terminal() == null) {
-            return Optional.of(creation);
-        }
-        Expression current = creation;
-        while (true) {
-            Node parent = current.getParentNode().orElse(null);
-            if (parent instanceof EnclosedExpr enclosed) {
-                current = enclosed;
-                continue;
-            }
-            if (!(parent instanceof MethodCallExpr call) || call.getScope().orElse(null) != current) {
-                return Optional.empty();
-            }
-            if (call.getNameAsString().equals(factory.terminal())) {
-                return Optional.of(call);
-            }
-            current = call;
-        }
-    }
-
-    /** A handler, or a method of the class called from a loop or a handler (one level). */
-    private static boolean runsPerRequest(Expression value, JavaNames names) {
-        if (Handlers.enclosingHandler(value, names).isPresent()) {
-            return true;
-        }
-        return value.findAncestor(MethodDeclaration.class)
-                .flatMap(method -> CallSites.repeatedCallSite(method, names))
-                .isPresent();
-    }
-
-    // ---- bytecode ----
-
-    Set<String> constantPoolPrescreen() {
-        Set<String> owners = new HashSet<>();
-        factories.forEach(f -> owners.add(f.owner()));
-        return owners;
-    }
-
-    void visitClass(ClassNode classNode, BytecodeContext context) {
-        BytecodeRepetition repetition = null;
-        for (MethodNode method : classNode.methods) {
-            ValueUses flow = null;
-            for (AbstractInsnNode insn : method.instructions) {
-                Factory factory = factoryOf(insn);
-                if (factory == null) {
-                    continue;
-                }
-                if (repetition == null) {
-                    repetition = BytecodeRepetition.of(classNode);
-                }
-                if (BytecodeLifetimes.isSetUpMethod(method, repetition)
-                        || BytecodeOneOffCode.runsOnce(classNode, method, repetition)
-                        || repetition.writtenIn(method).stream().anyMatch(m -> OneOffCode.opensASession(m.name))) {
-                    break;
-                }
-                if (flow == null) {
-                    Optional<ValueUses> analysed = ValueUses.of(classNode, method);
-                    if (analysed.isEmpty()) {
-                        break;
-                    }
-                    flow = analysed.get();
-                }
-                AbstractInsnNode value = valueOf(flow, insn, factory);
-                if (value == null || !BytecodeLifetimes.isThrowaway(flow, value, view, repetition)) {
-                    continue;
-                }
-                boolean repeated = repetition.isRepeated(method, insn);
-                if (factory.scope() == Scope.ANY_METHOD || repeated || runsPerRequest(method, repetition)) {
-                    context.report(method, insn, messages.message(factory, repeated ? "iteration" : "call"));
-                }
-            }
-        }
-    }
-
-    private Factory factoryOf(AbstractInsnNode insn) {
-        for (Factory factory : factories) {
-            if (factory.isConstructor()) {
-                if (insn instanceof TypeInsnNode type
-                        && type.getOpcode() == Opcodes.NEW
-                        && type.desc.equals(factory.owner())) {
-                    return factory;
-                }
-            } else if (insn instanceof MethodInsnNode call
-                    && call.owner.equals(factory.owner())
-                    && call.name.equals(factory.method())
-                    && (call.getOpcode() == Opcodes.INVOKESTATIC) != factory.instance()) {
-                return factory;
-            }
-        }
-        return null;
-    }
-
-    /** The instruction whose result is the created object: the creation, or the end of its builder chain. */
-    private static AbstractInsnNode valueOf(ValueUses flow, AbstractInsnNode creation, Factory factory) {
-        if (factory.terminal() == null) {
-            return creation;
-        }
-        AbstractInsnNode current = creation;
-        for (int steps = 0; steps < 64; steps++) {
-            MethodInsnNode next = null;
-            for (ValueUses.Use use : flow.usesOf(current)) {
-                if (use.direct() && use.isReceiver()) {
-                    next = (MethodInsnNode) use.insn();
-                } else if (!use.isConstructorCall()) {
-                    return null;
-                }
-            }
-            if (next == null) {
-                return null;
-            }
-            if (next.name.equals(factory.terminal())) {
-                return next;
-            }
-            if (Type.getReturnType(next.desc).getSort() != Type.OBJECT) {
-                return null;
-            }
-            current = next;
-        }
-        return null;
-    }
-
-    private static boolean runsPerRequest(MethodNode method, BytecodeRepetition repetition) {
-        return repetition.isHandler(method)
-                || repetition.writtenIn(method).stream().anyMatch(repetition::isCalledRepeatedly);
+    /** The message for a creation repeated in a loop ({@code iteration}) or not ({@code call}). */
+    String message(Factory factory, boolean repeated) {
+        return messages.message(factory, repeated ? "iteration" : "call");
     }
 }

@@ -26,8 +26,8 @@ import org.ecobugs.rules.java.WordSets;
 final class PollingContexts {
 
     /** The node types on which a polling context can start. */
-    static final Set<Class<? extends Node>> NODES =
-            Set.of(AnnotationExpr.class, MethodCallExpr.class, WhileStmt.class, DoStmt.class, ForStmt.class);
+    static final List<Class<? extends Node>> NODES =
+            List.of(AnnotationExpr.class, MethodCallExpr.class, WhileStmt.class, DoStmt.class, ForStmt.class);
 
     /**
      * A polling context.
@@ -36,8 +36,10 @@ final class PollingContexts {
      * @param periodMillis the time between rounds, when known
      * @param work what runs each round
      * @param loop whether it is a sleeping loop (else a scheduled task)
+     * @param sleep in a loop, the sleep that sets its period
      */
-    record PollingContext(Node anchor, OptionalLong periodMillis, List<Node> work, boolean loop) {
+    record PollingContext(
+            Node anchor, OptionalLong periodMillis, List<Node> work, boolean loop, Optional<MethodCallExpr> sleep) {
 
         String describe() {
             return loop ? "This loop" : "This task";
@@ -60,7 +62,8 @@ final class PollingContexts {
     static Optional<PollingContext> of(Node node, SourceContext context) {
         if (node instanceof AnnotationExpr || node instanceof MethodCallExpr) {
             return PeriodicTasks.of(node, context)
-                    .map(task -> new PollingContext(task.registration(), task.periodMillis(), task.work(), false));
+                    .map(task -> new PollingContext(
+                            task.registration(), task.periodMillis(), task.work(), false, Optional.empty()));
         }
         Statement loop = (Statement) node;
         if (loop instanceof ForStmt forLoop && !forLoop.getUpdate().isEmpty()) {
@@ -68,6 +71,7 @@ final class PollingContexts {
         }
         Statement body = Loops.body(loop);
         OptionalLong interval = OptionalLong.empty();
+        MethodCallExpr shortest = null;
         for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
             if (Waits.isEventWait(call, context)) {
                 return Optional.empty();
@@ -77,14 +81,18 @@ final class PollingContexts {
                     && innermostLoop(call) == loop
                     && sleep.get().millis().isPresent()) {
                 long millis = sleep.get().millis().getAsLong();
-                interval = OptionalLong.of(interval.isPresent() ? Math.min(interval.getAsLong(), millis) : millis);
+                if (interval.isEmpty() || millis < interval.getAsLong()) {
+                    interval = OptionalLong.of(millis);
+                    shortest = call;
+                }
             }
         }
         if (interval.isEmpty()) {
             return Optional.empty();
         }
         // The whole loop is the work: its condition is checked every round too.
-        return Optional.of(new PollingContext(Loops.anchor(loop), interval, List.of(loop), true));
+        return Optional.of(
+                new PollingContext(Loops.anchor(loop), interval, List.of(loop), true, Optional.of(shortest)));
     }
 
     private static Node innermostLoop(Node node) {

@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.AndroidTypes;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Receivers;
@@ -38,7 +40,7 @@ import org.ecobugs.rules.java.Scopes;
  * rule does not follow which one runs.
  */
 @RuleKey("EB504")
-public final class PowerResourceNotReleasedRule implements SourceRule {
+public final class PowerResourceNotReleasedRule implements EnergyRule, SourceDetector {
 
     static final String WAKE_LOCK_NEVER_RELEASED = "This wake lock is acquired but never released in this class, which"
             + " keeps the device awake; release it in a finally block once the work is done.";
@@ -65,13 +67,11 @@ public final class PowerResourceNotReleasedRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, PowerResourceNotReleasedRule::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    private static void visit(MethodCallExpr call, SourceContext context) {
         Optional<Expression> scope = call.getScope();
         if (scope.isEmpty()) {
             return;
@@ -137,7 +137,10 @@ public final class PowerResourceNotReleasedRule implements SourceRule {
         if (!direct.isEmpty()) {
             if (direct.stream().noneMatch(release -> inFinallyCovering(release, acquire))
                     && mayThrowBetween(acquire, direct.get(0), body.get())) {
-                context.report(acquire, WAKE_LOCK_NOT_IN_FINALLY);
+                context.report(
+                        acquire,
+                        WAKE_LOCK_NOT_IN_FINALLY,
+                        new SourceContext.Secondary(direct.get(0), "the release() that a throw before it skips"));
             }
             return;
         }

@@ -1,6 +1,5 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.stmt.DoStmt;
@@ -10,11 +9,13 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Annotations;
 import org.ecobugs.rules.java.Loops;
 
@@ -23,7 +24,7 @@ import org.ecobugs.rules.java.Loops;
  * Retry's {@code @Retryable} with a fixed backoff. Unbounded retry loops are {@code EB302}'s.
  */
 @RuleKey("EB301")
-public final class RetryWithoutBackoffRule implements SourceRule {
+public final class RetryWithoutBackoffRule implements EnergyRule, SourceDetector {
 
     static final String PARAM_MAX_FIXED_ATTEMPTS = "maxFixedAttempts";
     private static final String RETRYABLE = "org.springframework.retry.annotation.Retryable";
@@ -44,17 +45,14 @@ public final class RetryWithoutBackoffRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class, AnnotationExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(WhileStmt.class, this::visitLoop);
+        visits.enter(DoStmt.class, this::visitLoop);
+        visits.enter(ForStmt.class, this::visitLoop);
+        visits.enter(AnnotationExpr.class, this::visitRetryable);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        if (node instanceof AnnotationExpr annotation) {
-            visitRetryable(annotation, context);
-            return;
-        }
-        Statement loop = (Statement) node;
+    private void visitLoop(Statement loop, SourceContext context) {
         Optional<RetryLoops.RetryLoop> retry = RetryLoops.match(loop, context);
         if (retry.isEmpty() || retry.get().backoff()) {
             return;
@@ -70,7 +68,9 @@ public final class RetryWithoutBackoffRule implements SourceRule {
         context.report(
                 Loops.anchor(loop),
                 "This loop retries up to " + attempts.getAsLong() + " times " + pace
-                        + "; back off exponentially, with jitter and a cap, between attempts.");
+                        + "; back off exponentially, with jitter and a cap, between attempts.",
+                RetryDelays.of(retry.get()),
+                Optional.empty());
     }
 
     private void visitRetryable(AnnotationExpr annotation, SourceContext context) {

@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.PeriodicTasks;
 
 /**
@@ -29,7 +31,7 @@ import org.ecobugs.rules.java.PeriodicTasks;
  * a call the polling rules cannot see (a method named {@code fetchMessagesFromNetwork}) gets the advice of a poll.
  */
 @RuleKey("EB103")
-public final class ShortPeriodScheduleRule implements SourceRule {
+public final class ShortPeriodScheduleRule implements EnergyRule, SourceDetector {
 
     static final String PARAM_MIN_PERIOD = "minPeriodMs";
 
@@ -102,13 +104,13 @@ public final class ShortPeriodScheduleRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(AnnotationExpr.class, MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(AnnotationExpr.class, this::visit);
+        visits.enter(MethodCallExpr.class, this::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        Optional<PeriodicTasks.PeriodicTask> task = PeriodicTasks.of(node, context);
+    private void visit(Node registration, SourceContext context) {
+        Optional<PeriodicTasks.PeriodicTask> task = PeriodicTasks.of(registration, context);
         if (task.isEmpty() || task.get().periodMillis().isEmpty()) {
             return;
         }
@@ -125,15 +127,20 @@ public final class ShortPeriodScheduleRule implements SourceRule {
         }
         String every = PollingContexts.period(period);
         String threshold = PollingContexts.period(minPeriodMs);
-        Optional<String> fetch = networkFetch(task.get().work());
+        Optional<MethodCallExpr> fetch = networkFetch(task.get().work());
+        if (fetch.isPresent()) {
+            context.report(
+                    task.get().registration(),
+                    "This task calls " + fetch.get().getNameAsString() + "() every " + every + ", a network poll that"
+                            + " wakes the processor and the radio each time; refresh when the server signals a change"
+                            + " (a push message, a WebSocket) instead, or poll every " + threshold + " or less often.",
+                    new SourceContext.Secondary(fetch.get().getName(), "the fetch it makes every " + every));
+            return;
+        }
         context.report(
                 task.get().registration(),
-                fetch.isPresent()
-                        ? "This task calls " + fetch.get() + "() every " + every + ", a network poll that wakes the"
-                                + " processor and the radio each time; refresh when the server signals a change (a push"
-                                + " message, a WebSocket) instead, or poll every " + threshold + " or less often."
-                        : "This task runs every " + every + ", which keeps the processor from idling; run it every "
-                                + threshold + " or less often, or trigger it from the event it waits for.");
+                "This task runs every " + every + ", which keeps the processor from idling; run it every " + threshold
+                        + " or less often, or trigger it from the event it waits for.");
     }
 
     /**
@@ -190,7 +197,7 @@ public final class ShortPeriodScheduleRule implements SourceRule {
                 continue;
             }
             // A method of the file is read, whatever its name says: getLatestResults() may well fetch them.
-            Optional<MethodDeclaration> helper = CallsInLoops.sameFileMethod(call);
+            Optional<MethodDeclaration> helper = SameFileMethods.of(call);
             if (helper.isPresent()) {
                 if (depth >= MAX_DISPLAY_DEPTH
                         || helper.get().getBody().isEmpty()
@@ -204,12 +211,12 @@ public final class ShortPeriodScheduleRule implements SourceRule {
         return true;
     }
 
-    /** The method of the work, or of a method of the file it calls, whose name says it fetches over the network. */
-    private static Optional<String> networkFetch(List<Node> work) {
+    /** The call of the work, or of a method of the file it calls, whose name says it fetches over the network. */
+    private static Optional<MethodCallExpr> networkFetch(List<Node> work) {
         for (Node region : work) {
             for (MethodCallExpr call : region.findAll(MethodCallExpr.class)) {
                 if (NETWORK_FETCH.matcher(call.getNameAsString()).find()) {
-                    return Optional.of(call.getNameAsString());
+                    return Optional.of(call);
                 }
             }
         }

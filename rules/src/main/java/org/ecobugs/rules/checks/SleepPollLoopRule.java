@@ -1,6 +1,5 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -20,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.StateProbes;
@@ -37,7 +38,7 @@ import org.ecobugs.rules.java.Waits;
  * check is a remote call (those are other rules' business).
  */
 @RuleKey("EB102")
-public final class SleepPollLoopRule implements SourceRule {
+public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
 
     static final String PARAM_MAX_INTERVAL = "maxPollIntervalMs";
 
@@ -53,13 +54,13 @@ public final class SleepPollLoopRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(WhileStmt.class, this::visit);
+        visits.enter(DoStmt.class, this::visit);
+        visits.enter(ForStmt.class, this::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        Statement loop = (Statement) node;
+    private void visit(Statement loop, SourceContext context) {
         if (loop instanceof ForStmt forLoop && !forLoop.getUpdate().isEmpty()) {
             return;
         }

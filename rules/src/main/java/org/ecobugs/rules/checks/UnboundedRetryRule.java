@@ -1,16 +1,17 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Loops;
 
 /**
@@ -21,7 +22,7 @@ import org.ecobugs.rules.java.Loops;
  * queue worker, a receive loop) are not retries.
  */
 @RuleKey("EB302")
-public final class UnboundedRetryRule implements SourceRule {
+public final class UnboundedRetryRule implements EnergyRule, SourceDetector {
 
     @Override
     public RequiredWords textPrescreen() {
@@ -29,24 +30,25 @@ public final class UnboundedRetryRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(WhileStmt.class, DoStmt.class, ForStmt.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(WhileStmt.class, this::visit);
+        visits.enter(DoStmt.class, this::visit);
+        visits.enter(ForStmt.class, this::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        Statement loop = (Statement) node;
+    private void visit(Statement loop, SourceContext context) {
         Optional<RetryLoops.RetryLoop> retry = RetryLoops.match(loop, context);
         if (retry.isEmpty() || retry.get().bounded()) {
             return;
         }
-        String pace = retry.get().backoff()
-                ? ""
-                : retry.get().delays().isEmpty() ? " without any delay" : " at a constant delay";
+        boolean constantDelay = !retry.get().backoff() && !retry.get().delays().isEmpty();
+        String pace = retry.get().backoff() ? "" : constantDelay ? " at a constant delay" : " without any delay";
         String failing = retry.get().anyFailure() ? " while the attempt keeps failing" : " while the peer is down";
         context.report(
                 Loops.anchor(loop),
                 "This loop retries forever" + pace + failing + "; cap the attempts or the time, back off exponentially"
-                        + " and report the failure.");
+                        + " and report the failure.",
+                constantDelay ? RetryDelays.of(retry.get()) : List.of(),
+                Optional.empty());
     }
 }

@@ -1,6 +1,5 @@
 package org.ecobugs.rules.checks;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -10,11 +9,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.WordSets;
 
@@ -28,7 +29,7 @@ import org.ecobugs.rules.java.WordSets;
  * queries whose constant SQL has no {@code LIMIT}, {@code FETCH FIRST}, {@code TOP} or {@code ROWNUM}.
  */
 @RuleKey("EB605")
-public final class UnpaginatedQueryRule implements SourceRule {
+public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
 
     static final String TRIMMED = "loads every matching row and the code keeps only the first ones; limit the query"
             + " (a Pageable or Limit argument, findFirst…/findTop…, setMaxResults, LIMIT) instead.";
@@ -71,13 +72,11 @@ public final class UnpaginatedQueryRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, this::visit);
     }
 
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    private void visit(MethodCallExpr call, SourceContext context) {
         if (!LIST_READ.matcher(call.getNameAsString()).matches()) {
             return;
         }
@@ -102,21 +101,37 @@ public final class UnpaginatedQueryRule implements SourceRule {
         boolean ordered = QueryLimits.isOrdered(call, context);
         for (ResultUses.Use use : uses.get()) {
             if (trims(use, ordered)) {
-                context.report(call.getName(), "This " + what + " " + TRIMMED);
+                context.report(
+                        call.getName(),
+                        "This " + what + " " + TRIMMED,
+                        new SourceContext.Secondary(
+                                use.calls().get(0).getName(), "where the code keeps only the first rows"));
                 return;
             }
         }
-        if (wholeTable && uses.get().stream().anyMatch(u -> u.startsWith("stream", "filter"))) {
-            context.report(call.getName(), FILTERED);
+        Optional<ResultUses.Use> filter = uses.get().stream()
+                .filter(u -> u.startsWith("stream", "filter"))
+                .findFirst();
+        if (wholeTable && filter.isPresent()) {
+            context.report(
+                    call.getName(),
+                    FILTERED,
+                    new SourceContext.Secondary(
+                            filter.get().calls().get(1).getName(), "where the code filters the rows"));
             return;
         }
         if (wholeTableResponses
                 && wholeTable
                 && call.findAncestor(MethodDeclaration.class)
                         .filter(m -> Handlers.isHandler(m, context.names()))
-                        .isPresent()
-                && uses.get().stream().anyMatch(u -> u.end() instanceof ReturnStmt && !trims(u, ordered))) {
-            context.report(call.getName(), RETURNED);
+                        .isPresent()) {
+            uses.get().stream()
+                    .filter(u -> u.end() instanceof ReturnStmt && !trims(u, ordered))
+                    .findFirst()
+                    .ifPresent(returned -> context.report(
+                            call.getName(),
+                            RETURNED,
+                            new SourceContext.Secondary(returned.end(), "where the handler returns every row")));
         }
     }
 

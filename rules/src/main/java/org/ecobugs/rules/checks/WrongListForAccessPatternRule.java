@@ -15,9 +15,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
 import org.ecobugs.rules.java.Loops;
-import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -28,10 +26,11 @@ import org.ecobugs.rules.java.Scopes;
  * that is never reassigned.
  */
 @RuleKey("EB307")
-public final class WrongListForAccessPatternRule implements SourceRule {
+public final class WrongListForAccessPatternRule extends RepeatedCalls {
 
     private static final String LINKED_LIST = "java.util.LinkedList";
     private static final Set<String> ARRAY_LISTS = Set.of("java.util.ArrayList", "java.util.Vector");
+    private static final String QUADRATIC_LOOP = "it makes quadratic";
 
     static String indexedMessage(String method) {
         return "LinkedList." + method + "(index) walks the list from one end at every iteration, which makes this loop"
@@ -49,13 +48,7 @@ public final class WrongListForAccessPatternRule implements SourceRule {
     }
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodCallExpr.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        MethodCallExpr call = (MethodCallExpr) node;
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         String method = call.getNameAsString();
         int arity = call.getArguments().size();
         boolean positional = (method.equals("get") && arity == 1)
@@ -66,8 +59,7 @@ public final class WrongListForAccessPatternRule implements SourceRule {
             return;
         }
         Optional<String> list = Scopes.variableName(call.getScope().get());
-        Optional<Node> repeating = Repetition.repeatingContext(call);
-        if (list.isEmpty() || repeating.isEmpty() || !(repeating.get() instanceof Statement loop)) {
+        if (list.isEmpty() || !(repeating instanceof Statement loop)) {
             return;
         }
         Optional<Scopes.Declaration> declaration = Scopes.declarationOf(call, list.get());
@@ -84,11 +76,14 @@ public final class WrongListForAccessPatternRule implements SourceRule {
                 && !method.equals("add")
                 && isLoopIndex(index, loop)
                 && walksWholeList(loop, list.get())) {
-            context.report(call, indexedMessage(method));
+            context.report(call, indexedMessage(method), RepeatingContexts.secondary(loop, QUADRATIC_LOOP));
         } else if (ARRAY_LISTS.contains(implementation.get())
                 && (method.equals("add") || method.equals("remove"))
                 && context.constants().integer(index).orElse(-1) == 0) {
-            context.report(call, frontMessage(method.equals("add") ? "add(0, …)" : "remove(0)"));
+            context.report(
+                    call,
+                    frontMessage(method.equals("add") ? "add(0, …)" : "remove(0)"),
+                    RepeatingContexts.secondary(loop, QUADRATIC_LOOP));
         }
     }
 

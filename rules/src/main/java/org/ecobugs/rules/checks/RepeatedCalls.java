@@ -1,0 +1,52 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.Statement;
+import org.ecobugs.rules.api.EnergyRule;
+import org.ecobugs.rules.api.RequiredWords;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.java.Loops;
+import org.ecobugs.rules.java.Repetition;
+
+/**
+ * What the rules about calls a loop repeats share (EB208, EB209, EB306, EB307, EB311, EB601): each method call that a
+ * loop or a per-element lambda runs again and again (see {@link Repetition#repeatingContext}), handed to the rule with
+ * what repeats it. Their findings point at that loop or lambda (see {@link RepeatingContexts}).
+ */
+abstract class RepeatedCalls implements EnergyRule, SourceDetector {
+
+    /** Loops of at most this many iterations are a fixed, small cost. */
+    private static final long MAX_CONSTANT_ITERATIONS = 16;
+
+    /** A loop keyword or a per-element operation: repeated code holds one of them. */
+    @Override
+    public RequiredWords textPrescreen() {
+        return RequiredWords.anyOf(Repetition.WORDS);
+    }
+
+    @Override
+    public final void subscribe(SourceVisits visits) {
+        visits.enter(MethodCallExpr.class, this::visit);
+    }
+
+    private void visit(MethodCallExpr call, SourceContext context) {
+        // Most calls are not repeated: that is the cheapest test, so it comes first.
+        Repetition.repeatingContext(call).ifPresent(repeating -> visit(call, repeating, context));
+    }
+
+    /**
+     * Looks at a call that a loop or a per-element lambda repeats.
+     *
+     * @param repeating the loop statement or the per-element call ({@code forEach}, {@code map}, …)
+     */
+    abstract void visit(MethodCallExpr call, Node repeating, SourceContext context);
+
+    /** Whether the repetition is a loop that runs a small constant number of times at most: a fixed, small cost. */
+    static boolean runsFewTimes(Node repeating, SourceContext context) {
+        return repeating instanceof Statement loop
+                && Loops.isBoundedByConstant(loop, context.constants(), MAX_CONSTANT_ITERATIONS);
+    }
+}
