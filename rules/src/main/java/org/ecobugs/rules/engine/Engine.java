@@ -58,6 +58,9 @@ public final class Engine {
 
     public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
+        if (request.cacheDirectory() != null) {
+            ResultCacheCodec.prepareInBackground();
+        }
         RuleSet rules = RuleSet.of(request, catalog);
         Map<String, Duration> phases = new LinkedHashMap<>();
         RuleTimer timer = new RuleTimer();
@@ -90,7 +93,7 @@ public final class Engine {
             cache = ResultCache.open(
                     request.cacheDirectory(),
                     request.cacheName() != null ? request.cacheName() : roots.toString(),
-                    ResultCache.fingerprint(request, rules.parameters(), usage != null));
+                    ResultCacheKeys.fingerprint(request, rules.parameters(), usage != null));
             phases.put("result cache: read", since(t));
         }
 
@@ -161,7 +164,7 @@ public final class Engine {
                 t = System.nanoTime();
                 if (usage != null) {
                     errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
-                    String key = cache == null ? null : ResultCache.dependencyKey(graph, usage);
+                    String key = cache == null ? null : ResultCacheKeys.dependencyKey(graph, usage);
                     Optional<ResultCache.DependencyEntry> cached =
                             cache == null ? Optional.empty() : cache.dependencies(key);
                     if (cached.isPresent()) {

@@ -137,7 +137,7 @@ class ResultCacheTest {
         byte[] garbage = new byte[4_096];
         new java.util.Random(7).nextBytes(garbage);
         byte[] hugeCount = good.clone();
-        // The entry count, right after the header: a count no file could hold must not allocate it.
+        // The length of the results, right after the header: a length no file could hold must not allocate it.
         int header = 4 + "ecobugs result cache".length() + 4;
         int countAt = header + 4 + readInt(good, header);
         hugeCount[countAt] = 0x7F;
@@ -159,6 +159,29 @@ class ResultCacheTest {
             assertThat(healed.errors()).isEmpty();
             assertThat(unchanged(healed)).isEqualTo(inputCount());
         }
+    }
+
+    @Test
+    void aRunThatChangesNothingKeepsTheFileAndMarksItUsedAndOneThatUsesLessRewritesIt() throws IOException {
+        run(b -> b);
+        Path file = cacheFile();
+        byte[] written = Files.readAllBytes(file);
+        Object identity = fileKey(file);
+        FileTime longAgo = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(file, longAgo);
+
+        assertThat(unchanged(run(b -> b))).isEqualTo(inputCount());
+        assertThat(Files.readAllBytes(file)).isEqualTo(written);
+        assertThat(Files.getLastModifiedTime(file)).isGreaterThan(longAgo);
+        if (identity != null) {
+            // Not replaced by a copy: a rewrite moves a new file into place.
+            assertThat(fileKey(file)).isEqualTo(identity);
+        }
+
+        Files.delete(sources.resolve("BusyWaitSpinCompiled.java"));
+        run(b -> b);
+        assertThat(Files.size(file)).isLessThan(written.length);
+        assertThat(unchanged(run(b -> b))).isEqualTo(inputCount());
     }
 
     @Test
@@ -272,6 +295,12 @@ class ResultCacheTest {
                     })
                     .orElseThrow();
         }
+    }
+
+    /** What the file system knows the file by (its inode), or null where it has no such thing. */
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
     }
 
     private static int readInt(byte[] bytes, int at) {
