@@ -58,9 +58,6 @@ public final class Engine {
 
     public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
-        if (request.cacheDirectory() != null) {
-            ResultCacheCodec.prepareInBackground();
-        }
         RuleSet rules = RuleSet.of(request, catalog);
         Map<String, Duration> phases = new LinkedHashMap<>();
         RuleTimer timer = new RuleTimer();

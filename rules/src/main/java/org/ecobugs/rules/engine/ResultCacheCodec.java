@@ -1,18 +1,5 @@
 package org.ecobugs.rules.engine;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -22,13 +9,8 @@ import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -42,9 +24,9 @@ import java.util.zip.InflaterInputStream;
  * a cache of another version, which it ignores, from a damaged file, which it reports. Lengths are checked against what
  * the file holds before anything is allocated, and the checksum before the results are parsed.
  *
- * <p>The results are the cache's records as Jackson writes them: the fields of a record are its components, and an
- * empty list is left out, so that a new component needs no code here (only a new {@link #FORMAT}). JSON repeats each
- * field's name, which deflating folds away: the file is about a quarter of the size fixed-width binary fields took.
+ * <p>The results are the cache's records as {@link JsonRecords} writes them, by their components, so that a new
+ * component needs no code here, only a new {@link #FORMAT}. JSON repeats each field's name, which deflating folds
+ * away: the file is about a quarter of the size fixed-width binary fields took.
  */
 final class ResultCacheCodec {
 
@@ -66,57 +48,13 @@ final class ResultCacheCodec {
     /** The dependency analysis's result, with the key of the facts it judged. */
     record Dependencies(String key, ResultCache.DependencyEntry entry) {}
 
-    private static final ObjectWriter WRITER;
-    private static final ObjectReader READER;
-
-    static {
-        SimpleModule types = new SimpleModule()
-                // Jackson's own form is a URI, which makes a relative path absolute.
-                .addSerializer(Path.class, ToStringSerializer.instance)
-                .addDeserializer(Path.class, new PathDeserializer())
-                .addAbstractTypeMapping(Set.class, LinkedHashSet.class);
-        // Nulls are left out, but not empty sets: a file's names are null when not collected, empty when it uses none.
-        JsonMapper mapper = JsonMapper.builder()
-                .addModule(types)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-        mapper.configOverride(List.class)
-                .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS))
-                .setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
-        WRITER = mapper.writerFor(Contents.class);
-        READER = mapper.readerFor(Contents.class);
-    }
-
-    private static final AtomicBoolean PREPARED = new AtomicBoolean();
-
     private ResultCacheCodec() {}
-
-    /**
-     * Sets Jackson up for the records on another thread, once per process: its first look at them costs more than a
-     * read, and can overlap with collecting the inputs.
-     */
-    static void prepareInBackground() {
-        if (PREPARED.compareAndSet(false, true)) {
-            Thread thread = new Thread(ResultCacheCodec::prepare, "ecobugs-cache-codec");
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    private static void prepare() {
-        try {
-            decode(encode("", new Contents(Map.of(), null)), "");
-        } catch (IOException | RuntimeException e) {
-            // The cache's own read reports what fails.
-        }
-    }
 
     static byte[] encode(String fingerprint, Contents contents) throws IOException {
         ByteArrayOutputStream results = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (OutputStream out = new DeflaterOutputStream(results, deflater)) {
-            WRITER.writeValue(out, contents);
+            JsonRecords.write(out, contents);
         } finally {
             deflater.end();
         }
@@ -168,7 +106,7 @@ final class ResultCacheCodec {
             }
             try (InputStream results =
                     new InflaterInputStream(new ByteArrayInputStream(bytes, in.position(), length))) {
-                return Optional.of(READER.readValue(results));
+                return Optional.of(JsonRecords.read(results, Contents.class));
             }
         } catch (BufferUnderflowException e) {
             throw new IOException("truncated", e);
@@ -195,20 +133,5 @@ final class ResultCacheCodec {
             throw new IOException("corrupt length " + length);
         }
         return length;
-    }
-
-    /** A path as its text, relative or absolute as it was. */
-    private static final class PathDeserializer extends StdScalarDeserializer<Path> {
-        PathDeserializer() {
-            super(Path.class);
-        }
-
-        @Override
-        public Path deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (Path) context.handleUnexpectedToken(Path.class, parser);
-            }
-            return Path.of(parser.getText());
-        }
     }
 }
