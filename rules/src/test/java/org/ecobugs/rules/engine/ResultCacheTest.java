@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -19,6 +18,7 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.deps.Coordinates;
 import org.ecobugs.rules.deps.Dependency;
@@ -69,7 +69,8 @@ class ResultCacheTest {
         assertThat(unchanged(first)).isZero();
         assertThat(unchanged(second)).isEqualTo(inputCount()).isPositive();
         // Nothing was parsed or visited the second time.
-        assertThat(second.timings().phases().get("parse (summed over threads)")).isZero();
+        assertThat(second.timings().phase(Phase.Kind.PARSE).orElseThrow().time())
+                .isZero();
         assertThat(second.timings().rules().values()).allMatch(java.time.Duration::isZero);
     }
 
@@ -256,7 +257,7 @@ class ResultCacheTest {
     }
 
     private static boolean dependenciesFromCache(AnalysisResult result) {
-        return result.timings().phases().containsKey("dependencies: from the result cache");
+        return result.timings().phase(Phase.Kind.DEPENDENCIES_FROM_RESULT_CACHE).isPresent();
     }
 
     private AnalysisResult run(UnaryOperator<AnalysisRequest.Builder> configure) {
@@ -279,12 +280,11 @@ class ResultCacheTest {
 
     /** How many files the cache answered for, from the phase that says so. */
     private static int unchanged(AnalysisResult result) {
-        Map<String, java.time.Duration> phases = result.timings().phases();
-        String phase = phases.keySet().stream()
-                .filter(k -> k.startsWith("result cache: write ("))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no cache phase in " + phases.keySet()));
-        return Integer.parseInt(phase.substring("result cache: write (".length(), phase.indexOf(" of ")));
+        return result.timings()
+                .phase(Phase.Kind.WRITE_RESULT_CACHE)
+                .orElseThrow(() -> new AssertionError(
+                        "no cache phase in " + result.timings().phases()))
+                .count(Phase.Count.UNCHANGED_FILES);
     }
 
     private Path cacheFile() throws IOException {
