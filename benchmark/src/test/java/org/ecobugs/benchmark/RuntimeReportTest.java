@@ -31,7 +31,7 @@ class RuntimeReportTest {
             List.of("EB101", "EB102", "EB201", "EB604"),
             1,
             0,
-            new AnalysisResult.Timings(Duration.ofMillis(5), Map.of(), Map.of()));
+            new AnalysisResult.Timings(Duration.ofMillis(5), List.of(), Map.of()));
 
     @Test
     void theTextReportRanksTheFindingsAndNamesTheModel() throws IOException {
@@ -168,7 +168,7 @@ class RuntimeReportTest {
                 List.of("EB101"),
                 1,
                 0,
-                new AnalysisResult.Timings(Duration.ZERO, Map.of(), Map.of()));
+                new AnalysisResult.Timings(Duration.ZERO, List.of(), Map.of()));
         RuleCatalog catalog = RuleCatalog.builtIn();
         ReportContext context = new ReportContext(clean, catalog, BASE, "0.1.0-test")
                 .withRuntime(RuntimeReport.of(clean, catalog, Recordings.tinyBenchmark(), null));

@@ -19,6 +19,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.report.ReportContext;
 import org.ecobugs.rules.report.ReportFormat;
@@ -147,7 +148,10 @@ final class Aggregate {
         return false;
     }
 
-    /** One result of several modules' results: every finding and error, counts and times summed. */
+    /**
+     * One result of several modules' results: every finding and error, counts and times summed, each phase with the
+     * same phase of the other modules.
+     */
     static AnalysisResult merge(List<AnalysisResult> results) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
@@ -158,7 +162,7 @@ final class Aggregate {
         int sources = 0;
         int classes = 0;
         Duration total = Duration.ZERO;
-        Map<String, Duration> phases = new LinkedHashMap<>();
+        Map<Phase.Kind, Phase> phases = new LinkedHashMap<>();
         Map<String, Duration> byRule = new LinkedHashMap<>();
         for (AnalysisResult result : results) {
             findings.addAll(result.findings());
@@ -170,7 +174,7 @@ final class Aggregate {
             sources += result.sourceFiles();
             classes += result.classFiles();
             total = total.plus(result.timings().total());
-            result.timings().phases().forEach((k, v) -> phases.merge(k, v, Duration::plus));
+            result.timings().phases().forEach(phase -> phases.merge(phase.kind(), phase, Phase::plus));
             result.timings().rules().forEach((k, v) -> byRule.merge(k, v, Duration::plus));
         }
         Collections.sort(findings);
@@ -182,7 +186,7 @@ final class Aggregate {
                 List.copyOf(rules),
                 sources,
                 classes,
-                new AnalysisResult.Timings(total, phases, byRule),
+                new AnalysisResult.Timings(total, List.copyOf(phases.values()), byRule),
                 suppressed,
                 suppressions,
                 unusedSuppressions);

@@ -1,8 +1,8 @@
 package org.ecobugs.rules;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.ecobugs.rules.engine.Engine;
 import org.ecobugs.rules.meta.RuleCatalog;
 
@@ -28,9 +28,9 @@ public final class Analysis {
         RuleCatalog catalog = RuleCatalog.builtIn();
         Duration loading = Duration.ofNanos(System.nanoTime() - started);
         AnalysisResult result = new Engine(catalog).run(request, progress);
-        Map<String, Duration> phases = new LinkedHashMap<>();
-        phases.put("load rule metadata", loading);
-        phases.putAll(result.timings().phases());
+        List<Phase> phases = new ArrayList<>();
+        phases.add(new Phase(Phase.Kind.LOAD_RULE_METADATA, loading));
+        phases.addAll(result.timings().phases());
         return new AnalysisResult(
                 result.findings(),
                 result.errors(),

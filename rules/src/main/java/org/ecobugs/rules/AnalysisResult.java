@@ -1,8 +1,13 @@
 package org.ecobugs.rules;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -14,7 +19,7 @@ import java.util.TreeMap;
  * @param rulesRun the keys of the rules that ran, sorted
  * @param sourceFiles how many source files were analysed
  * @param classFiles how many class files were analysed
- * @param timings wall time per phase and time spent per rule
+ * @param timings wall time per phase, with what each counted, and time spent per rule
  * @param suppressed findings not reported, sorted; they count nowhere: those the host asked not to report (a
  *     dependency listed as used) and those the code marks as intended ({@code @SuppressWarnings("ecobugs:EB101")}, an
  *     {@code ecobugs:ignore} comment)
@@ -94,13 +99,31 @@ public record AnalysisResult(
      * Where the time went.
      *
      * @param total wall time of the whole analysis
-     * @param phases wall time of each phase, in the order they ran
+     * @param phases the phases, in the order they ran, each once
      * @param rules per rule, the time its visits took, summed over all threads
      */
-    public record Timings(Duration total, Map<String, Duration> phases, Map<String, Duration> rules) {
+    public record Timings(Duration total, List<Phase> phases, Map<String, Duration> rules) {
         public Timings {
-            phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
-            rules = java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
+            phases = List.copyOf(phases);
+            Set<Phase.Kind> seen = EnumSet.noneOf(Phase.Kind.class);
+            for (Phase phase : phases) {
+                if (!seen.add(phase.kind())) {
+                    throw new IllegalArgumentException("Phase " + phase.kind() + " given twice");
+                }
+            }
+            rules = Collections.unmodifiableMap(new TreeMap<>(rules));
+        }
+
+        /** The phase of that kind, when the analysis ran it. */
+        public Optional<Phase> phase(Phase.Kind kind) {
+            return phases.stream().filter(p -> p.kind() == kind).findFirst();
+        }
+
+        /** Each phase's time by its label, in the order they ran: how reports show them. */
+        public Map<String, Duration> byLabel() {
+            Map<String, Duration> byLabel = new LinkedHashMap<>();
+            phases.forEach(phase -> byLabel.put(phase.label(), phase.time()));
+            return Collections.unmodifiableMap(byLabel);
         }
     }
 }

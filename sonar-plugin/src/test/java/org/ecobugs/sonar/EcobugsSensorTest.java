@@ -17,6 +17,7 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -574,7 +575,10 @@ class EcobugsSensorTest {
                 })
                 .execute(context);
 
-        assertThat(result.get().timings().phases().keySet()).contains("result cache: write (1 of 2 files unchanged)");
+        Phase cache =
+                result.get().timings().phase(Phase.Kind.WRITE_RESULT_CACHE).orElseThrow();
+        assertThat(cache.count(Phase.Count.UNCHANGED_FILES)).isEqualTo(1);
+        assertThat(cache.count(Phase.Count.FILES)).isEqualTo(2);
         assertThat(context.allIssues()).hasSize(2);
     }
 
@@ -759,7 +763,7 @@ class EcobugsSensorTest {
         List<Finding> sorted = new ArrayList<>(findings);
         java.util.Collections.sort(sorted);
         return new AnalysisResult(
-                sorted, errors, List.of(), 1, 0, new AnalysisResult.Timings(Duration.ofMillis(5), Map.of(), Map.of()));
+                sorted, errors, List.of(), 1, 0, new AnalysisResult.Timings(Duration.ofMillis(5), List.of(), Map.of()));
     }
 
     private static Function<AnalysisRequest, AnalysisResult> capture(AtomicReference<AnalysisRequest> seen) {

@@ -128,7 +128,7 @@ final class ClassFileAnalyzer {
             analyze(input, bytes, findings, errors, null);
             return new Outcome(findings, errors, 1);
         }
-        String key = ResultCache.key(input, bytes);
+        String key = ResultCacheKeys.key(input, bytes);
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             if (usage != null) {
@@ -150,7 +150,7 @@ final class ClassFileAnalyzer {
         String input = archive.toString();
         String key;
         try {
-            key = ResultCache.key(input, archive);
+            key = ResultCacheKeys.key(input, archive);
         } catch (IOException | RuntimeException e) {
             return analyzeArchive(archive, null);
         }

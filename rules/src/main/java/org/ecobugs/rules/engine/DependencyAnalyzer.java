@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.DependencyContext;
 import org.ecobugs.rules.api.DependencyDetector;
@@ -50,11 +51,7 @@ import org.ecobugs.rules.java.KnownTypes;
 final class DependencyAnalyzer {
 
     /** What the phase produced, with the time of its steps. */
-    record Outcome(
-            List<Finding> findings,
-            List<Finding> suppressed,
-            List<ProcessingError> errors,
-            Map<String, java.time.Duration> steps) {}
+    record Outcome(List<Finding> findings, List<Finding> suppressed, List<ProcessingError> errors, List<Phase> steps) {}
 
     private static final Set<String> LOGGING_SERVICES = Set.of(
             "org.slf4j.spi.SLF4JServiceProvider",
@@ -180,12 +177,12 @@ final class DependencyAnalyzer {
     }
 
     Outcome run() {
-        Map<String, java.time.Duration> steps = new LinkedHashMap<>();
+        List<Phase> steps = new ArrayList<>();
         long t = System.nanoTime();
         index();
         ResourceScan resources = ResourceScan.of(graph.resourceRoots());
         errors.addAll(resources.errors);
-        steps.put("dependencies: index jars and resources", elapsed(t));
+        steps.add(new Phase(Phase.Kind.INDEX_DEPENDENCIES, elapsed(t)));
         t = System.nanoTime();
         try (JarIndex.Opener opener = new JarIndex.Opener()) {
             project(collected.main(), true, resources);
@@ -193,7 +190,7 @@ final class DependencyAnalyzer {
             project(collected.test(), false, null);
             drain(false, opener);
         }
-        steps.put("dependencies: walk library bytecode (" + visited.size() + " classes)", elapsed(t));
+        steps.add(new Phase(Phase.Kind.WALK_LIBRARY_BYTECODE, elapsed(t), Map.of(Phase.Count.CLASSES, visited.size())));
         t = System.nanoTime();
         Usages usages = new Usages(resources.keys);
         List<Finding> findings = new ArrayList<>();
@@ -212,7 +209,7 @@ final class DependencyAnalyzer {
                 timer.add(rule.key(), System.nanoTime() - start);
             }
         }
-        steps.put("dependencies: rules", elapsed(t));
+        steps.add(new Phase(Phase.Kind.DEPENDENCY_RULES, elapsed(t)));
         return new Outcome(findings, suppressed, errors, steps);
     }
 

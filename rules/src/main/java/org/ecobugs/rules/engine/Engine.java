@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.PathExclusions;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.deps.DependencyGraph;
@@ -59,7 +59,7 @@ public final class Engine {
     public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
         RuleSet rules = RuleSet.of(request, catalog);
-        Map<String, Duration> phases = new LinkedHashMap<>();
+        List<Phase> phases = new ArrayList<>();
         RuleTimer timer = new RuleTimer();
 
         long t = System.nanoTime();
@@ -74,7 +74,7 @@ public final class Engine {
             // Left-out files are still read when the dependency rules run: what they use keeps a dependency used.
             inputs = inputs.excluding(excluded);
         }
-        phases.put("collect inputs", since(t));
+        phases.add(new Phase(Phase.Kind.COLLECT_INPUTS, since(t)));
         boolean analyseSources = !rules.sourceDetectors().isEmpty() || usage != null;
         boolean analyseClasses = !rules.bytecodeDetectors().isEmpty() || usage != null;
         Counter counter = new Counter(
@@ -93,8 +93,8 @@ public final class Engine {
             cache = ResultCache.open(
                     request.cacheDirectory(),
                     request.cacheName() != null ? request.cacheName() : roots.toString(),
-                    ResultCache.fingerprint(request, rules.parameters(), usage != null));
-            phases.put("result cache: read", since(t));
+                    ResultCacheKeys.fingerprint(request, rules.parameters(), usage != null));
+            phases.add(new Phase(Phase.Kind.READ_RESULT_CACHE, since(t)));
         }
 
         List<RawFinding> sourceFindings = new ArrayList<>();
@@ -133,12 +133,16 @@ public final class Engine {
                     }
                 }
             }
-            phases.put("analyse sources", since(t));
-            phases.put("parse (summed over threads)", timer.parse());
-            phases.put(
-                    "prescreen source text, no rule could match " + timer.unparsed() + " of "
-                            + inputs.sourceFiles().size() + " files (summed over threads)",
-                    timer.prescreen());
+            phases.add(new Phase(Phase.Kind.ANALYSE_SOURCES, since(t)));
+            phases.add(new Phase(Phase.Kind.PARSE, timer.parse()));
+            phases.add(new Phase(
+                    Phase.Kind.PRESCREEN_SOURCE_TEXT,
+                    timer.prescreen(),
+                    Map.of(
+                            Phase.Count.UNPARSED_FILES,
+                            timer.unparsed(),
+                            Phase.Count.FILES,
+                            inputs.sourceFiles().size())));
 
             t = System.nanoTime();
             if (analyseClasses) {
@@ -159,13 +163,13 @@ public final class Engine {
             } else {
                 classCount = inputs.classFiles().size();
             }
-            phases.put("analyse classes", since(t));
+            phases.add(new Phase(Phase.Kind.ANALYSE_CLASSES, since(t)));
 
             if (!rules.dependencyDetectors().isEmpty()) {
                 t = System.nanoTime();
                 if (usage != null) {
                     errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
-                    String key = cache == null ? null : ResultCache.dependencyKey(graph, usage);
+                    String key = cache == null ? null : ResultCacheKeys.dependencyKey(graph, usage);
                     Optional<ResultCache.DependencyEntry> cached =
                             cache == null ? Optional.empty() : cache.dependencies(key);
                     if (cached.isPresent()) {
@@ -174,14 +178,14 @@ public final class Engine {
                         suppressed.addAll(cached.get().suppressed());
                         errors.addAll(cached.get().errors());
                         rules.dependencyDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
-                        phases.put("dependencies: from the result cache", Duration.ZERO);
+                        phases.add(new Phase(Phase.Kind.DEPENDENCIES_FROM_RESULT_CACHE, Duration.ZERO));
                     } else {
                         DependencyAnalyzer.Outcome outcome =
                                 new DependencyAnalyzer(graph, usage, rules.dependencyDetectors(), timer, pool).run();
                         dependencyFindings.addAll(outcome.findings());
                         suppressed.addAll(outcome.suppressed());
                         errors.addAll(outcome.errors());
-                        phases.putAll(outcome.steps());
+                        phases.addAll(outcome.steps());
                         if (cache != null) {
                             cache.putDependencies(
                                     key,
@@ -192,7 +196,7 @@ public final class Engine {
                 } else {
                     rules.dependencyDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
                 }
-                phases.put("analyse dependencies", since(t));
+                phases.add(new Phase(Phase.Kind.ANALYSE_DEPENDENCIES, since(t)));
             }
             t = System.nanoTime();
             if (inputs.configFiles().isEmpty()) {
@@ -203,7 +207,7 @@ public final class Engine {
                 sourceFindings.addAll(outcome.findings());
                 errors.addAll(outcome.errors());
             }
-            phases.put("analyse configuration", since(t));
+            phases.add(new Phase(Phase.Kind.ANALYSE_CONFIGURATION, since(t)));
         } finally {
             pool.shutdownNow();
         }
@@ -211,10 +215,14 @@ public final class Engine {
             t = System.nanoTime();
             cache.save();
             errors.addAll(cache.problems());
-            phases.put(
-                    "result cache: write (" + cache.hits() + " of " + (cache.hits() + cache.misses())
-                            + " files unchanged)",
-                    since(t));
+            phases.add(new Phase(
+                    Phase.Kind.WRITE_RESULT_CACHE,
+                    since(t),
+                    Map.of(
+                            Phase.Count.UNCHANGED_FILES,
+                            cache.hits(),
+                            Phase.Count.FILES,
+                            cache.hits() + cache.misses())));
         }
 
         t = System.nanoTime();
@@ -252,7 +260,7 @@ public final class Engine {
         }
         Collections.sort(suppressed);
         Collections.sort(errors);
-        phases.put("merge", since(t));
+        phases.add(new Phase(Phase.Kind.MERGE, since(t)));
 
         return new AnalysisResult(
                 findings,

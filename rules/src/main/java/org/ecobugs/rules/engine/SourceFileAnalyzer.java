@@ -152,7 +152,7 @@ final class SourceFileAnalyzer {
             return analyze(file, bytes);
         }
         String path = file.toString();
-        String key = ResultCache.key(path, bytes);
+        String key = ResultCacheKeys.key(path, bytes);
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             ResultCache.Entry entry = cached.get();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.ProductInfo;
 import org.ecobugs.rules.SecondaryLocation;
@@ -45,8 +46,10 @@ public final class JsonReport implements ReportWriter {
         ArrayNode errors = root.putArray("processingErrors");
         result.errors().forEach(e -> errors.add(processingError(context, e)));
         ObjectNode timings = root.putObject("timings");
-        timings.set("phasesMs", millis(result.timings().phases()));
+        timings.set("phasesMs", millis(result.timings().byLabel()));
         timings.set("rulesMs", millis(result.timings().rules()));
+        ArrayNode phases = timings.putArray("phases");
+        result.timings().phases().forEach(phase -> phases.add(phase(phase)));
         ArrayNode suppressed = root.putArray("suppressed");
         for (Finding finding : result.suppressed()) {
             ObjectNode node = finding(context, finding);
@@ -145,6 +148,17 @@ public final class JsonReport implements ReportWriter {
                 .put("rule", error.ruleKey())
                 .put("kind", error.kind().name())
                 .put("message", error.message());
+    }
+
+    private static ObjectNode phase(Phase phase) {
+        ObjectNode node = JsonOutput.object()
+                .put("kind", phase.kind().name())
+                .put("label", phase.label())
+                .put("ms", phase.time().toMillis())
+                .put("summedOverThreads", phase.kind().summedOverThreads());
+        ObjectNode counts = node.putObject("counts");
+        phase.kind().counts().forEach(count -> counts.put(count.key(), phase.count(count)));
+        return node;
     }
 
     private static ObjectNode millis(Map<String, Duration> durations) {

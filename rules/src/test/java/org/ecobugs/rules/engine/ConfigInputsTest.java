@@ -10,6 +10,7 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class ConfigInputsTest {
             assertThat(f.origin()).isEqualTo(Finding.Origin.SOURCE);
             assertThat(f.column()).isEqualTo(1);
         });
-        assertThat(result.timings().phases()).containsKey("analyse configuration");
+        assertThat(result.timings().phase(Phase.Kind.ANALYSE_CONFIGURATION)).isPresent();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.checks.BusyWaitSpinRule;
 import org.ecobugs.rules.meta.RuleCatalog;
@@ -133,8 +134,22 @@ class EngineTest {
                 Fixtures.moduleDir().resolve("target/classes"),
                 2));
         assertThat(result.timings().phases())
-                .containsKeys(
-                        "collect inputs", "analyse sources", "parse (summed over threads)", "analyse classes", "merge");
+                .extracting(Phase::kind)
+                .containsSubsequence(
+                        Phase.Kind.LOAD_RULE_METADATA,
+                        Phase.Kind.COLLECT_INPUTS,
+                        Phase.Kind.ANALYSE_SOURCES,
+                        Phase.Kind.PARSE,
+                        Phase.Kind.PRESCREEN_SOURCE_TEXT,
+                        Phase.Kind.ANALYSE_CLASSES,
+                        Phase.Kind.MERGE);
+        Phase prescreen =
+                result.timings().phase(Phase.Kind.PRESCREEN_SOURCE_TEXT).orElseThrow();
+        assertThat(prescreen.count(Phase.Count.FILES)).isEqualTo(result.sourceFiles());
+        assertThat(prescreen.count(Phase.Count.UNPARSED_FILES)).isBetween(1, result.sourceFiles() - 1);
+        assertThat(prescreen.label())
+                .isEqualTo("prescreen source text, no rule could match " + prescreen.count(Phase.Count.UNPARSED_FILES)
+                        + " of " + result.sourceFiles() + " files (summed over threads)");
         assertThat(result.timings().rules().keySet()).containsExactlyElementsOf(result.rulesRun());
         assertThat(result.timings().total()).isPositive();
         // The fixtures, and the stand-ins for libraries that are not on Maven Central (dcm4che).

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -19,6 +18,7 @@ import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.deps.Coordinates;
 import org.ecobugs.rules.deps.Dependency;
@@ -69,7 +69,8 @@ class ResultCacheTest {
         assertThat(unchanged(first)).isZero();
         assertThat(unchanged(second)).isEqualTo(inputCount()).isPositive();
         // Nothing was parsed or visited the second time.
-        assertThat(second.timings().phases().get("parse (summed over threads)")).isZero();
+        assertThat(second.timings().phase(Phase.Kind.PARSE).orElseThrow().time())
+                .isZero();
         assertThat(second.timings().rules().values()).allMatch(java.time.Duration::isZero);
     }
 
@@ -137,7 +138,7 @@ class ResultCacheTest {
         byte[] garbage = new byte[4_096];
         new java.util.Random(7).nextBytes(garbage);
         byte[] hugeCount = good.clone();
-        // The entry count, right after the header: a count no file could hold must not allocate it.
+        // The length of the results, right after the header: a length no file could hold must not allocate it.
         int header = 4 + "ecobugs result cache".length() + 4;
         int countAt = header + 4 + readInt(good, header);
         hugeCount[countAt] = 0x7F;
@@ -159,6 +160,29 @@ class ResultCacheTest {
             assertThat(healed.errors()).isEmpty();
             assertThat(unchanged(healed)).isEqualTo(inputCount());
         }
+    }
+
+    @Test
+    void aRunThatChangesNothingKeepsTheFileAndMarksItUsedAndOneThatUsesLessRewritesIt() throws IOException {
+        run(b -> b);
+        Path file = cacheFile();
+        byte[] written = Files.readAllBytes(file);
+        Object identity = fileKey(file);
+        FileTime longAgo = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(file, longAgo);
+
+        assertThat(unchanged(run(b -> b))).isEqualTo(inputCount());
+        assertThat(Files.readAllBytes(file)).isEqualTo(written);
+        assertThat(Files.getLastModifiedTime(file)).isGreaterThan(longAgo);
+        if (identity != null) {
+            // Not replaced by a copy: a rewrite moves a new file into place.
+            assertThat(fileKey(file)).isEqualTo(identity);
+        }
+
+        Files.delete(sources.resolve("BusyWaitSpinCompiled.java"));
+        run(b -> b);
+        assertThat(Files.size(file)).isLessThan(written.length);
+        assertThat(unchanged(run(b -> b))).isEqualTo(inputCount());
     }
 
     @Test
@@ -233,7 +257,7 @@ class ResultCacheTest {
     }
 
     private static boolean dependenciesFromCache(AnalysisResult result) {
-        return result.timings().phases().containsKey("dependencies: from the result cache");
+        return result.timings().phase(Phase.Kind.DEPENDENCIES_FROM_RESULT_CACHE).isPresent();
     }
 
     private AnalysisResult run(UnaryOperator<AnalysisRequest.Builder> configure) {
@@ -256,12 +280,11 @@ class ResultCacheTest {
 
     /** How many files the cache answered for, from the phase that says so. */
     private static int unchanged(AnalysisResult result) {
-        Map<String, java.time.Duration> phases = result.timings().phases();
-        String phase = phases.keySet().stream()
-                .filter(k -> k.startsWith("result cache: write ("))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no cache phase in " + phases.keySet()));
-        return Integer.parseInt(phase.substring("result cache: write (".length(), phase.indexOf(" of ")));
+        return result.timings()
+                .phase(Phase.Kind.WRITE_RESULT_CACHE)
+                .orElseThrow(() -> new AssertionError(
+                        "no cache phase in " + result.timings().phases()))
+                .count(Phase.Count.UNCHANGED_FILES);
     }
 
     private Path cacheFile() throws IOException {
@@ -272,6 +295,12 @@ class ResultCacheTest {
                     })
                     .orElseThrow();
         }
+    }
+
+    /** What the file system knows the file by (its inode), or null where it has no such thing. */
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
     }
 
     private static int readInt(byte[] bytes, int at) {

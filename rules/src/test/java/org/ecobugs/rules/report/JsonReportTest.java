@@ -180,8 +180,28 @@ class JsonReportTest {
     @Test
     void reportsTimingsInMillisecondsPhasesInRunOrder() {
         assertThat(report.at("/timings/phasesMs").toString())
-                .isEqualTo("{\"collect inputs\":12,\"analyse sources\":600,\"analyse classes\":190}");
+                .isEqualTo("{\"collect inputs\":12,\"analyse sources\":600,"
+                        + "\"prescreen source text, no rule could match 7 of 12 files (summed over threads)\":48,"
+                        + "\"analyse classes\":190}");
         assertThat(report.at("/timings/rulesMs").toString()).isEqualTo("{\"EB101\":120,\"EB604\":35}");
+    }
+
+    @Test
+    void reportsEachPhaseWithItsKindAndCountsBesideItsLabel() {
+        JsonNode phases = report.at("/timings/phases");
+        assertThat(phases)
+                .extracting(p -> p.get("kind").textValue())
+                .containsExactly("COLLECT_INPUTS", "ANALYSE_SOURCES", "PRESCREEN_SOURCE_TEXT", "ANALYSE_CLASSES");
+        assertThat(phases)
+                .extracting(p -> p.get("label").textValue())
+                .containsExactlyElementsOf(() -> report.at("/timings/phasesMs").fieldNames());
+        assertThat(phases.get(0).toString())
+                .isEqualTo("{\"kind\":\"COLLECT_INPUTS\",\"label\":\"collect inputs\",\"ms\":12,"
+                        + "\"summedOverThreads\":false,\"counts\":{}}");
+        JsonNode prescreen = phases.get(2);
+        assertThat(prescreen.get("ms").longValue()).isEqualTo(48);
+        assertThat(prescreen.get("summedOverThreads").booleanValue()).isTrue();
+        assertThat(prescreen.get("counts").toString()).isEqualTo("{\"unparsedFiles\":7,\"files\":12}");
     }
 
     @Test

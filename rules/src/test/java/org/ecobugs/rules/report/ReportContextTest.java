@@ -66,7 +66,7 @@ class ReportContextTest {
                 List.of(),
                 1,
                 0,
-                new AnalysisResult.Timings(Duration.ZERO, Map.of(), Map.of()));
+                new AnalysisResult.Timings(Duration.ZERO, List.of(), Map.of()));
 
         assertThatThrownBy(() -> new ReportContext(result, RuleCatalog.builtIn(), tempDir, "1"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -2,11 +2,11 @@ package org.ecobugs.rules.report;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
+import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.meta.RuleCatalog;
 
@@ -57,10 +57,14 @@ final class SampleAnalysis {
                         "EB101",
                         ProcessingError.Kind.RULE_FAILURE,
                         "Rule failed: IllegalStateException: boom"));
-        Map<String, Duration> phases = new LinkedHashMap<>();
-        phases.put("collect inputs", Duration.ofMillis(12));
-        phases.put("analyse sources", Duration.ofMillis(600));
-        phases.put("analyse classes", Duration.ofMillis(190));
+        List<Phase> phases = List.of(
+                new Phase(Phase.Kind.COLLECT_INPUTS, Duration.ofMillis(12)),
+                new Phase(Phase.Kind.ANALYSE_SOURCES, Duration.ofMillis(600)),
+                new Phase(
+                        Phase.Kind.PRESCREEN_SOURCE_TEXT,
+                        Duration.ofMillis(48),
+                        Map.of(Phase.Count.UNPARSED_FILES, 7, Phase.Count.FILES, 12)),
+                new Phase(Phase.Kind.ANALYSE_CLASSES, Duration.ofMillis(190)));
         Map<String, Duration> rules = Map.of("EB604", Duration.ofMillis(35), "EB101", Duration.ofMillis(120));
         result = new AnalysisResult(
                 findings,
@@ -101,7 +105,7 @@ final class SampleAnalysis {
                 List.of("EB401"),
                 1,
                 1,
-                new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()),
+                new AnalysisResult.Timings(Duration.ofMillis(40), List.of(), Map.of()),
                 List.of(new Finding(
                         "EB401",
                         pom,
@@ -142,7 +146,7 @@ final class SampleAnalysis {
                 List.of("EB208"),
                 2,
                 0,
-                new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()));
+                new AnalysisResult.Timings(Duration.ofMillis(40), List.of(), Map.of()));
         return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
     }
 
@@ -154,7 +158,7 @@ final class SampleAnalysis {
                 List.of("EB101"),
                 1,
                 0,
-                new AnalysisResult.Timings(Duration.ofMillis(40), Map.of(), Map.of()));
+                new AnalysisResult.Timings(Duration.ofMillis(40), List.of(), Map.of()));
         return new ReportContext(result, RuleCatalog.builtIn(), baseDir, VERSION);
     }
 }

@@ -1,0 +1,231 @@
+package org.ecobugs.rules.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.ecobugs.rules.AnalysisRequest;
+import org.ecobugs.rules.ProductInfo;
+import org.ecobugs.rules.deps.Dependency;
+import org.ecobugs.rules.deps.DependencyGraph;
+
+/**
+ * What keys the result cache: the configuration a whole cache belongs to, the content of each file, and the facts the
+ * dependency analysis judges. A file, a jar or a class directory is described by path, size and modification time,
+ * which is cheap and changes whenever a build rewrites it.
+ */
+final class ResultCacheKeys {
+
+    /** The engine's own build: its jar by size and time, or its class files when it runs from a directory. */
+    private static final String CODE = describeCode();
+
+    private ResultCacheKeys() {}
+
+    /**
+     * The configuration the entries belong to: the engine build, the rules that run with their parameters, the
+     * language level, the encoding, whether the names each file uses are collected, and every classpath entry by
+     * path, size and modification time (a directory by those of its class files).
+     */
+    static String fingerprint(
+            AnalysisRequest request, Map<String, Map<String, String>> ruleParameters, boolean collectsNames) {
+        StringBuilder text = new StringBuilder();
+        text.append("engine ")
+                .append(ProductInfo.version())
+                .append(' ')
+                .append(CODE)
+                .append('\n');
+        new TreeMap<>(ruleParameters)
+                .forEach((rule, parameters) -> text.append("rule ")
+                        .append(rule)
+                        .append(' ')
+                        .append(new TreeMap<>(parameters))
+                        .append('\n'));
+        text.append("java ").append(request.javaVersion()).append('\n');
+        text.append("encoding ").append(request.sourceEncoding().name()).append('\n');
+        text.append("names ").append(collectsNames).append('\n');
+        for (Path entry : request.classpath()) {
+            text.append("classpath ").append(entry.toAbsolutePath().normalize()).append(' ');
+            describe(entry, text);
+            text.append('\n');
+        }
+        return base64(sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The facts the dependency analysis judges: the dependency graph (each dependency with its jar's size and time,
+     * the test and resource roots with their files' sizes and times) and the names main and test code use. Only the
+     * names count, not where each was first seen, which depends on the order threads ran in.
+     */
+    static String dependencyKey(DependencyGraph graph, UsageCollector usage) {
+        StringBuilder text = new StringBuilder();
+        text.append("pom ").append(graph.pomFile()).append(' ');
+        describe(graph.pomFile(), text);
+        text.append('\n');
+        for (Dependency d : graph.dependencies()) {
+            text.append("dependency ")
+                    .append(d.coordinates())
+                    .append(' ')
+                    .append(d.scope())
+                    .append(' ')
+                    .append(d.optional())
+                    .append(' ')
+                    .append(d.depth())
+                    .append(' ')
+                    .append(d.origin())
+                    .append(' ')
+                    .append(d.via())
+                    .append(' ')
+                    .append(new TreeSet<>(d.requiredBy()))
+                    .append(' ')
+                    .append(d.pomLocation())
+                    .append(' ')
+                    .append(d.sameBuild())
+                    .append(' ')
+                    .append(d.file())
+                    .append(' ');
+            if (d.file() != null) {
+                describe(d.file(), text);
+            }
+            text.append('\n');
+        }
+        text.append("used ").append(new TreeSet<>(graph.usedDependencies())).append('\n');
+        for (List<Path> roots : List.of(graph.testClassInputs(), graph.testSourceRoots(), graph.resourceRoots())) {
+            text.append("roots ").append(roots).append('\n');
+            for (Path root : roots) {
+                describeFiles(root, text);
+            }
+        }
+        for (UsageCollector.Side side : List.of(usage.main(), usage.test())) {
+            text.append("side\n");
+            for (Map<String, String> names : List.of(
+                    side.types,
+                    side.compileOnlyTypes,
+                    side.sourceNames,
+                    side.classNameStrings,
+                    side.members,
+                    side.serviceCandidates,
+                    side.scannedPackages)) {
+                text.append(new TreeSet<>(names.keySet())).append('\n');
+            }
+            text.append(new TreeSet<>(side.ownClasses)).append('\n');
+        }
+        return "dependencies " + base64(sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The key of a file's entry: its path and the SHA-256 of its content. */
+    static String key(String path, byte[] content) {
+        return path + '\u0000' + base64(sha256(content));
+    }
+
+    /**
+     * The same key, for a file read in pieces as it is hashed: an archive, which may be larger than the heap, and
+     * whose content the analysis reads entry by entry anyway.
+     */
+    static String key(String path, Path file) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return path + '\u0000' + base64(digest.digest());
+    }
+
+    /** A short name for a long one, fit for a file name. */
+    static String shortHash(String text) {
+        byte[] hash = sha256(text.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            hex.append(String.format(Locale.ROOT, "%02x", hash[i]));
+        }
+        return hex.toString();
+    }
+
+    /** Every file under a directory by path, size and time. */
+    private static void describeFiles(Path root, StringBuilder text) {
+        if (!Files.isDirectory(root)) {
+            describe(root, text);
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).sorted().forEach(f -> {
+                text.append(root.relativize(f)).append(':');
+                describe(f, text);
+                text.append(';');
+            });
+        } catch (IOException | UncheckedIOException e) {
+            text.append("unreadable");
+        }
+    }
+
+    private static String describeCode() {
+        StringBuilder text = new StringBuilder();
+        try {
+            CodeSource source = ResultCacheKeys.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                describe(Path.of(source.getLocation().toURI()), text);
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            text.append("unknown");
+        }
+        return text.toString();
+    }
+
+    private static void describe(Path entry, StringBuilder text) {
+        try {
+            if (Files.isRegularFile(entry)) {
+                text.append(Files.size(entry))
+                        .append('@')
+                        .append(Files.getLastModifiedTime(entry).toMillis());
+            } else if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.walk(entry)) {
+                    files.filter(f -> f.toString().endsWith(".class")).sorted().forEach(f -> {
+                        text.append(entry.relativize(f)).append(':');
+                        try {
+                            text.append(Files.size(f))
+                                    .append('@')
+                                    .append(Files.getLastModifiedTime(f).toMillis());
+                        } catch (IOException e) {
+                            text.append('?');
+                        }
+                        text.append(';');
+                    });
+                }
+            } else {
+                text.append("absent");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            text.append("unreadable");
+        }
+    }
+
+    private static String base64(byte[] hash) {
+        return Base64.getEncoder().withoutPadding().encodeToString(hash);
+    }
+
+    private static byte[] sha256(byte[] content) {
+        return sha256().digest(content);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
