@@ -24,7 +24,7 @@ import org.ecobugs.rules.java.Repetition;
  * one call to a method of the same file that makes the remote call (a DAO or client helper). Loops that are not "one
  * call per item" are left out: loops that sleep or block on an event (polling, workers: the polling rules' concern),
  * retry loops, loops whose condition depends on what the body computes (cursor and page walking), and loops over a
- * few constants.
+ * few constants (see {@link PerElementLoops}).
  */
 final class CallsInLoops {
 

@@ -42,13 +42,15 @@ public final class ListLookupInLoopRule extends RepeatedCalls {
     }
 
     @Override
+    boolean looksAt(MethodCallExpr call) {
+        return LOOKUPS.contains(call.getNameAsString())
+                && call.getArguments().size() == 1
+                && call.getScope().isPresent();
+    }
+
+    @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         String method = call.getNameAsString();
-        if (!LOOKUPS.contains(method)
-                || call.getArguments().size() != 1
-                || call.getScope().isEmpty()) {
-            return;
-        }
         Optional<String> list = Scopes.variableName(call.getScope().get());
         if (list.isEmpty()) {
             return;

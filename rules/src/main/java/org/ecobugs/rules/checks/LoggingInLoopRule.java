@@ -61,6 +61,12 @@ public final class LoggingInLoopRule extends RepeatedCalls {
         return RequiredWords.anyOf(words);
     }
 
+    /** A log call has a logger and a message. */
+    @Override
+    boolean looksAt(MethodCallExpr call) {
+        return call.getScope().isPresent() && !call.getArguments().isEmpty();
+    }
+
     @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         Optional<Loggers.LogCall> log = Loggers.of(call, context.names(), levels);

@@ -47,17 +47,21 @@ public final class WrongListForAccessPatternRule extends RepeatedCalls {
         return RequiredWords.anyOf(Loops.KEYWORDS);
     }
 
+    /** A positional call on a list: {@code get(i)}, {@code set(i, e)}, {@code remove(i)}, {@code add(i, e)}. */
     @Override
-    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
+    boolean looksAt(MethodCallExpr call) {
         String method = call.getNameAsString();
         int arity = call.getArguments().size();
         boolean positional = (method.equals("get") && arity == 1)
                 || (method.equals("set") && arity == 2)
                 || (method.equals("remove") && arity == 1)
                 || (method.equals("add") && arity == 2);
-        if (!positional || call.getScope().isEmpty()) {
-            return;
-        }
+        return positional && call.getScope().isPresent();
+    }
+
+    @Override
+    void visit(MethodCallExpr call, Node repeating, SourceContext context) {
+        String method = call.getNameAsString();
         Optional<String> list = Scopes.variableName(call.getScope().get());
         if (list.isEmpty() || !(repeating instanceof Statement loop)) {
             return;
