@@ -26,7 +26,7 @@ import java.util.zip.InflaterInputStream;
  *
  * <p>The results are the cache's records as {@link JsonRecords} writes them, by their components, so that a new
  * component needs no code here, only a new {@link #FORMAT}. JSON repeats each field's name, which deflating folds
- * away: the file is about a quarter of the size fixed-width binary fields took.
+ * away: the file is a quarter to a third of the size fixed-width binary fields took.
  */
 final class ResultCacheCodec {
 
