@@ -17,18 +17,12 @@ class AggregateTest {
         AnalysisResult api = result(
                 Duration.ofMillis(100),
                 new Phase(Phase.Kind.COLLECT_INPUTS, Duration.ofMillis(5)),
-                new Phase(
-                        Phase.Kind.PRESCREEN_SOURCE_TEXT,
-                        Duration.ofMillis(30),
-                        Map.of(Phase.Count.UNPARSED_FILES, 4, Phase.Count.FILES, 10)),
+                prescreen(30, 4, 10),
                 cacheWrite(2, 3, 10));
         AnalysisResult app = result(
                 Duration.ofMillis(300),
                 new Phase(Phase.Kind.COLLECT_INPUTS, Duration.ofMillis(7)),
-                new Phase(
-                        Phase.Kind.PRESCREEN_SOURCE_TEXT,
-                        Duration.ofMillis(50),
-                        Map.of(Phase.Count.UNPARSED_FILES, 1, Phase.Count.FILES, 20)),
+                prescreen(50, 1, 20),
                 new Phase(Phase.Kind.ANALYSE_DEPENDENCIES, Duration.ofMillis(40)),
                 cacheWrite(3, 20, 20));
 
@@ -53,6 +47,13 @@ class AggregateTest {
         Phase cache = merged.phase(Phase.Kind.WRITE_RESULT_CACHE).orElseThrow();
         assertThat(cache.count(Phase.Count.UNCHANGED_FILES)).isEqualTo(23);
         assertThat(cache.count(Phase.Count.FILES)).isEqualTo(30);
+    }
+
+    private static Phase prescreen(long millis, int unparsed, int files) {
+        return new Phase(
+                Phase.Kind.PRESCREEN_SOURCE_TEXT,
+                Duration.ofMillis(millis),
+                Map.of(Phase.Count.UNPARSED_FILES, unparsed, Phase.Count.FILES, files));
     }
 
     private static Phase cacheWrite(long millis, int unchanged, int files) {

@@ -19,16 +19,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Records as JSON and back, through Jackson's streaming generator and parser, by their components: a record is an
- * object of its components by name, a list or a set an array, a map with text keys an object, an enum constant its
- * name, a path its text. A null component and an empty list are left out, and read back as null and an empty list;
+ * object of its components by name, a list or a set an array, an enum constant its name, a path its text. A null component and an empty list are left out, and read back as null and an empty list;
  * an unknown or repeated field is an error, and so is a value its record's constructor refuses.
  *
  * <p>Jackson's data binding does the same, but its first look at the records cost a command-line run more than the
@@ -70,7 +67,11 @@ final class JsonRecords {
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {
-        if (value instanceof Record record) {
+        if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Integer number) {
+            json.writeNumber(number);
+        } else if (value instanceof Record record) {
             Shape shape = SHAPES.get(record.getClass());
             json.writeStartObject();
             for (int i = 0; i < shape.names.length; i++) {
@@ -87,17 +88,6 @@ final class JsonRecords {
                 writeValue(json, item);
             }
             json.writeEndArray();
-        } else if (value instanceof Map<?, ?> map) {
-            json.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                json.writeFieldName((String) entry.getKey());
-                writeValue(json, entry.getValue());
-            }
-            json.writeEndObject();
-        } else if (value instanceof String text) {
-            json.writeString(text);
-        } else if (value instanceof Integer number) {
-            json.writeNumber(number);
         } else if (value instanceof Boolean flag) {
             json.writeBoolean(flag);
         } else if (value instanceof Enum<?> constant) {
@@ -114,11 +104,23 @@ final class JsonRecords {
         Class<?> raw = type instanceof ParameterizedType parameterized
                 ? (Class<?>) parameterized.getRawType()
                 : (Class<?>) type;
-        if (json.currentToken() == JsonToken.VALUE_NULL && !raw.isPrimitive()) {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_NULL && !raw.isPrimitive()) {
             return null;
         }
-        if (raw.isRecord()) {
-            return readRecord(json, raw);
+        if (raw == String.class) {
+            expect(json, JsonToken.VALUE_STRING);
+            return json.getText();
+        }
+        if (raw == int.class) {
+            expect(json, JsonToken.VALUE_NUMBER_INT);
+            return json.getIntValue();
+        }
+        if (raw == boolean.class) {
+            if (!token.isBoolean()) {
+                throw new JsonParseException(json, "expected true or false, not " + token);
+            }
+            return json.getBooleanValue();
         }
         if (raw == List.class) {
             return Collections.unmodifiableList(readItems(json, type, new ArrayList<>()));
@@ -127,32 +129,11 @@ final class JsonRecords {
             // In the order written: a file's names, whose first use the dependency rules tell.
             return Collections.unmodifiableSet(readItems(json, type, new LinkedHashSet<>()));
         }
-        if (raw == Map.class) {
-            expect(json, JsonToken.START_OBJECT);
-            Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
-            Map<String, Object> map = new LinkedHashMap<>();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String key = json.currentName();
-                json.nextToken();
-                map.put(key, readValue(json, valueType));
-            }
-            return Collections.unmodifiableMap(map);
-        }
-        if (raw == int.class) {
-            expect(json, JsonToken.VALUE_NUMBER_INT);
-            return json.getIntValue();
-        }
-        if (raw == boolean.class) {
-            if (!json.currentToken().isBoolean()) {
-                throw new JsonParseException(json, "expected true or false, not " + json.currentToken());
-            }
-            return json.getBooleanValue();
+        if (raw.isRecord()) {
+            return readRecord(json, raw);
         }
         expect(json, JsonToken.VALUE_STRING);
         String text = json.getText();
-        if (raw == String.class) {
-            return text;
-        }
         try {
             if (raw.isEnum()) {
                 return enumConstant(raw, text);
@@ -189,7 +170,7 @@ final class JsonRecords {
         }
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
-                values[i] = shape.absent(i);
+                values[i] = shape.absent[i];
             }
         }
         try {
@@ -212,23 +193,30 @@ final class JsonRecords {
         }
     }
 
-    /** A record type's components and canonical constructor. */
-    private record Shape(String[] names, Type[] types, Method[] accessors, Constructor<?> constructor) {
+    /**
+     * A record type's components and canonical constructor.
+     *
+     * @param absent what each component left out of the JSON stands for
+     */
+    private record Shape(
+            String[] names, Type[] types, Object[] absent, Method[] accessors, Constructor<?> constructor) {
 
         static Shape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             String[] names = new String[components.length];
             Type[] types = new Type[components.length];
             Method[] accessors = new Method[components.length];
+            Object[] absent = new Object[components.length];
             Class<?>[] parameters = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 names[i] = components[i].getName();
                 types[i] = components[i].getGenericType();
                 accessors[i] = components[i].getAccessor();
                 parameters[i] = components[i].getType();
+                absent[i] = absent(parameters[i]);
             }
             try {
-                return new Shape(names, types, accessors, type.getDeclaredConstructor(parameters));
+                return new Shape(names, types, absent, accessors, type.getDeclaredConstructor(parameters));
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("A record has its canonical constructor: " + type.getName(), e);
             }
@@ -254,19 +242,14 @@ final class JsonRecords {
             return -1;
         }
 
-        /** What a component left out of the JSON stands for. */
-        Object absent(int i) {
-            Type type = types[i];
+        private static Object absent(Class<?> type) {
             if (type == int.class) {
                 return 0;
             }
             if (type == boolean.class) {
                 return false;
             }
-            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
-                return List.of();
-            }
-            return null;
+            return type == List.class ? List.of() : null;
         }
     }
 }

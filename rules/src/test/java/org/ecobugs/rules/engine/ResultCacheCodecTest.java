@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 import org.ecobugs.rules.Finding;
@@ -36,20 +35,23 @@ class ResultCacheCodecTest {
     void keepsTheOrderOfTheNamesAFileUsesAndTellsNoneFromNotCollected() throws IOException {
         Set<String> names = new LinkedHashSet<>(List.of("z.Last", "a.First", "m.Middle"));
         ResultCacheCodec.Contents contents = new ResultCacheCodec.Contents(
-                Map.of(
-                        "uses some", entry(names),
-                        "uses none", entry(Set.of()),
-                        "not collected", entry(null)),
+                List.of(
+                        new ResultCacheCodec.FileEntry("uses some", entry(names)),
+                        new ResultCacheCodec.FileEntry("uses none", entry(Set.of())),
+                        new ResultCacheCodec.FileEntry("not collected", entry(null))),
                 null);
 
-        Map<String, ResultCache.Entry> read = ResultCacheCodec.decode(
+        List<ResultCacheCodec.FileEntry> read = ResultCacheCodec.decode(
                         ResultCacheCodec.encode(FINGERPRINT, contents), FINGERPRINT)
                 .orElseThrow()
                 .files();
 
-        assertThat(read.get("uses some").names()).containsExactly("z.Last", "a.First", "m.Middle");
-        assertThat(read.get("uses none").names()).isNotNull().isEmpty();
-        assertThat(read.get("not collected").names()).isNull();
+        assertThat(read)
+                .extracting(ResultCacheCodec.FileEntry::key)
+                .containsExactly("uses some", "uses none", "not collected");
+        assertThat(read.get(0).entry().names()).containsExactly("z.Last", "a.First", "m.Middle");
+        assertThat(read.get(1).entry().names()).isNotNull().isEmpty();
+        assertThat(read.get(2).entry().names()).isNull();
     }
 
     @Test
@@ -79,17 +81,20 @@ class ResultCacheCodecTest {
 
     @Test
     void resultsThatAreNotTheRecordsAreAnErrorEvenUnderAValidChecksum() throws IOException {
-        byte[] json = "{\"files\":{},\"extra\":1}".getBytes(StandardCharsets.UTF_8);
-        for (byte[] results :
-                List.of(json, deflated(json), deflated("{\"files\":{}} {}".getBytes(StandardCharsets.UTF_8)))) {
+        String unknownField = "{\"files\":[],\"extra\":1}";
+        for (byte[] results : List.of(
+                unknownField.getBytes(StandardCharsets.UTF_8),
+                deflated(unknownField),
+                deflated("{\"files\":[]} {}"),
+                deflated("{\"files\":[{\"key\":\"a\",\"entry\":{\"classes\":\"many\"}}]}"),
+                deflated("{\"files\":[{\"key\":\"a\",\"entry\":{\"errors\":[{\"kind\":\"GONE\"}]}}]}"))) {
             byte[] bytes = withChecksum(frame(results));
 
             assertThatThrownBy(() -> ResultCacheCodec.decode(bytes, FINGERPRINT))
                     .isInstanceOf(IOException.class);
         }
-        assertThat(ResultCacheCodec.decode(
-                        withChecksum(frame(deflated("{\"files\":{}}".getBytes(StandardCharsets.UTF_8)))), FINGERPRINT))
-                .contains(new ResultCacheCodec.Contents(Map.of(), null));
+        assertThat(ResultCacheCodec.decode(withChecksum(frame(deflated("{\"files\":[]}"))), FINGERPRINT))
+                .contains(new ResultCacheCodec.Contents(List.of(), null));
     }
 
     @Test
@@ -114,10 +119,10 @@ class ResultCacheCodecTest {
         return out.array();
     }
 
-    private static byte[] deflated(byte[] bytes) throws IOException {
+    private static byte[] deflated(String json) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.util.zip.DeflaterOutputStream deflater = new java.util.zip.DeflaterOutputStream(out)) {
-            deflater.write(bytes);
+            deflater.write(json.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }
@@ -182,18 +187,25 @@ class ResultCacheCodecTest {
                 List.of(new SecondaryLocation(Path.of("src", "A.java"), 4, 0, 0, 0, "the only import")));
         Finding suppressed = new Finding("EB402", pom, 20, 0, 0, 0, "test only", Finding.Origin.DEPENDENCIES);
         return new ResultCacheCodec.Contents(
-                Map.of(
-                        "src/A.java\u0000hash-a",
-                        new ResultCache.Entry(
-                                true,
-                                List.of(withAll, bare),
-                                List.of(),
-                                List.of(elsewhere),
-                                new LinkedHashSet<>(List.of("a.b.C", "d.E")),
-                                0),
-                        "lib.jar\u0000hash-b",
-                        new ResultCache.Entry(
-                                false, List.of(), List.of(compiled, withoutSource), List.of(ruleFailure), null, 7)),
+                List.of(
+                        new ResultCacheCodec.FileEntry(
+                                "src/A.java\u0000hash-a",
+                                new ResultCache.Entry(
+                                        true,
+                                        List.of(withAll, bare),
+                                        List.of(),
+                                        List.of(elsewhere),
+                                        new LinkedHashSet<>(List.of("a.b.C", "d.E")),
+                                        0)),
+                        new ResultCacheCodec.FileEntry(
+                                "lib.jar\u0000hash-b",
+                                new ResultCache.Entry(
+                                        false,
+                                        List.of(),
+                                        List.of(compiled, withoutSource),
+                                        List.of(ruleFailure),
+                                        null,
+                                        7))),
                 new ResultCacheCodec.Dependencies(
                         "dependencies key",
                         new ResultCache.DependencyEntry(
