@@ -26,26 +26,26 @@ analyse() {  # analyse <jar> <out.json> <base dir> <args…>
     --base-dir "$base" --quiet --threads 2 || [ $? -le 1 ]
 }
 
+both() {  # both <report name> <base dir> <args…>: the same analysis by each build
+  local name="$1" base="$2"
+  shift 2
+  analyse "$before" "$work/before/$name.json" "$base" "$@"
+  analyse "$after" "$work/after/$name.json" "$base" "$@"
+  entries=$((entries + 1))
+}
+
 entries=0
 for dir in "$corpus"/*/; do
   name="$(basename "$dir")"
   [ -d "$dir/src" ] || { echo "skipped $name: no src"; continue; }
   args=("$dir/src")
   [ -d "$dir/classes" ] && args+=(--classes "$dir/classes")
-  for side in before after; do
-    jar="$before"; [ "$side" = after ] && jar="$after"
-    analyse "$jar" "$work/$side/corpus-$name.json" "$dir" "${args[@]}"
-  done
-  entries=$((entries + 1))
+  both "corpus-$name" "$dir" "${args[@]}"
 done
 for dir in "$apps"/*/; do
   name="$(basename "$dir")"
   [ -f "$dir/.app" ] || { echo "skipped $name: not a laid-out application"; continue; }
-  for side in before after; do
-    jar="$before"; [ "$side" = after ] && jar="$after"
-    analyse "$jar" "$work/$side/app-$name.json" "$dir" "$dir"
-  done
-  entries=$((entries + 1))
+  both "app-$name" "$dir" "$dir"
 done
 [ "$entries" -gt 0 ] || { echo "no corpus entry found in $corpus or $apps" >&2; exit 2; }
 
