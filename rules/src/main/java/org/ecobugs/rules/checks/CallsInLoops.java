@@ -10,12 +10,15 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.Repetition;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * Remote calls made once per element of a collection: in the body of an enhanced {@code for}, of a counting
@@ -148,6 +151,36 @@ final class CallsInLoops {
             return Optional.empty();
         }
         return Optional.of(new LoopedCall(call, remote, helper, repetition));
+    }
+
+    /**
+     * Reports, once the project is read, a call that a loop repeats per element and that reaches a wanted remote call
+     * only through the project's methods in other classes or further down (see {@link SourceContext#reportThrough}):
+     * the call is no remote call itself, and a same-file helper did not answer. The loop is judged as for a direct
+     * call: per element, over single elements, given no collection.
+     *
+     * @param messages the message for each wanted kind of remote call, with {@link
+     *     org.ecobugs.rules.project.DeferredFinding#THROUGH} for how the call reaches it
+     */
+    static void reportThroughProject(
+            MethodCallExpr call, Node repetition, SourceContext context, Map<Effect.Kind, String> messages) {
+        if (RemoteCalls.classify(call, context).isPresent()
+                || !PerElementLoops.isPerElement(repetition, context)
+                || elementsAreBatches(repetition)
+                || passesACollection(call)) {
+            return;
+        }
+        String subject = repetition instanceof MethodCallExpr perElement
+                ? "This " + perElement.getNameAsString() + "() lambda"
+                : "This loop";
+        Map<Effect.Kind, String> worded = new LinkedHashMap<>();
+        messages.forEach((kind, message) -> worded.put(kind, subject + " " + message));
+        context.reportThrough(
+                call.getName(),
+                call,
+                worded,
+                MAX_WRAPPER_STATEMENTS,
+                List.of(RepeatingContexts.secondary(repetition, "runs it once per element")));
     }
 
     /**

@@ -2,9 +2,12 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Map;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.OneOffCode;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A database query or statement run once per element of a collection (N+1): a Spring Data repository or DAO read,
@@ -29,7 +32,25 @@ public final class DbCallInLoopRule extends RepeatedCalls {
                                 || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE)
                 // A migration or start-up step touches each row once per deployment.
                 .filter(looped -> !OneOffCode.runsOnce(call))
-                .ifPresent(looped -> looped.report(context, message(looped), "the query"));
+                .ifPresentOrElse(looped -> looped.report(context, message(looped), "the query"), () -> {
+                    if (!OneOffCode.runsOnce(call)) {
+                        CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                    }
+                });
+    }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return true;
+    }
+
+    private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();
+
+    private static Map<Effect.Kind, String> throughProject() {
+        Map<Effect.Kind, String> messages = new java.util.LinkedHashMap<>();
+        messages.put(Effect.Kind.DATABASE_READ, DeferredFinding.THROUGH + ", once per element; " + READ_FIX);
+        messages.put(Effect.Kind.DATABASE_WRITE, DeferredFinding.THROUGH + ", once per element; " + WRITE_FIX);
+        return java.util.Collections.unmodifiableMap(messages);
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

@@ -2,8 +2,12 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Map;
+import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A FHIR interaction made once per element with HAPI FHIR's fluent client: a read per id, a search per value, a
@@ -15,9 +19,24 @@ public final class FhirReadInLoopRule extends RepeatedCalls {
 
     @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
-        CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
-                .ifPresent(looped -> looped.report(context, message(looped), "the FHIR read"));
+        Optional<CallsInLoops.LoopedCall> looped =
+                CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR);
+        if (looped.isPresent()) {
+            looped.get().report(context, message(looped.get()), "the FHIR read");
+        } else {
+            CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+        }
     }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return true;
+    }
+
+    private static final Map<Effect.Kind, String> THROUGH_PROJECT = Map.of(
+            Effect.Kind.FHIR,
+            DeferredFinding.THROUGH + ", once per element; read or search for all the elements at once (_id=a,b,c,"
+                    + " comma-separated values) or send one batch or transaction Bundle instead.");
 
     static String message(CallsInLoops.LoopedCall looped) {
         FhirChains.Chain chain = looped.remote().fhir().orElseThrow();

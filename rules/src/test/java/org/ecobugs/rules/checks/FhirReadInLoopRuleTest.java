@@ -9,4 +9,9 @@ class FhirReadInLoopRuleTest {
     void sources() {
         RuleVerifier.rule("EB209").verify("eb209/FhirReadInLoop.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB209").verify("eb209/project", RuleVerifier.Mode.SOURCE);
+    }
 }

@@ -1,0 +1,42 @@
+package org.ecobugs.rules.project;
+
+import java.util.List;
+import org.ecobugs.rules.SecondaryLocation;
+
+/**
+ * A finding that waits for the whole project to be read: it stands when a method {@link #call} runs does, through the
+ * project's own code, one of the {@link #wanted} effects (see {@link ProjectModel#reach}).
+ *
+ * @param site where the finding is reported
+ * @param coverFirstLine the first line of the statement or declaration it sits in (for merging with bytecode findings)
+ * @param wanted the effects it stands for, in the order they are preferred
+ * @param messages the message for each wanted effect, where {@link #THROUGH} stands for how the call reaches it
+ * @param secondaries the places the rule already pointed at; the chain's are added after them
+ * @param maxStatements the largest body a method of the chain may have: beyond, it is a unit of work of its own rather
+ *     than a wrapper of the effect
+ */
+public record DeferredFinding(
+        String ruleKey,
+        Site site,
+        int coverFirstLine,
+        int coverLastLine,
+        List<SecondaryLocation> secondaries,
+        CallSite call,
+        List<Effect.Kind> wanted,
+        List<String> messages,
+        int maxStatements) {
+
+    public DeferredFinding {
+        if (wanted.size() != messages.size()) {
+            throw new IllegalArgumentException("one message per wanted effect: " + wanted + ", " + messages);
+        }
+    }
+
+    /** The message for an effect the call reaches, with how it reaches it. */
+    public String message(Effect.Kind reached, String through) {
+        return messages.get(wanted.indexOf(reached)).replace(THROUGH, through);
+    }
+
+    /** Where a deferred finding's message says how the call reaches the effect. */
+    public static final String THROUGH = "{through}";
+}
