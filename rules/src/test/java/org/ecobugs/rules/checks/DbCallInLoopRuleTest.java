@@ -9,4 +9,9 @@ class DbCallInLoopRuleTest {
     void sources() {
         RuleVerifier.rule("EB601").verify("eb601/DbCallInLoop.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB601").verify("eb601/project", RuleVerifier.Mode.SOURCE);
+    }
 }
