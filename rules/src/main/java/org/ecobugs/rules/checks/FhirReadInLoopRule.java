@@ -33,10 +33,15 @@ public final class FhirReadInLoopRule extends RepeatedCalls {
         return true;
     }
 
-    private static final Map<Effect.Kind, String> THROUGH_PROJECT = Map.of(
-            Effect.Kind.FHIR,
-            DeferredFinding.THROUGH + ", once per element; read or search for all the elements at once (_id=a,b,c,"
-                    + " comma-separated values) or send one batch or transaction Bundle instead.");
+    private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();
+
+    private static Map<Effect.Kind, String> throughProject() {
+        Map<Effect.Kind, String> messages = new java.util.LinkedHashMap<>();
+        String message = DeferredFinding.THROUGH + ", once per element; read or search for all the elements at once"
+                + " (_id=a,b,c, comma-separated values) or send one batch or transaction Bundle instead.";
+        Effect.Kind.FHIR.forEach(kind -> messages.put(kind, message));
+        return java.util.Collections.unmodifiableMap(messages);
+    }
 
     static String message(CallsInLoops.LoopedCall looped) {
         FhirChains.Chain chain = looped.remote().fhir().orElseThrow();

@@ -162,7 +162,8 @@ final class PollingWork {
         };
     }
 
-    private static boolean isDirectoryScan(MethodCallExpr call, SourceContext context) {
+    /** Whether the call lists a directory or checks a file's presence, size or date. */
+    static boolean isDirectoryScan(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
         Optional<Expression> scope = call.getScope();
         if (scope.isEmpty()) {

@@ -32,7 +32,9 @@ final class ProjectEffects implements EffectClassifier {
                     "RestClient",
                     "WebClient",
                     "HttpURLConnection",
-                    "HttpsURLConnection"),
+                    "HttpsURLConnection",
+                    "File",
+                    "Files"),
             FhirChains.WORDS,
             RemoteCalls.DATABASE_WORDS));
 
@@ -43,7 +45,18 @@ final class ProjectEffects implements EffectClassifier {
 
     @Override
     public Optional<Classified> classify(MethodCallExpr call, SourceContext context) {
-        return RemoteCalls.classifyInWrapper(call, context).map(ProjectEffects::classified);
+        Optional<Classified> remote =
+                RemoteCalls.classifyInWrapper(call, context).map(ProjectEffects::classified);
+        if (remote.isPresent()) {
+            return remote;
+        }
+        return Optional.of(call)
+                .filter(c -> PollingWork.isDirectoryScan(c, context))
+                .map(scan -> new Classified(
+                        Effect.Kind.DIRECTORY_SCAN,
+                        call.getNameAsString() + "()",
+                        "scans a directory (" + call.getNameAsString() + "())",
+                        call.getName()));
     }
 
     private static Classified classified(RemoteCalls.RemoteCall remote) {
@@ -78,7 +91,11 @@ final class ProjectEffects implements EffectClassifier {
             case SEARCH -> "runs a FHIR " + type + " search";
             default -> "sends a FHIR " + chain.interaction().method();
         };
-        return new Classified(
-                Effect.Kind.FHIR, remote.what(), doing, remote.call().getName());
+        Effect.Kind kind = switch (chain.interaction()) {
+            case READ -> Effect.Kind.FHIR_READ;
+            case SEARCH -> Effect.Kind.FHIR_SEARCH;
+            default -> Effect.Kind.FHIR_WRITE;
+        };
+        return new Classified(kind, remote.what(), doing, remote.call().getName());
     }
 }

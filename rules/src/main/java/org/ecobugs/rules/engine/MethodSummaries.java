@@ -6,14 +6,17 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -77,13 +80,16 @@ final class MethodSummaries {
         List<CallSite> calls = new ArrayList<>();
         int statements = 0;
         Optional<BlockStmt> body = method.getBody();
-        if (body.isPresent()) {
+        if (body.isPresent() && !isCache(owner, method)) {
             for (Statement statement : body.get().findAll(Statement.class)) {
                 if (!(statement instanceof BlockStmt)) {
                     statements++;
                 }
             }
             for (MethodCallExpr call : body.get().findAll(MethodCallExpr.class)) {
+                if (runsOnceOrOnAMiss(call, body.get())) {
+                    continue;
+                }
                 Optional<EffectClassifier.Classified> effect = classifier.classify(call, context);
                 if (effect.isPresent()) {
                     EffectClassifier.Classified found = effect.get();
@@ -99,6 +105,9 @@ final class MethodSummaries {
                 }
             }
             for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class)) {
+                if (runsOnceOrOnAMiss(reference, body.get())) {
+                    continue;
+                }
                 Expression scope = reference.getScope();
                 Optional<CallSite.Receiver> receiver = scope instanceof TypeExpr typeExpr
                         ? Optional.of(CallSite.Receiver.type(typeName(typeExpr.getType(), context.names())))
@@ -120,6 +129,64 @@ final class MethodSummaries {
                 site(context.path(), method.getName()),
                 effects,
                 calls);
+    }
+
+    /**
+     * Whether a method is a cache: its type is named one ({@code CacheTagDefinitionDao}, {@code ResourceTypeCacheSvc}),
+     * or it is annotated {@code @Cacheable} or {@code @CacheResult}. What it fetches, it fetches on a miss only, which
+     * a caller cannot count on per call.
+     */
+    private static boolean isCache(String owner, MethodDeclaration method) {
+        return JavaNames.simpleName(owner).contains("Cach")
+                || method.getAnnotationByName("Cacheable").isPresent()
+                || method.getAnnotationByName("CacheResult").isPresent();
+    }
+
+    /**
+     * Whether code runs once rather than per call: under a lazy initialisation ({@code if (ids == null) { ids = …; }}:
+     * the test of a field against {@code null}), or in the loader a cache or a map runs on a miss ({@code
+     * computeIfAbsent(key, k -> …)}, {@code cache.get(key, k -> …)}).
+     */
+    private static boolean runsOnceOrOnAMiss(Node node, Node body) {
+        Node child = node;
+        for (Node parent = node.getParentNode().orElse(null);
+                parent != null && child != body;
+                child = parent, parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof IfStmt ifStmt
+                    && ifStmt.getThenStmt() == child
+                    && testsAFieldForNull(ifStmt.getCondition())) {
+                return true;
+            }
+            if (parent instanceof MethodCallExpr loader
+                    && loader.getArguments().contains(child)
+                    && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr)
+                    && (loader.getNameAsString().equals("computeIfAbsent")
+                            || (loader.getNameAsString().equals("get")
+                                    && loader.getArguments().size() == 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code size == null}, {@code this.ids == null || ids.isEmpty()}: the test of a lazy initialisation. */
+    private static boolean testsAFieldForNull(Expression condition) {
+        for (BinaryExpr test : condition.findAll(BinaryExpr.class)) {
+            if (test.getOperator() != BinaryExpr.Operator.EQUALS) {
+                continue;
+            }
+            Expression tested = test.getRight().isNullLiteralExpr()
+                    ? test.getLeft()
+                    : test.getLeft().isNullLiteralExpr() ? test.getRight() : null;
+            if (tested instanceof FieldAccessExpr field && field.getScope() instanceof ThisExpr) {
+                return true;
+            }
+            if (tested instanceof NameExpr name
+                    && Scopes.declarationOf(name).map(Scopes.Declaration::field).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A call as the project model follows it, when its receiver may be the project's code. */

@@ -83,12 +83,18 @@ final class ProjectPass {
                 model = ProjectModel.of(known.values());
             }
         }
-        List<RawFinding> findings = new ArrayList<>();
+        // A rule may defer several calls for one place (each call a polling task makes): the first that reaches an
+        // effect makes the finding.
+        Map<String, RawFinding> findings = new LinkedHashMap<>();
         for (DeferredFinding pending : deferred) {
+            String place = pending.ruleKey() + '\u0000' + pending.site();
+            if (findings.containsKey(place)) {
+                continue;
+            }
             model.reach(pending.call(), pending.wanted(), pending.maxStatements())
-                    .ifPresent(reach -> findings.add(finding(pending, reach)));
+                    .ifPresent(reach -> findings.put(place, finding(pending, reach)));
         }
-        return new Outcome(findings, model.typeCount(), late);
+        return new Outcome(new ArrayList<>(findings.values()), model.typeCount(), late);
     }
 
     private static RawFinding finding(DeferredFinding pending, ProjectModel.Reach reach) {
@@ -100,7 +106,8 @@ final class ProjectPass {
         List<SecondaryLocation> secondaries = new ArrayList<>(pending.secondaries());
         for (int i = 1; i < hops.size(); i++) {
             MethodSummary method = hops.get(i).method();
-            through.append(i == 1 ? " through " : " and ").append(method.displayName());
+            through.append(i == 1 ? " through " : i == hops.size() - 1 ? " and " : ", ")
+                    .append(method.displayName());
             secondaries.add(hops.get(i)
                     .call()
                     .site()
@@ -127,7 +134,10 @@ final class ProjectPass {
     private static String noun(Effect.Kind kind) {
         return switch (kind) {
             case HTTP -> "the HTTP request";
-            case FHIR -> "the FHIR interaction";
+            case FHIR_READ -> "the FHIR read";
+            case FHIR_SEARCH -> "the FHIR search";
+            case FHIR_WRITE -> "the FHIR write";
+            case DIRECTORY_SCAN -> "the directory scan";
             case DATABASE_READ -> "the query";
             case DATABASE_WRITE -> "the database write";
         };

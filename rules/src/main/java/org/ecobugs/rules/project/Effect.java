@@ -13,8 +13,16 @@ public record Effect(Kind kind, String what, String doing, Site site) {
     /** What the call reaches. */
     public enum Kind {
         HTTP,
-        FHIR,
+        FHIR_READ,
+        FHIR_SEARCH,
+        /** A FHIR create, update, patch or delete. */
+        FHIR_WRITE,
         DATABASE_READ,
-        DATABASE_WRITE
+        DATABASE_WRITE,
+        /** A directory listed or a file's presence or date checked. */
+        DIRECTORY_SCAN;
+
+        /** Every FHIR interaction. */
+        public static final java.util.List<Kind> FHIR = java.util.List.of(FHIR_READ, FHIR_SEARCH, FHIR_WRITE);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ProjectModelTest {
 
     private static final Path FILE = Path.of("App.java");
-    private static final List<Effect.Kind> FHIR = List.of(Effect.Kind.FHIR);
+    private static final List<Effect.Kind> FHIR = List.of(Effect.Kind.FHIR_READ);
     private static final int WRAPPER = 15;
 
     private final List<TypeSummary> types = new ArrayList<>();
@@ -201,7 +201,7 @@ class ProjectModelTest {
         method("app.A", "bottom", 0, List.of(fhirRead()));
         method("app.A", "unrelated", 0, List.of());
 
-        assertThat(model().namesReaching(java.util.Set.of(Effect.Kind.FHIR)))
+        assertThat(model().namesReaching(java.util.Set.of(Effect.Kind.FHIR_READ)))
                 .containsExactlyInAnyOrder("top", "middle", "bottom");
     }
 
@@ -227,7 +227,7 @@ class ProjectModelTest {
     }
 
     private Effect fhirRead() {
-        return new Effect(Effect.Kind.FHIR, "read()", "reads a FHIR Patient", site());
+        return new Effect(Effect.Kind.FHIR_READ, "read()", "reads a FHIR Patient", site());
     }
 
     private Site site() {
