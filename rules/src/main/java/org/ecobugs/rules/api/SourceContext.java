@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.FileFacts;
@@ -68,6 +69,15 @@ public interface SourceContext extends FileFacts {
             Map<Effect.Kind, String> messages,
             int maxStatements,
             List<Secondary> secondaries);
+
+    /**
+     * Reports a finding on the range of {@code node} once the whole project is read, if the method {@code call} runs
+     * does none of the {@code effects} through the project's own methods: the code it runs is not the project's (a
+     * library, another module), or it does none of them. The message is final; {@code call} is also a secondary
+     * location.
+     */
+    void reportUnlessReaches(
+            Node node, MethodCallExpr call, Set<Effect.Kind> effects, String message, List<Secondary> secondaries);
 
     /** Reports a finding on {@code range}, a part of {@code node} that is no node of its own. */
     default void report(Range range, Node node, String message) {

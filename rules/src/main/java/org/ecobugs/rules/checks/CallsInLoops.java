@@ -167,7 +167,8 @@ final class CallsInLoops {
         if (RemoteCalls.classify(call, context).isPresent()
                 || !PerElementLoops.isPerElement(repetition, context)
                 || elementsAreBatches(repetition)
-                || passesACollection(call)) {
+                || passesACollection(call)
+                || !dependsOnTheElement(call, repetition)) {
             return;
         }
         String subject = repetition instanceof MethodCallExpr perElement
@@ -181,6 +182,42 @@ final class CallsInLoops {
                 worded,
                 MAX_WRAPPER_STATEMENTS,
                 List.of(RepeatingContexts.secondary(repetition, "runs it once per element")));
+    }
+
+    /**
+     * Whether the call is given something of the element: the loop's variable or the lambda's parameter, or a variable
+     * the loop or lambda declares. A call whose arguments are the same every round ({@code
+     * visitService.encountersOf(visit.getId())} in a loop over the visit's attributes) reads nothing per element: at
+     * most once, when a branch picks one element.
+     */
+    private static boolean dependsOnTheElement(MethodCallExpr call, Node repetition) {
+        Set<String> perRound = new HashSet<>();
+        Node body = repetition;
+        if (repetition instanceof ForEachStmt forEach) {
+            forEach.getVariable().getVariables().forEach(v -> perRound.add(v.getNameAsString()));
+            body = forEach.getBody();
+        } else if (repetition instanceof com.github.javaparser.ast.stmt.ForStmt forStmt) {
+            forStmt.getInitialization()
+                    .forEach(init -> init.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                            .forEach(v -> perRound.add(v.getNameAsString())));
+            body = forStmt.getBody();
+        } else if (repetition instanceof MethodCallExpr perElement) {
+            for (Expression argument : perElement.getArguments()) {
+                if (argument instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
+                    lambda.getParameters().forEach(p -> perRound.add(p.getNameAsString()));
+                    body = lambda.getBody();
+                }
+            }
+        } else if (repetition instanceof Statement loop) {
+            body = org.ecobugs.rules.java.Loops.body(loop);
+        }
+        body.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                .forEach(v -> perRound.add(v.getNameAsString()));
+        List<Expression> given = new ArrayList<>(call.getArguments());
+        call.getScope().ifPresent(given::add);
+        return given.stream()
+                .flatMap(expression -> expression.findAll(NameExpr.class).stream())
+                .anyMatch(name -> perRound.contains(name.getNameAsString()));
     }
 
     /**

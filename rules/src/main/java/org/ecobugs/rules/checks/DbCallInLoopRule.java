@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Map;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.project.DeferredFinding;
@@ -17,6 +18,12 @@ import org.ecobugs.rules.project.Effect;
  */
 @RuleKey("EB601")
 public final class DbCallInLoopRule extends RepeatedCalls {
+
+    private final boolean followProjectCalls;
+
+    public DbCallInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+    }
 
     static final String READ_FIX = "fetch all the elements in one query (findAllById, WHERE … IN (…), a join) instead.";
     static final String WRITE_FIX =
@@ -34,14 +41,16 @@ public final class DbCallInLoopRule extends RepeatedCalls {
                 .filter(looped -> !OneOffCode.runsOnce(call))
                 .ifPresentOrElse(looped -> looped.report(context, message(looped), "the query"), () -> {
                     if (!OneOffCode.runsOnce(call)) {
-                        CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                        if (followProjectCalls) {
+                            CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                        }
                     }
                 });
     }
 
     @Override
     public boolean readsProjectFacts() {
-        return true;
+        return followProjectCalls;
     }
 
     private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Map;
 import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
@@ -17,6 +18,12 @@ import org.ecobugs.rules.project.Effect;
 @RuleKey("EB209")
 public final class FhirReadInLoopRule extends RepeatedCalls {
 
+    private final boolean followProjectCalls;
+
+    public FhirReadInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+    }
+
     @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
         Optional<CallsInLoops.LoopedCall> looped =
@@ -24,13 +31,15 @@ public final class FhirReadInLoopRule extends RepeatedCalls {
         if (looped.isPresent()) {
             looped.get().report(context, message(looped.get()), "the FHIR read");
         } else {
-            CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+            if (followProjectCalls) {
+                CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+            }
         }
     }
 
     @Override
     public boolean readsProjectFacts() {
-        return true;
+        return followProjectCalls;
     }
 
     private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();

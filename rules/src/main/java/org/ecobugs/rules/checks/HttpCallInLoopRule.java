@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
@@ -29,6 +30,12 @@ import org.ecobugs.rules.project.Effect;
  */
 @RuleKey("EB208")
 public final class HttpCallInLoopRule extends RepeatedCalls {
+
+    private final boolean followProjectCalls;
+
+    public HttpCallInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+    }
 
     static final String FIX =
             "use a bulk or batch endpoint of the service, or one request for all the elements," + " instead.";
@@ -52,7 +59,9 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
                 CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP);
         if (looped.isEmpty()) {
             if (!overPiecesOfOneRequest(repeating)) {
-                CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                if (followProjectCalls) {
+                    CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                }
             }
             return;
         }
@@ -63,7 +72,7 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
 
     @Override
     public boolean readsProjectFacts() {
-        return true;
+        return followProjectCalls;
     }
 
     private static final Map<Effect.Kind, String> THROUGH_PROJECT =

@@ -2,6 +2,9 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.project.Effect;
 
 /**
@@ -66,7 +70,7 @@ abstract class PollingReads implements EnergyRule, SourceDetector {
             return;
         }
         Map<Effect.Kind, String> throughProject = throughProject(polling.get(), every);
-        if (throughProject.isEmpty()) {
+        if (throughProject.isEmpty() || retries(polling.get(), context)) {
             return;
         }
         // Each call of the work that is no read of its own may reach one through the project's classes; the first
@@ -96,6 +100,25 @@ abstract class PollingReads implements EnergyRule, SourceDetector {
     @Override
     public boolean readsProjectFacts() {
         return true;
+    }
+
+    /**
+     * Whether a sleeping loop retries rather than polls: a retry loop, or one whose attempt leaves the loop whenever it
+     * completes ({@code while (true) { try { …; return id; } catch (…) { sleep; } }}), so that it sleeps and goes round
+     * again only after a failure.
+     */
+    private static boolean retries(PollingContexts.PollingContext polling, SourceContext context) {
+        if (!polling.loop() || !(polling.work().get(0) instanceof Statement loop)) {
+            return false;
+        }
+        if (RetryLoops.match(loop, context).isPresent()) {
+            return true;
+        }
+        List<Statement> body = Loops.statements(Loops.body(loop));
+        return !body.isEmpty()
+                && body.get(0) instanceof TryStmt attempt
+                && !attempt.getTryBlock().getStatements().isEmpty()
+                && attempt.getTryBlock().getStatements().getLast().orElseThrow() instanceof ReturnStmt;
     }
 
     private static Optional<SourceContext.Secondary> sleep(PollingContexts.PollingContext polling, String every) {

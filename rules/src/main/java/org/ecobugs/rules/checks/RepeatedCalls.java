@@ -18,6 +18,12 @@ import org.ecobugs.rules.java.Repetition;
  */
 abstract class RepeatedCalls implements EnergyRule, SourceDetector {
 
+    /**
+     * The parameter of the rules that may follow a repeated call into the project's own classes (see {@link
+     * CallsInLoops#reportThroughProject}).
+     */
+    static final String PARAM_FOLLOW_PROJECT_CALLS = "followProjectCalls";
+
     /** Loops of at most this many iterations are a fixed, small cost. */
     private static final long MAX_CONSTANT_ITERATIONS = 16;
 

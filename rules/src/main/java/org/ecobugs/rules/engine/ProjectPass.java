@@ -91,8 +91,14 @@ final class ProjectPass {
             if (findings.containsKey(place)) {
                 continue;
             }
-            model.reach(pending.call(), pending.wanted(), pending.maxStatements())
-                    .ifPresent(reach -> findings.put(place, finding(pending, reach)));
+            Optional<ProjectModel.Reach> reach = model.reach(pending.call(), pending.wanted(), pending.maxStatements());
+            if (pending.unlessReached()) {
+                if (reach.isEmpty()) {
+                    findings.put(place, unreached(pending));
+                }
+            } else {
+                reach.ifPresent(r -> findings.put(place, finding(pending, r)));
+            }
         }
         return new Outcome(new ArrayList<>(findings.values()), model.typeCount(), late);
     }
@@ -128,6 +134,21 @@ final class ProjectPass {
                 Finding.Origin.SOURCE,
                 List.of(),
                 secondaries);
+        return new RawFinding(finding, pending.coverFirstLine(), pending.coverLastLine());
+    }
+
+    private static RawFinding unreached(DeferredFinding pending) {
+        Finding finding = new Finding(
+                pending.ruleKey(),
+                pending.site().file(),
+                pending.site().line(),
+                pending.site().column(),
+                pending.site().endLine(),
+                pending.site().endColumn(),
+                pending.messages().get(0),
+                Finding.Origin.SOURCE,
+                List.of(),
+                pending.secondaries());
         return new RawFinding(finding, pending.coverFirstLine(), pending.coverLastLine());
     }
 

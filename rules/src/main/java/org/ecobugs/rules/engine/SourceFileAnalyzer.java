@@ -538,6 +538,37 @@ final class SourceFileAnalyzer {
                 Map<Effect.Kind, String> messages,
                 int maxStatements,
                 List<Secondary> secondaries) {
+            defer(
+                    node,
+                    call,
+                    List.copyOf(messages.keySet()),
+                    List.copyOf(messages.values()),
+                    false,
+                    maxStatements,
+                    secondaries);
+        }
+
+        @Override
+        public void reportUnlessReaches(
+                Node node, MethodCallExpr call, Set<Effect.Kind> effects, String message, List<Secondary> secondaries) {
+            defer(
+                    node,
+                    call,
+                    List.copyOf(new java.util.TreeSet<>(effects)),
+                    List.of(message),
+                    true,
+                    Integer.MAX_VALUE,
+                    secondaries);
+        }
+
+        private void defer(
+                Node node,
+                MethodCallExpr call,
+                List<Effect.Kind> wanted,
+                List<String> messages,
+                boolean unlessReached,
+                int maxStatements,
+                List<Secondary> secondaries) {
             Optional<CallSite> site = MethodSummaries.callSite(call, this);
             if (site.isEmpty()) {
                 return; // a call on a receiver of unknown or library type runs none of the project's code
@@ -551,8 +582,9 @@ final class SourceFileAnalyzer {
                     cover.end.line,
                     locations(secondaries),
                     site.get(),
-                    List.copyOf(messages.keySet()),
-                    List.copyOf(messages.values()),
+                    wanted,
+                    messages,
+                    unlessReached,
                     maxStatements));
         }
 

@@ -12,6 +12,8 @@ class DbCallInLoopRuleTest {
 
     @Test
     void throughTheProjectsClasses() {
-        RuleVerifier.rule("EB601").verify("eb601/project", RuleVerifier.Mode.SOURCE);
+        RuleVerifier.rule("EB601")
+                .withParameter("followProjectCalls", "true")
+                .verify("eb601/project", RuleVerifier.Mode.SOURCE);
     }
 }

@@ -12,6 +12,8 @@ class FhirReadInLoopRuleTest {
 
     @Test
     void throughTheProjectsClasses() {
-        RuleVerifier.rule("EB209").verify("eb209/project", RuleVerifier.Mode.SOURCE);
+        RuleVerifier.rule("EB209")
+                .withParameter("followProjectCalls", "true")
+                .verify("eb209/project", RuleVerifier.Mode.SOURCE);
     }
 }

@@ -12,6 +12,8 @@ class HttpCallInLoopRuleTest {
 
     @Test
     void throughTheProjectsClasses() {
-        RuleVerifier.rule("EB208").verify("eb208/project", RuleVerifier.Mode.SOURCE);
+        RuleVerifier.rule("EB208")
+                .withParameter("followProjectCalls", "true")
+                .verify("eb208/project", RuleVerifier.Mode.SOURCE);
     }
 }

@@ -133,10 +133,23 @@ class ProjectPassTest {
         assertThat(result.findings()).extracting(Finding::ruleKey).isEmpty();
     }
 
+    @Test
+    void byDefaultTheLoopRulesDoNotFollowCallsIntoOtherClasses() {
+        AnalysisResult result = Analysis.run(AnalysisRequest.builder()
+                .addSourceRoot(sources.getParent())
+                .includeRules(Set.of("EB209"))
+                .threads(1)
+                .build());
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.timings().phase(Phase.Kind.PROJECT_MODEL)).isEmpty();
+    }
+
     private AnalysisResult run(boolean cached) {
         AnalysisRequest.Builder request = AnalysisRequest.builder()
                 .addSourceRoot(sources.getParent())
                 .includeRules(Set.of("EB209"))
+                .ruleParameter("EB209", "followProjectCalls", "true")
                 .threads(2);
         if (cached) {
             request.cacheDirectory(cache);
