@@ -16,6 +16,8 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeDetector;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
+import org.ecobugs.rules.engine.limits.InputLimits;
+import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;

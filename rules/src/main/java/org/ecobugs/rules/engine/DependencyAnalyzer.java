@@ -31,6 +31,8 @@ import org.ecobugs.rules.deps.DependencyGraph;
 import org.ecobugs.rules.deps.DependencyUsage;
 import org.ecobugs.rules.deps.Evidence;
 import org.ecobugs.rules.deps.PomLocation;
+import org.ecobugs.rules.engine.limits.InputLimits;
+import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.ecobugs.rules.java.KnownTypes;
 
 /**

@@ -27,6 +27,7 @@ import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.deps.DependencyGraph;
+import org.ecobugs.rules.engine.limits.InputLimits;
 import org.ecobugs.rules.java.KnownTypes;
 import org.ecobugs.rules.meta.RuleCatalog;
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.engine.limits.InputLimits;
 
 /**
  * What the dependency analysis needs to know about one dependency's file (a jar, or the classes directory of a module

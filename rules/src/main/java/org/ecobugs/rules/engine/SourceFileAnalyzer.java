@@ -24,6 +24,8 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.engine.limits.InputLimits;
+import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.KnownTypes;

@@ -21,6 +21,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.engine.limits.InputLimits;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
