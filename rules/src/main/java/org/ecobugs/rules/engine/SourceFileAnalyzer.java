@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
@@ -24,6 +25,7 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.engine.dependencies.UsageRecorder;
 import org.ecobugs.rules.engine.limits.InputLimits;
 import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.ecobugs.rules.java.ConstantFolder;
@@ -58,7 +60,7 @@ final class SourceFileAnalyzer {
     private final int javaVersion;
     private final TextPrescreen prescreen;
     private final FileVisits.Dispatch dispatch = new FileVisits.Dispatch();
-    private final UsageCollector usage;
+    private final UsageRecorder usage;
     private final ResultCache cache;
     private final MemoryGate gate = MemoryGate.forThisJvm();
     private final long maxFileBytes;
@@ -76,15 +78,15 @@ final class SourceFileAnalyzer {
                 encoding,
                 knownTypes,
                 timer,
-                null,
+                UsageRecorder.NONE,
                 null,
                 AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES,
                 SourceTexts.NONE);
     }
 
     /**
-     * With {@code usage}, also records the names each file imports or spells out (for the dependency rules); with
-     * {@code cache}, reuses the results of files whose content did not change. A file of more than {@code
+     * Records in {@code usage} the names each file imports or spells out (for the dependency rules); with {@code
+     * cache}, reuses the results of files whose content did not change. A file of more than {@code
      * maxFileBytes} is not read. Sources {@code texts} holds are read from there.
      */
     SourceFileAnalyzer(
@@ -93,7 +95,7 @@ final class SourceFileAnalyzer {
             Charset encoding,
             KnownTypes knownTypes,
             RuleTimer timer,
-            UsageCollector usage,
+            UsageRecorder usage,
             ResultCache cache,
             long maxFileBytes,
             SourceTexts texts) {
@@ -158,9 +160,7 @@ final class SourceFileAnalyzer {
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             ResultCache.Entry entry = cached.get();
-            if (usage != null && entry.names() != null) {
-                usage.recordSourceNames(file, entry.names());
-            }
+            usage.sourceFromCache(file, entry.names());
             List<RawFinding> findings = new ArrayList<>();
             entry.sourceFindings().forEach(f -> findings.add(ResultCache.toRaw(f, file)));
             List<ProcessingError> errors = new ArrayList<>();
@@ -177,7 +177,7 @@ final class SourceFileAnalyzer {
                         outcome.errors().stream()
                                 .map(e -> ResultCache.of(e, path))
                                 .toList(),
-                        usage == null ? null : outcome.names() == null ? Set.of() : outcome.names(),
+                        usage.isRecording() ? Objects.requireNonNullElse(outcome.names(), Set.of()) : null,
                         0));
         return outcome;
     }
@@ -202,12 +202,7 @@ final class SourceFileAnalyzer {
             // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
             // file uses, which its text tells without a parse.
             timer.skipParse();
-            Set<String> names = null;
-            if (usage != null) {
-                names = SourceNames.lexical(text);
-                usage.recordSourceNames(file, names);
-            }
-            return new Outcome(List.of(), errors, true, names);
+            return new Outcome(List.of(), errors, true, usage.sourceNotParsed(file, text));
         }
         long start = System.nanoTime();
         CompilationUnit unit;
@@ -233,11 +228,7 @@ final class SourceFileAnalyzer {
         } finally {
             timer.addParse(System.nanoTime() - start);
         }
-        Set<String> names = null;
-        if (usage != null) {
-            names = SourceNames.of(unit);
-            usage.recordSourceNames(file, names);
-        }
+        Set<String> names = usage.sourceParsed(file, unit);
         List<RawFinding> findings = new ArrayList<>();
         if (TextPrescreen.any(wanted)) {
             walk(file, unit, wanted, findings, errors);

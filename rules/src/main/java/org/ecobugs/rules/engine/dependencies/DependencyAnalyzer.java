@@ -1,7 +1,6 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
@@ -52,9 +50,6 @@ import org.ecobugs.rules.java.KnownTypes;
  */
 final class DependencyAnalyzer {
 
-    /** What the phase produced, with the time of its steps. */
-    record Outcome(List<Finding> findings, List<Finding> suppressed, List<ProcessingError> errors, List<Phase> steps) {}
-
     private static final Set<String> LOGGING_SERVICES = Set.of(
             "org.slf4j.spi.SLF4JServiceProvider",
             "org.apache.logging.log4j.spi.Provider",
@@ -68,8 +63,7 @@ final class DependencyAnalyzer {
 
     private final DependencyGraph graph;
     private final UsageCollector collected;
-    private final List<Keyed<DependencyDetector>> rules;
-    private final RuleTimer timer;
+    private final Map<String, DependencyDetector> rules;
     private final ExecutorService pool;
 
     private final List<ProcessingError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -101,84 +95,19 @@ final class DependencyAnalyzer {
     /** A class to visit, and why it is reached. */
     private record Reach(String type, Evidence.Kind kind, String detail) {}
 
-    /** @param pool where library classes are read in parallel; {@code null} reads them on the calling thread */
+    /** @param pool where library classes are read in parallel */
     DependencyAnalyzer(
             DependencyGraph graph,
             UsageCollector collected,
-            List<Keyed<DependencyDetector>> rules,
-            RuleTimer timer,
+            Map<String, DependencyDetector> rules,
             ExecutorService pool) {
         this.graph = graph;
         this.collected = collected;
-        this.rules = List.copyOf(rules);
-        this.timer = timer;
+        this.rules = rules;
         this.pool = pool;
     }
 
-    /**
-     * Reads, for usage only, the test inputs of the graph that the analysis does not walk: test classes in one ASM pass
-     * each, test sources for their imports (they are not parsed).
-     */
-    static List<ProcessingError> collectTestUsage(
-            AnalysisRequest request,
-            DependencyGraph graph,
-            UsageCollector usage,
-            RuleTimer timer,
-            ExecutorService pool) {
-        List<Path> classRoots = notAnalysed(graph.testClassInputs(), request.classInputs());
-        List<Path> sourceRoots = notAnalysed(graph.testSourceRoots(), request.sourceRoots());
-        if (classRoots.isEmpty() && sourceRoots.isEmpty()) {
-            return List.of();
-        }
-        Inputs inputs = Inputs.collect(sourceRoots, classRoots);
-        ClassFileAnalyzer reader = new ClassFileAnalyzer(List.of(), inputs, timer, usage);
-        List<Future<List<ProcessingError>>> futures = new ArrayList<>();
-        for (Path file : inputs.classFiles()) {
-            futures.add(pool.submit(() -> reader.analyzeClassFile(file).errors()));
-        }
-        for (Path archive : inputs.archives()) {
-            futures.add(pool.submit(() -> reader.analyzeArchive(archive).errors()));
-        }
-        for (Path file : inputs.sourceFiles()) {
-            futures.add(pool.submit(() -> {
-                String text = new String(Files.readAllBytes(file), request.sourceEncoding());
-                usage.recordSourceNames(file, SourceNames.importsOf(text));
-                return List.<ProcessingError>of();
-            }));
-        }
-        List<ProcessingError> errors = new ArrayList<>(inputs.errors());
-        for (Future<List<ProcessingError>> future : futures) {
-            try {
-                errors.addAll(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Analysis interrupted", e);
-            } catch (ExecutionException e) {
-                errors.add(new ProcessingError(
-                        graph.pomFile().toString(),
-                        null,
-                        ProcessingError.Kind.UNREADABLE_INPUT,
-                        "Cannot read test code: " + ProcessingError.describe(e.getCause())));
-            }
-        }
-        return errors;
-    }
-
-    /** The roots that exist and lie outside every analysed root. */
-    private static List<Path> notAnalysed(List<Path> roots, List<Path> analysed) {
-        List<Path> result = new ArrayList<>();
-        for (Path root : roots) {
-            Path normalized = root.toAbsolutePath().normalize();
-            boolean covered =
-                    analysed.stream().map(p -> p.toAbsolutePath().normalize()).anyMatch(normalized::startsWith);
-            if (!covered && Files.exists(normalized)) {
-                result.add(normalized);
-            }
-        }
-        return result;
-    }
-
-    Outcome run() {
+    DependencyAnalysis.Outcome run() {
         List<Phase> steps = new ArrayList<>();
         long t = System.nanoTime();
         index();
@@ -197,22 +126,23 @@ final class DependencyAnalyzer {
         Usages usages = new Usages(resources.keys);
         List<Finding> findings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        for (Keyed<DependencyDetector> rule : rules) {
+        Map<String, java.time.Duration> ruleTimes = new LinkedHashMap<>();
+        for (Map.Entry<String, DependencyDetector> rule : rules.entrySet()) {
             long start = System.nanoTime();
             try {
-                rule.detector().check(usages, new Context(rule.key(), findings, suppressed));
+                rule.getValue().check(usages, new Context(rule.getKey(), findings, suppressed));
             } catch (RuntimeException | StackOverflowError e) {
                 errors.add(new ProcessingError(
                         graph.pomFile().toString(),
-                        rule.key(),
+                        rule.getKey(),
                         ProcessingError.Kind.RULE_FAILURE,
                         "Rule failed: " + ProcessingError.describe(e)));
             } finally {
-                timer.add(rule.key(), System.nanoTime() - start);
+                ruleTimes.put(rule.getKey(), elapsed(start));
             }
         }
         steps.add(new Phase(Phase.Kind.DEPENDENCY_RULES, elapsed(t)));
-        return new Outcome(findings, suppressed, errors, steps);
+        return new DependencyAnalysis.Outcome(findings, suppressed, errors, steps, ruleTimes);
     }
 
     private static java.time.Duration elapsed(long startNanos) {
@@ -614,7 +544,7 @@ final class DependencyAnalyzer {
     private static final int PARALLEL_BATCH = 256;
 
     private List<LibraryClass> readAll(List<Reach> level, JarIndex.Opener opener) {
-        if (pool == null || level.size() < PARALLEL_BATCH) {
+        if (level.size() < PARALLEL_BATCH) {
             List<LibraryClass> read = new ArrayList<>(level.size());
             level.forEach(reach -> read.add(references(reach.type(), classOwners.get(reach.type()), opener)));
             return read;

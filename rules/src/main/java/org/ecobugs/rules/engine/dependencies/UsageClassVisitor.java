@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 import java.util.HashSet;
 import java.util.Set;
