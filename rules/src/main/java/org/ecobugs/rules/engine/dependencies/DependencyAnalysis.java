@@ -3,6 +3,7 @@ package org.ecobugs.rules.engine.dependencies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,20 @@ import org.ecobugs.rules.deps.DependencyGraph;
 /**
  * The dependency phase as the engine sees it: a {@link UsageRecorder} for the walkers to fill while they read the
  * project, what the judgement depends on for the result cache, and the judgement itself, which decides for each
- * dependency whether the project uses it and runs the dependency rules.
+ * dependency whether the project uses it and runs the dependency rules:
+ *
+ * <ol>
+ *   <li>Indexes each dependency's file ({@link DependencyIndex}): classes, packages, services, annotation processors,
+ *       Spring auto-configuration.
+ *   <li>Maps the project's references (bytecode, source names, class-name strings, resources, name-loaded families,
+ *       services it loads) to the dependencies that hold them: the project's own evidence ({@link
+ *       ProjectReferences}).
+ *   <li>Walks library bytecode from there, class by class ({@link LibraryWalk}). Providers of JDK services (JDBC
+ *       drivers, XML parsers, image codecs) are roots: the JDK loads them by itself. Main code is walked first, then
+ *       test code.
+ *   <li>Hands the dependency rules what was found ({@link ProjectUsage}), and files their findings at the POM
+ *       locations ({@link PomReports}).
+ * </ol>
  */
 public final class DependencyAnalysis {
 
@@ -108,6 +122,51 @@ public final class DependencyAnalysis {
      * @param pool where library classes are read in parallel
      */
     public Outcome run(ExecutorService pool) {
-        return new DependencyAnalyzer(graph, usage, detectors, pool).run();
+        List<ProcessingError> errors = Collections.synchronizedList(new ArrayList<>());
+        List<Phase> steps = new ArrayList<>();
+        long t = System.nanoTime();
+        DependencyIndex index = DependencyIndex.of(graph, errors);
+        ResourceScan resources = ResourceScan.of(graph.resourceRoots());
+        errors.addAll(resources.errors);
+        steps.add(new Phase(Phase.Kind.INDEX_DEPENDENCIES, since(t)));
+
+        t = System.nanoTime();
+        UsageEvidence evidence = new UsageEvidence();
+        ReachQueue queue = new ReachQueue(graph, index);
+        ProjectReferences project = new ProjectReferences(usage, index, evidence, queue);
+        LibraryWalk walk = new LibraryWalk(graph, index, evidence, queue, pool);
+        try (JarIndex.Opener opener = new JarIndex.Opener()) {
+            project.recordMain(resources);
+            walk.drain(true, opener);
+            project.recordTest();
+            walk.drain(false, opener);
+        }
+        steps.add(new Phase(Phase.Kind.WALK_LIBRARY_BYTECODE, since(t), Map.of(Phase.Count.CLASSES, queue.reached())));
+
+        t = System.nanoTime();
+        ProjectUsage usages = new ProjectUsage(graph, index, evidence, resources.keys);
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> suppressed = new ArrayList<>();
+        Map<String, Duration> ruleTimes = new LinkedHashMap<>();
+        for (Map.Entry<String, DependencyDetector> rule : detectors.entrySet()) {
+            long start = System.nanoTime();
+            try {
+                rule.getValue().check(usages, new PomReports(graph, rule.getKey(), findings, suppressed));
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(new ProcessingError(
+                        graph.pomFile().toString(),
+                        rule.getKey(),
+                        ProcessingError.Kind.RULE_FAILURE,
+                        "Rule failed: " + ProcessingError.describe(e)));
+            } finally {
+                ruleTimes.put(rule.getKey(), since(start));
+            }
+        }
+        steps.add(new Phase(Phase.Kind.DEPENDENCY_RULES, since(t)));
+        return new Outcome(findings, suppressed, errors, steps, ruleTimes);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -160,12 +160,6 @@ class DependencyAnalysisTest {
         assertThat(ClassNames.looksLikeClassName("org.x.")).isFalse();
     }
 
-    @Test
-    void findsImportsInTextThatIsNotParsed() {
-        assertThat(SourceNames.importsOf("package p;\nimport a.b.C;\nimport static a.b.D.X;\nimport  a.c .* ;\n"))
-                .containsExactly("a.b.C", "a.b.D.X", "a.c.*");
-    }
-
     /** What a dependency rule is handed. */
     private DependencyUsage usageOf(List<Dependency> dependencies) {
         List<DependencyUsage> seen = new ArrayList<>();

@@ -61,4 +61,10 @@ class SourceNamesTest {
             assertThat(SourceNames.lexical(text)).as(source.toString()).containsAll(SourceNames.of(unit));
         }
     }
+
+    @Test
+    void findsImportsInTextThatIsNotParsed() {
+        assertThat(SourceNames.importsOf("package p;\nimport a.b.C;\nimport static a.b.D.X;\nimport  a.c .* ;\n"))
+                .containsExactly("a.b.C", "a.b.D.X", "a.c.*");
+    }
 }
