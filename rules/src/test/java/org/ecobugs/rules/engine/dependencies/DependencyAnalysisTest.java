@@ -127,6 +127,21 @@ class DependencyAnalysisTest {
     }
 
     @Test
+    void theFingerprintChangesWithTheNamesUsedButNotWithWhereEachWasFirstSeen() throws IOException {
+        DependencyGraph graph = graph(List.of(direct("lib", 10, Set.of())));
+        DependencyAnalysis one = new DependencyAnalysis(graph, Map.of());
+        one.recorder().sourceImports(temp.resolve("A.java"), "import g.lib.C;\n");
+        DependencyAnalysis other = new DependencyAnalysis(graph, Map.of());
+        other.recorder().sourceImports(temp.resolve("B.java"), "import g.lib.C;\n");
+
+        assertThat(other.fingerprint()).isEqualTo(one.fingerprint());
+        assertThat(one.fingerprint().files()).containsExactly(temp.resolve("pom.xml"), temp.resolve("lib.jar"));
+
+        other.recorder().sourceImports(temp.resolve("B.java"), "import g.lib.D;\n");
+        assertThat(other.fingerprint().facts()).isNotEqualTo(one.fingerprint().facts());
+    }
+
+    @Test
     void readsConfigurationKeysOfYamlFiles() {
         assertThat(ResourceScan.yamlKeys(
                         "# comment\nspring:\n  datasource:\n    url: jdbc:x\n  jpa:\n    open-in-view: false\nserver:\n"
