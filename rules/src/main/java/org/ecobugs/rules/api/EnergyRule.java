@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A rule that finds one kind of energy bug: a final class annotated with {@link RuleKey}, with a public constructor
- * taking {@link RuleParameters} (or none), that registers under its key one detector per walker it uses. A rule whose
- * class is itself a detector ({@link SourceRule}, {@link BytecodeRule}, {@link ResourceRule}, {@link DependencyRule})
- * needs nothing more; others return their detectors from {@link #detectors()}.
+ * taking {@link RuleParameters} (or none), that registers under its key one detector per walker it uses, returned by
+ * {@link #detectors()}. A rule with one walker and nothing to keep apart may be its own detector: its class implements
+ * the walker's detector too ({@code implements EnergyRule, SourceDetector}), and needs nothing more.
  */
 public interface EnergyRule {
 
@@ -15,7 +15,7 @@ public interface EnergyRule {
         return keyOf(getClass());
     }
 
-    /** The rule's detectors, at most one per walker. */
+    /** The rule's detectors, at most one per walker; by default the rule itself, when it is a detector. */
     default List<Detector> detectors() {
         return this instanceof Detector self ? List.of(self) : List.of();
     }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.ResourceContext;
-import org.ecobugs.rules.api.ResourceRule;
+import org.ecobugs.rules.api.ResourceDetector;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.config.ConfigEntry;
@@ -22,7 +23,7 @@ import org.ecobugs.rules.config.ConfigFile;
  * into a real deployment's configuration, where the rule finds them.
  */
 @RuleKey("EB203")
-public final class ServerResponseCompressionOffRule implements ResourceRule {
+public final class ServerResponseCompressionOffRule implements EnergyRule, ResourceDetector {
 
     static final String PARAM_COMPRESSED_ELSEWHERE = "compressedElsewhere";
 

@@ -2,7 +2,8 @@ package org.ecobugs.rules.checks;
 
 import java.util.Set;
 import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyUsage;
@@ -13,7 +14,7 @@ import org.ecobugs.rules.deps.DependencyUsage;
  * run time), nor when main code needs something only it brings in.
  */
 @RuleKey("EB403")
-public final class TestOnlyDependencyInMainScopeRule implements DependencyRule {
+public final class TestOnlyDependencyInMainScopeRule implements EnergyRule, DependencyDetector {
 
     @Override
     public void check(DependencyUsage usage, DependencyContext context) {

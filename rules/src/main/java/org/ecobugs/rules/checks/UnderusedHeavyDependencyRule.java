@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.deps.Dependency;
@@ -17,7 +18,7 @@ import org.ecobugs.rules.deps.DependencyUsage;
  * would be worse, nor are the modules of the same build.
  */
 @RuleKey("EB405")
-public final class UnderusedHeavyDependencyRule implements DependencyRule {
+public final class UnderusedHeavyDependencyRule implements EnergyRule, DependencyDetector {
 
     /** Group prefixes of libraries that must not be replaced by hand-written code. */
     private static final List<String> NEVER_REPLACE = List.of(

@@ -3,7 +3,8 @@ package org.ecobugs.rules.checks;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyUsage;
@@ -17,7 +18,7 @@ import org.ecobugs.rules.deps.DependencyUsage;
  * (EB404) and dependencies used only by tests (EB403).
  */
 @RuleKey("EB401")
-public final class UnusedDeclaredDependencyRule implements DependencyRule {
+public final class UnusedDeclaredDependencyRule implements EnergyRule, DependencyDetector {
 
     @Override
     public void check(DependencyUsage usage, DependencyContext context) {

@@ -3,7 +3,8 @@ package org.ecobugs.rules.checks;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyUsage;
@@ -16,7 +17,7 @@ import org.ecobugs.rules.deps.DependencyUsage;
  * DependencyRules#isUnusedStarter}.
  */
 @RuleKey("EB404")
-public final class UnusedSpringBootStarterRule implements DependencyRule {
+public final class UnusedSpringBootStarterRule implements EnergyRule, DependencyDetector {
 
     @Override
     public void check(DependencyUsage usage, DependencyContext context) {

@@ -7,7 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
+import org.ecobugs.rules.api.DependencyDetector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyUsage;
@@ -23,7 +24,7 @@ import org.ecobugs.rules.deps.DependencyUsage;
  * a suggested exclusion is not suggested again), and following all of them together removes no used jar either.
  */
 @RuleKey("EB402")
-public final class UnusedTransitiveDependencyRule implements DependencyRule {
+public final class UnusedTransitiveDependencyRule implements EnergyRule, DependencyDetector {
 
     /** A transitive dependency the exclusion would remove, the direct ones to exclude it from, and what goes. */
     private record Exclusion(Dependency dependency, List<Dependency> from, Set<Dependency> removed, long bytes) {}

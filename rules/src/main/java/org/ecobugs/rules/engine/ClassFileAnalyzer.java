@@ -16,6 +16,9 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeDetector;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
+import org.ecobugs.rules.engine.dependencies.UsageRecorder;
+import org.ecobugs.rules.engine.limits.InputLimits;
+import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -52,38 +55,24 @@ final class ClassFileAnalyzer {
     private final ConstantPoolNeedles needles;
     private final Inputs inputs;
     private final RuleTimer timer;
-    private final UsageCollector usage;
+    private final UsageRecorder usage;
     private final ResultCache cache;
     private final InputLimits limits;
 
-    ClassFileAnalyzer(List<Keyed<BytecodeDetector>> rules, Inputs inputs, RuleTimer timer) {
-        this(rules, inputs, timer, null, null);
-    }
-
-    ClassFileAnalyzer(List<Keyed<BytecodeDetector>> rules, Inputs inputs, RuleTimer timer, UsageCollector usage) {
-        this(rules, inputs, timer, usage, null);
+    ClassFileAnalyzer(List<Keyed<BytecodeDetector>> rules, Inputs inputs, RuleTimer timer, UsageRecorder usage) {
+        this(rules, inputs, timer, usage, null, InputLimits.DEFAULT);
     }
 
     /**
-     * With {@code usage}, also records what each class refers to, in the same read (for the dependency rules); with
-     * {@code cache}, reuses the findings of classes whose content did not change (their references are read again:
-     * one pass of ASM's reader, without a tree).
+     * Records in {@code usage} what each class refers to, in the same read (for the dependency rules); with {@code
+     * cache}, reuses the findings of classes whose content did not change (their references are read again: one pass
+     * of ASM's reader, without a tree). {@code limits} bound what a class file or an archive may hold.
      */
     ClassFileAnalyzer(
             List<Keyed<BytecodeDetector>> rules,
             Inputs inputs,
             RuleTimer timer,
-            UsageCollector usage,
-            ResultCache cache) {
-        this(rules, inputs, timer, usage, cache, InputLimits.DEFAULT);
-    }
-
-    /** With other limits than the default ones on what a class file or an archive may hold. */
-    ClassFileAnalyzer(
-            List<Keyed<BytecodeDetector>> rules,
-            Inputs inputs,
-            RuleTimer timer,
-            UsageCollector usage,
+            UsageRecorder usage,
             ResultCache cache,
             InputLimits limits) {
         this.limits = limits;
@@ -131,9 +120,7 @@ final class ClassFileAnalyzer {
         String key = ResultCacheKeys.key(input, bytes);
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
-            if (usage != null) {
-                recordUsage(input, bytes);
-            }
+            usage.classFromCache(input, bytes);
             return fromCache(cached.get(), input);
         }
         List<ResultCache.ClassFinding> kept = new ArrayList<>();
@@ -144,7 +131,7 @@ final class ClassFileAnalyzer {
 
     Outcome analyzeArchive(Path archive) {
         // An archive's classes are cached together, by the archive's content; not when their references are needed.
-        if (cache == null || usage != null) {
+        if (cache == null || usage.isRecording()) {
             return analyzeArchive(archive, null);
         }
         String input = archive.toString();
@@ -186,16 +173,6 @@ final class ClassFileAnalyzer {
         List<ProcessingError> errors = new ArrayList<>();
         entry.errors().forEach(e -> errors.add(ResultCache.toError(e, input)));
         return new Outcome(findings, errors, entry.classes());
-    }
-
-    /** Reads what a class refers to, for the dependency rules, when its findings came from the cache. */
-    private void recordUsage(String input, byte[] bytes) {
-        try {
-            ClassReader reader = new ClassReader(bytes);
-            reader.accept(usage.visitor(usage.sideOf(input), reader, null), ClassReader.SKIP_FRAMES);
-        } catch (RuntimeException e) {
-            // Not a readable class: its processing error came from the cache with its findings.
-        }
     }
 
     /**
@@ -311,24 +288,17 @@ final class ClassFileAnalyzer {
             return;
         }
         if (!anyTrue(wanted)) {
-            if (usage != null) {
-                try {
-                    reader.accept(usage.visitor(usage.sideOf(input), reader, null), ClassReader.SKIP_FRAMES);
-                } catch (RuntimeException e) {
-                    errors.add(new ProcessingError(
-                            input,
-                            null,
-                            ProcessingError.Kind.CORRUPT_CLASS,
-                            "Not a readable class file: " + describe(e)));
-                }
+            try {
+                usage.classNotVisited(input, reader);
+            } catch (RuntimeException e) {
+                errors.add(new ProcessingError(
+                        input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not a readable class file: " + describe(e)));
             }
             return;
         }
         ClassNode classNode = new ClassNode();
         try {
-            reader.accept(
-                    usage == null ? classNode : usage.visitor(usage.sideOf(input), reader, classNode),
-                    ClassReader.SKIP_FRAMES);
+            reader.accept(usage.classVisitor(input, reader, classNode), ClassReader.SKIP_FRAMES);
         } catch (RuntimeException e) {
             errors.add(new ProcessingError(
                     input, null, ProcessingError.Kind.CORRUPT_CLASS, "Not a readable class file: " + describe(e)));

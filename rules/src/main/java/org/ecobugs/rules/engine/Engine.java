@@ -27,7 +27,10 @@ import org.ecobugs.rules.PathExclusions;
 import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.UnusedSuppression;
-import org.ecobugs.rules.deps.DependencyGraph;
+import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.engine.dependencies.DependencyAnalysis;
+import org.ecobugs.rules.engine.dependencies.UsageRecorder;
+import org.ecobugs.rules.engine.limits.InputLimits;
 import org.ecobugs.rules.java.KnownTypes;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.project.DeferredFinding;
@@ -69,17 +72,18 @@ public final class Engine {
         SourceTexts texts = new SourceTexts(request.sourceTexts(), request.sourceEncoding());
         Inputs inputs = Inputs.collect(request.sourceRoots(), request.classInputs(), request.resourceRoots())
                 .withSources(texts.paths());
-        DependencyGraph graph = request.dependencyGraph().orElse(null);
-        UsageCollector usage =
-                graph == null || rules.dependencyDetectors().isEmpty() ? null : new UsageCollector(graph);
+        Optional<DependencyAnalysis> dependencies = request.dependencyGraph()
+                .filter(graph -> !rules.dependencyDetectors().isEmpty())
+                .map(graph -> new DependencyAnalysis(graph, byKey(rules.dependencyDetectors())));
+        UsageRecorder usage = dependencies.map(DependencyAnalysis::recorder).orElse(UsageRecorder.NONE);
         PathExclusions.Matcher excluded = request.excludedPaths().matcher();
-        if (usage == null) {
+        if (!usage.isRecording()) {
             // Left-out files are still read when the dependency rules run: what they use keeps a dependency used.
             inputs = inputs.excluding(excluded);
         }
         phases.add(new Phase(Phase.Kind.COLLECT_INPUTS, since(t)));
-        boolean analyseSources = !rules.sourceDetectors().isEmpty() || usage != null;
-        boolean analyseClasses = !rules.bytecodeDetectors().isEmpty() || usage != null;
+        boolean analyseSources = !rules.sourceDetectors().isEmpty() || usage.isRecording();
+        boolean analyseClasses = !rules.bytecodeDetectors().isEmpty() || usage.isRecording();
         Counter counter = new Counter(
                 progress,
                 (analyseSources ? inputs.sourceFiles().size() : 0)
@@ -96,7 +100,7 @@ public final class Engine {
             cache = ResultCache.open(
                     request.cacheDirectory(),
                     request.cacheName() != null ? request.cacheName() : roots.toString(),
-                    ResultCacheKeys.fingerprint(request, rules.parameters(), usage != null));
+                    ResultCacheKeys.fingerprint(request, rules.parameters(), usage.isRecording()));
             phases.add(new Phase(Phase.Kind.READ_RESULT_CACHE, since(t)));
         }
 
@@ -195,9 +199,10 @@ public final class Engine {
 
             if (!rules.dependencyDetectors().isEmpty()) {
                 t = System.nanoTime();
-                if (usage != null) {
-                    errors.addAll(DependencyAnalyzer.collectTestUsage(request, graph, usage, timer, pool));
-                    String key = cache == null ? null : ResultCacheKeys.dependencyKey(graph, usage);
+                if (dependencies.isPresent()) {
+                    DependencyAnalysis analysis = dependencies.get();
+                    errors.addAll(UnanalysedTestCode.read(request, usage, timer, pool));
+                    String key = cache == null ? null : ResultCacheKeys.dependencyKey(analysis.fingerprint());
                     Optional<ResultCache.DependencyEntry> cached =
                             cache == null ? Optional.empty() : cache.dependencies(key);
                     if (cached.isPresent()) {
@@ -208,8 +213,8 @@ public final class Engine {
                         rules.dependencyDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
                         phases.add(new Phase(Phase.Kind.DEPENDENCIES_FROM_RESULT_CACHE, Duration.ZERO));
                     } else {
-                        DependencyAnalyzer.Outcome outcome =
-                                new DependencyAnalyzer(graph, usage, rules.dependencyDetectors(), timer, pool).run();
+                        DependencyAnalysis.Outcome outcome = analysis.run(pool);
+                        outcome.ruleTimes().forEach((rule, time) -> timer.add(rule, time.toNanos()));
                         dependencyFindings.addAll(outcome.findings());
                         suppressed.addAll(outcome.suppressed());
                         errors.addAll(outcome.errors());
@@ -304,6 +309,12 @@ public final class Engine {
                 suppressed,
                 split.suppressed(),
                 unusedSuppressions);
+    }
+
+    private static <D extends Detector> Map<String, D> byKey(List<Keyed<D>> detectors) {
+        Map<String, D> byKey = new LinkedHashMap<>();
+        detectors.forEach(keyed -> byKey.put(keyed.key(), keyed.detector()));
+        return byKey;
     }
 
     /**

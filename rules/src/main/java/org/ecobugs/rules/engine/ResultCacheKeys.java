@@ -12,15 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.ProductInfo;
-import org.ecobugs.rules.deps.Dependency;
-import org.ecobugs.rules.deps.DependencyGraph;
+import org.ecobugs.rules.engine.dependencies.DependencyAnalysis;
 
 /**
  * What keys the result cache: the configuration a whole cache belongs to, the content of each file, and the facts the
@@ -65,62 +62,20 @@ final class ResultCacheKeys {
     }
 
     /**
-     * The facts the dependency analysis judges: the dependency graph (each dependency with its jar's size and time,
-     * the test and resource roots with their files' sizes and times) and the names main and test code use. Only the
-     * names count, not where each was first seen, which depends on the order threads ran in.
+     * The key of the dependency analysis's entry: the facts it judges, and each file and directory it reads by path,
+     * size and modification time (a directory by those of its files).
      */
-    static String dependencyKey(DependencyGraph graph, UsageCollector usage) {
-        StringBuilder text = new StringBuilder();
-        text.append("pom ").append(graph.pomFile()).append(' ');
-        describe(graph.pomFile(), text);
-        text.append('\n');
-        for (Dependency d : graph.dependencies()) {
-            text.append("dependency ")
-                    .append(d.coordinates())
-                    .append(' ')
-                    .append(d.scope())
-                    .append(' ')
-                    .append(d.optional())
-                    .append(' ')
-                    .append(d.depth())
-                    .append(' ')
-                    .append(d.origin())
-                    .append(' ')
-                    .append(d.via())
-                    .append(' ')
-                    .append(new TreeSet<>(d.requiredBy()))
-                    .append(' ')
-                    .append(d.pomLocation())
-                    .append(' ')
-                    .append(d.sameBuild())
-                    .append(' ')
-                    .append(d.file())
-                    .append(' ');
-            if (d.file() != null) {
-                describe(d.file(), text);
-            }
+    static String dependencyKey(DependencyAnalysis.Fingerprint fingerprint) {
+        StringBuilder text = new StringBuilder(fingerprint.facts());
+        for (Path file : fingerprint.files()) {
+            text.append("file ").append(file).append(' ');
+            describe(file, text);
             text.append('\n');
         }
-        text.append("used ").append(new TreeSet<>(graph.usedDependencies())).append('\n');
-        for (List<Path> roots : List.of(graph.testClassInputs(), graph.testSourceRoots(), graph.resourceRoots())) {
-            text.append("roots ").append(roots).append('\n');
-            for (Path root : roots) {
-                describeFiles(root, text);
-            }
-        }
-        for (UsageCollector.Side side : List.of(usage.main(), usage.test())) {
-            text.append("side\n");
-            for (Map<String, String> names : List.of(
-                    side.types,
-                    side.compileOnlyTypes,
-                    side.sourceNames,
-                    side.classNameStrings,
-                    side.members,
-                    side.serviceCandidates,
-                    side.scannedPackages)) {
-                text.append(new TreeSet<>(names.keySet())).append('\n');
-            }
-            text.append(new TreeSet<>(side.ownClasses)).append('\n');
+        for (Path directory : fingerprint.directories()) {
+            text.append("files under ").append(directory).append(' ');
+            describeFiles(directory, text);
+            text.append('\n');
         }
         return "dependencies " + base64(sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
@@ -26,6 +27,9 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.engine.dependencies.UsageRecorder;
+import org.ecobugs.rules.engine.limits.InputLimits;
+import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.KnownTypes;
@@ -72,7 +76,7 @@ final class SourceFileAnalyzer {
     private final int javaVersion;
     private final TextPrescreen prescreen;
     private final FileVisits.Dispatch dispatch = new FileVisits.Dispatch();
-    private final UsageCollector usage;
+    private final UsageRecorder usage;
     private final ResultCache cache;
     private final MemoryGate gate = MemoryGate.forThisJvm();
     private final long maxFileBytes;
@@ -91,7 +95,7 @@ final class SourceFileAnalyzer {
                 encoding,
                 knownTypes,
                 timer,
-                null,
+                UsageRecorder.NONE,
                 null,
                 AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES,
                 SourceTexts.NONE,
@@ -99,8 +103,8 @@ final class SourceFileAnalyzer {
     }
 
     /**
-     * With {@code usage}, also records the names each file imports or spells out (for the dependency rules); with
-     * {@code cache}, reuses the results of files whose content did not change. A file of more than {@code
+     * Records in {@code usage} the names each file imports or spells out (for the dependency rules); with {@code
+     * cache}, reuses the results of files whose content did not change. A file of more than {@code
      * maxFileBytes} is not read. Sources {@code texts} holds are read from there. With {@code facts} in use, each
      * parsed file is summarised for the project model, and files with effects of their own are parsed for it.
      */
@@ -110,7 +114,7 @@ final class SourceFileAnalyzer {
             Charset encoding,
             KnownTypes knownTypes,
             RuleTimer timer,
-            UsageCollector usage,
+            UsageRecorder usage,
             ResultCache cache,
             long maxFileBytes,
             SourceTexts texts,
@@ -177,9 +181,7 @@ final class SourceFileAnalyzer {
         Optional<ResultCache.Entry> cached = cache.get(key);
         if (cached.isPresent()) {
             ResultCache.Entry entry = cached.get();
-            if (usage != null && entry.names() != null) {
-                usage.recordSourceNames(file, entry.names());
-            }
+            usage.sourceFromCache(file, entry.names());
             List<RawFinding> findings = new ArrayList<>();
             entry.sourceFindings().forEach(f -> findings.add(ResultCache.toRaw(f, file)));
             List<ProcessingError> errors = new ArrayList<>();
@@ -196,7 +198,7 @@ final class SourceFileAnalyzer {
                         outcome.errors().stream()
                                 .map(e -> ResultCache.of(e, path))
                                 .toList(),
-                        usage == null ? null : outcome.names() == null ? Set.of() : outcome.names(),
+                        usage.isRecording() ? Objects.requireNonNullElse(outcome.names(), Set.of()) : null,
                         0,
                         outcome.summary(),
                         outcome.deferred()));
@@ -290,12 +292,7 @@ final class SourceFileAnalyzer {
             // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
             // file uses, which its text tells without a parse.
             timer.skipParse();
-            Set<String> names = null;
-            if (usage != null) {
-                names = SourceNames.lexical(text);
-                usage.recordSourceNames(file, names);
-            }
-            return new Outcome(List.of(), errors, true, names, null, List.of());
+            return new Outcome(List.of(), errors, true, usage.sourceNotParsed(file, text), null, List.of());
         }
         long start = System.nanoTime();
         CompilationUnit unit;
@@ -321,11 +318,7 @@ final class SourceFileAnalyzer {
         } finally {
             timer.addParse(System.nanoTime() - start);
         }
-        Set<String> names = null;
-        if (usage != null) {
-            names = SourceNames.of(unit);
-            usage.recordSourceNames(file, names);
-        }
+        Set<String> names = usage.sourceParsed(file, unit);
         List<RawFinding> findings = new ArrayList<>();
         List<DeferredFinding> deferred = new ArrayList<>();
         FileState state = new FileState(file, unit, knownTypes);

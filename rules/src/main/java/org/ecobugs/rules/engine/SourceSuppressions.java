@@ -31,6 +31,7 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Suppression;
 import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.config.ConfigFile;
+import org.ecobugs.rules.engine.limits.InputLimits;
 
 /**
  * Findings the code says are intended, the same in every host:

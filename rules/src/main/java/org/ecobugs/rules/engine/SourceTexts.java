@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.ecobugs.rules.engine.limits.InputLimits;
 
 /**
  * Where the analysis reads a source file: the text a host handed over for it (an editor's buffer, saved or not), else

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.java.JavaCode;
 
 /**
  * Which source rules may find something in a file, from the words of its text alone: a rule is wanted when its

@@ -15,7 +15,7 @@ class AndroidExactAlarmRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB107").verify("eb107/AndroidExactAlarm.java", SOURCE_AND_BYTECODE);
     }
 

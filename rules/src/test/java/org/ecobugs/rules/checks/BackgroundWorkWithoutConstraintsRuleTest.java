@@ -15,7 +15,7 @@ class BackgroundWorkWithoutConstraintsRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB108").verify("eb108/BackgroundWorkWithoutConstraints.java", SOURCE_AND_BYTECODE);
     }
 

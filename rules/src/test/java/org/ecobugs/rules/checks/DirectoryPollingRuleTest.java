@@ -14,7 +14,7 @@ class DirectoryPollingRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB106").verify("eb106/DirectoryPolling.java", SOURCE_AND_BYTECODE);
     }
 

@@ -14,7 +14,7 @@ class EagerLogMessageRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB310").verify("eb310/EagerLogMessage.java", SOURCE_AND_BYTECODE);
     }
 

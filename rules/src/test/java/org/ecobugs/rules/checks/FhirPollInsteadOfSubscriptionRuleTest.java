@@ -14,7 +14,7 @@ class FhirPollInsteadOfSubscriptionRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB105").verify("eb105/FhirPollInsteadOfSubscription.java", SOURCE_AND_BYTECODE);
     }
 

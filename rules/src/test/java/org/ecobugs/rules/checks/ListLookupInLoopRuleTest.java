@@ -14,7 +14,7 @@ class ListLookupInLoopRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB306").verify("eb306/ListLookupInLoop.java", SOURCE_AND_BYTECODE);
     }
 }

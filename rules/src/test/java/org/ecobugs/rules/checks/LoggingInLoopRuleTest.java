@@ -20,7 +20,7 @@ class LoggingInLoopRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB311").verify("eb311/LoggingInLoop.java", SOURCE_AND_BYTECODE);
     }
 

@@ -14,7 +14,7 @@ class PollInsteadOfPushRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB104").verify("eb104/PollInsteadOfPush.java", SOURCE_AND_BYTECODE);
     }
 

@@ -20,7 +20,7 @@ class RetryWithoutBackoffRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB301").verify("eb301/RetryWithoutBackoff.java", SOURCE_AND_BYTECODE);
     }
 

@@ -19,7 +19,7 @@ class ShortPeriodScheduleRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB103").verify("eb103/ShortPeriodSchedule.java", SOURCE_AND_BYTECODE);
     }
 }

@@ -15,7 +15,7 @@ class SleepPollLoopRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB102").verify("eb102/SleepPollLoop.java", SOURCE_AND_BYTECODE);
     }
 

@@ -14,7 +14,7 @@ class WrongListForAccessPatternRuleTest {
     }
 
     @Test
-    void classesAddNothingToASourceRule() {
+    void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB307").verify("eb307/WrongListForAccessPattern.java", SOURCE_AND_BYTECODE);
     }
 }

@@ -1,13 +1,13 @@
 package org.ecobugs.rules.engine;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
-import org.ecobugs.rules.api.BytecodeRule;
+import org.ecobugs.rules.api.BytecodeDetector;
+import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
-import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.api.SourceRule;
+import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.api.SourceVisits;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
@@ -15,21 +15,18 @@ import org.objectweb.asm.tree.ClassNode;
  * only that file's findings.
  */
 @RuleKey("EB699")
-public final class HeapExhaustingRule implements SourceRule, BytecodeRule {
+public final class HeapExhaustingRule implements EnergyRule, SourceDetector, BytecodeDetector {
 
     static final String METHOD = "exhaustTheHeap";
     static final String CLASS = "org/ecobugs/fixtures/eb303/UninterruptibleInfiniteLoopCompiled";
 
     @Override
-    public Set<Class<? extends Node>> nodesToVisit() {
-        return Set.of(MethodDeclaration.class);
-    }
-
-    @Override
-    public void visitNode(Node node, SourceContext context) {
-        if (((MethodDeclaration) node).getNameAsString().equals(METHOD)) {
-            throw new OutOfMemoryError("Java heap space");
-        }
+    public void subscribe(SourceVisits visits) {
+        visits.enter(MethodDeclaration.class, (method, context) -> {
+            if (method.getNameAsString().equals(METHOD)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        });
     }
 
     @Override

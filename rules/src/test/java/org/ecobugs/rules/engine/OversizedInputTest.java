@@ -1,7 +1,6 @@
 package org.ecobugs.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.engine.limits.InputLimits;
 import org.ecobugs.rules.meta.RuleCatalog;
 import org.ecobugs.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -186,32 +186,6 @@ class OversizedInputTest {
             assertThat(error.input()).isEqualTo(over.toString());
             assertThat(error.message()).startsWith("Not analysed: 5242881 bytes, over the limit of 5 MiB for one");
         });
-    }
-
-    @Test
-    void aDependencysOversizedTextEntryIsLeftOutOfItsIndexAndTheRestIsIndexed() throws IOException {
-        Map<String, Content> entries = new LinkedHashMap<>();
-        entries.put("META-INF/services/a.Huge", Content.zeros(4 * MIB));
-        entries.put("META-INF/services/java.sql.Driver", Content.of("a.Driver\n".getBytes(StandardCharsets.UTF_8)));
-        entries.put("a/Driver.class", Content.of(new byte[] {1}));
-        entries.put("a/Big.class", Content.zeros(16 * MIB));
-        Path jar = jar("dependency.jar", entries);
-
-        JarIndex index = JarIndex.of(jar);
-
-        assertThat(index.services()).containsOnlyKeys("java.sql.Driver");
-        assertThat(index.classes()).containsExactlyInAnyOrder("a/Driver", "a/Big");
-        assertThat(index.problems()).singleElement().satisfies(error -> {
-            assertThat(error.input()).isEqualTo(jar + "!/META-INF/services/a.Huge");
-            assertThat(error.message())
-                    .isEqualTo("Not read: it inflates to more than 1 MiB, the limit for one text entry; the rest of"
-                            + " the jar was indexed");
-        });
-        try (JarIndex.Opener opener = new JarIndex.Opener()) {
-            assertThatThrownBy(() -> index.references("a/Big", opener))
-                    .isInstanceOf(InputLimits.TooLarge.class)
-                    .hasMessage("it inflates to more than 8 MiB, the limit for one class file");
-        }
     }
 
     /** What an entry holds, and the uncompressed size its archive's directory declares when that is a lie. */

@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ecobugs.rules.java.JavaCode;
 
 /**
  * The names a source file uses that bytecode may not keep: imports (an inlined constant or a source-retention

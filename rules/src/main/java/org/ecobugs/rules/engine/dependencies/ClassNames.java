@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 /** Recognises strings that may name a class, as reflection and configuration write them. */
 final class ClassNames {

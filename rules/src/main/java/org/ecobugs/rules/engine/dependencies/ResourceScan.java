@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.limits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,25 +21,25 @@ import java.util.Arrays;
  * @param textBytes the most one text entry may hold (a service list, Spring's factories and imports): a few kilobytes
  *     in the largest libraries
  */
-record InputLimits(long classBytes, long archiveBytes, long textBytes) {
+public record InputLimits(long classBytes, long archiveBytes, long textBytes) {
 
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
 
     /** 8 MiB per class file, 1 GiB inflated per archive, 1 MiB per text entry. */
-    static final InputLimits DEFAULT = new InputLimits(8 * MIB, 1024 * MIB, MIB);
+    public static final InputLimits DEFAULT = new InputLimits(8 * MIB, 1024 * MIB, MIB);
 
     /** What {@code readNBytes} can return at most: the largest array the JVM allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    InputLimits {
+    public InputLimits {
         if (classBytes < 1 || archiveBytes < 1 || textBytes < 1) {
             throw new IllegalArgumentException("limits must be at least 1 byte");
         }
     }
 
     /** A new count of what one archive has inflated to. */
-    Budget archiveBudget() {
+    public Budget archiveBudget() {
         return new Budget(this);
     }
 
@@ -47,7 +47,7 @@ record InputLimits(long classBytes, long archiveBytes, long textBytes) {
      * Reads a file whole, unless it holds more than {@code limit} bytes: its size is looked up first, and nothing is
      * read then. A file that grows while it is read is analysed as it was when its size was looked up.
      */
-    static byte[] readFile(Path file, long limit, String what) throws IOException, TooLarge {
+    public static byte[] readFile(Path file, long limit, String what) throws IOException, TooLarge {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             long size = channel.size();
             if (size > limit) {
@@ -60,7 +60,7 @@ record InputLimits(long classBytes, long archiveBytes, long textBytes) {
     }
 
     /** A size in the largest binary unit that divides it, for messages: {@code 8 MiB}, {@code 1536 KiB}. */
-    static String bytes(long count) {
+    public static String bytes(long count) {
         if (count >= MIB && count % MIB == 0) {
             return count / MIB + " MiB";
         }
@@ -71,7 +71,7 @@ record InputLimits(long classBytes, long archiveBytes, long textBytes) {
     }
 
     /** What is left of one archive's limit, as its entries are read. Not thread-safe: one archive, one reader. */
-    static final class Budget {
+    public static final class Budget {
         private final InputLimits limits;
         private long remaining;
 
@@ -81,12 +81,12 @@ record InputLimits(long classBytes, long archiveBytes, long textBytes) {
         }
 
         /** A class entry whole, within the class limit and what is left of the archive's. */
-        byte[] readClass(InputStream entry) throws IOException, TooLarge {
+        public byte[] readClass(InputStream entry) throws IOException, TooLarge {
             return read(entry, limits.classBytes, "one class file");
         }
 
         /** A text entry whole, within the text limit and what is left of the archive's. */
-        byte[] readText(InputStream entry) throws IOException, TooLarge {
+        public byte[] readText(InputStream entry) throws IOException, TooLarge {
             return read(entry, limits.textBytes, "one text entry");
         }
 
@@ -109,19 +109,19 @@ record InputLimits(long classBytes, long archiveBytes, long textBytes) {
     }
 
     /** An input past a limit. What was read of it is dropped with the exception. */
-    static final class TooLarge extends Exception {
+    public static final class TooLarge extends Exception {
         private static final long serialVersionUID = 1L;
 
         private final boolean archiveSpent;
 
-        TooLarge(String reason, boolean archiveSpent) {
+        public TooLarge(String reason, boolean archiveSpent) {
             // A limit reached is an outcome to report, not a defect: no stack trace to fill.
             super(reason, null, false, false);
             this.archiveSpent = archiveSpent;
         }
 
         /** Whether the whole archive's limit is reached, so that none of its later entries is read either. */
-        boolean archiveSpent() {
+        public boolean archiveSpent() {
             return archiveSpent;
         }
     }

@@ -1,9 +1,11 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
+import com.github.javaparser.ast.CompilationUnit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecobugs.rules.deps.DependencyGraph;
 import org.objectweb.asm.ClassReader;
@@ -14,7 +16,7 @@ import org.objectweb.asm.ClassVisitor;
  * apart, the classes its bytecode refers to, the names its sources import or spell out, and the string constants that
  * look like class names. Shared by all worker threads.
  */
-final class UsageCollector {
+final class UsageCollector implements UsageRecorder {
 
     /** What one side (main or test) of the project refers to; each name maps to the first place seen. */
     static final class Side {
@@ -61,7 +63,7 @@ final class UsageCollector {
     }
 
     /** The side an analysed input belongs to: test when it lies under a test root of the graph. */
-    Side sideOf(Path input) {
+    private Side sideOf(Path input) {
         Path normalized = input.toAbsolutePath().normalize();
         for (Path root : testRoots) {
             if (normalized.startsWith(root)) {
@@ -72,13 +74,62 @@ final class UsageCollector {
     }
 
     /** The side of a class input given as {@code file} or {@code archive!/entry}. */
-    Side sideOf(String input) {
+    private Side sideOf(String input) {
         int entry = input.indexOf("!/");
         return sideOf(Path.of(entry < 0 ? input : input.substring(0, entry)));
     }
 
+    /** Every name each side uses, sorted, without where each was first seen. */
+    void describeNames(StringBuilder text) {
+        for (Side side : List.of(main, test)) {
+            text.append("side\n");
+            for (Map<String, String> names : List.of(
+                    side.types,
+                    side.compileOnlyTypes,
+                    side.sourceNames,
+                    side.classNameStrings,
+                    side.members,
+                    side.serviceCandidates,
+                    side.scannedPackages)) {
+                text.append(new TreeSet<>(names.keySet())).append('\n');
+            }
+            text.append(new TreeSet<>(side.ownClasses)).append('\n');
+        }
+    }
+
+    @Override
+    public boolean isRecording() {
+        return true;
+    }
+
+    @Override
+    public Set<String> sourceParsed(Path file, CompilationUnit unit) {
+        Set<String> names = SourceNames.of(unit);
+        recordSourceNames(file, names);
+        return names;
+    }
+
+    @Override
+    public Set<String> sourceNotParsed(Path file, String text) {
+        Set<String> names = SourceNames.lexical(text);
+        recordSourceNames(file, names);
+        return names;
+    }
+
+    @Override
+    public void sourceFromCache(Path file, Set<String> names) {
+        if (names != null) {
+            recordSourceNames(file, names);
+        }
+    }
+
+    @Override
+    public void sourceImports(Path file, String text) {
+        recordSourceNames(file, SourceNames.importsOf(text));
+    }
+
     /** Records the names a source file imports or writes out. */
-    void recordSourceNames(Path file, Set<String> names) {
+    private void recordSourceNames(Path file, Set<String> names) {
         Side side = sideOf(file);
         String where = String.valueOf(file.getFileName());
         for (String name : names) {
@@ -86,14 +137,25 @@ final class UsageCollector {
         }
     }
 
-    /**
-     * A visitor that records what one class refers to and passes every event on to {@code delegate} (which may be
-     * {@code null}), so that the rules' tree and the usage come from the same read. It also reads the class entries of
-     * the constant pool directly, as they hold every class the code refers to.
-     */
-    ClassVisitor visitor(Side side, ClassReader reader, ClassVisitor delegate) {
-        UsageClassVisitor visitor = new UsageClassVisitor(side, delegate);
+    /** Also reads the class entries of the constant pool directly, as they hold every class the code refers to. */
+    @Override
+    public ClassVisitor classVisitor(String input, ClassReader reader, ClassVisitor delegate) {
+        UsageClassVisitor visitor = new UsageClassVisitor(sideOf(input), delegate);
         visitor.recordConstantPoolClasses(reader);
         return visitor;
+    }
+
+    @Override
+    public void classNotVisited(String input, ClassReader reader) {
+        reader.accept(classVisitor(input, reader, null), ClassReader.SKIP_FRAMES);
+    }
+
+    @Override
+    public void classFromCache(String input, byte[] bytes) {
+        try {
+            classNotVisited(input, new ClassReader(bytes));
+        } catch (RuntimeException e) {
+            // Not a readable class: its processing error came from the cache with its findings.
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.limits;
 
 import java.util.concurrent.Semaphore;
 import org.ecobugs.rules.ProcessingError;
@@ -15,7 +15,7 @@ import org.ecobugs.rules.ProcessingError;
  * and the other files go on. Nothing catches it around the whole analysis: a heap too small for the analysis itself
  * still ends it.
  */
-final class MemoryGate {
+public final class MemoryGate {
 
     /** Heap a parsed tree takes per character of source, rounded up. */
     static final int HEAP_PER_SOURCE_CHAR = 100;
@@ -30,18 +30,18 @@ final class MemoryGate {
         this.permits = new Semaphore(budgetKb, true);
     }
 
-    static MemoryGate forThisJvm() {
+    public static MemoryGate forThisJvm() {
         return new MemoryGate(Runtime.getRuntime().maxMemory());
     }
 
     /** Waits until a file of {@code sourceBytes} may be parsed; returns what to hand back to {@link #release}. */
-    int acquire(long sourceBytes) {
+    public int acquire(long sourceBytes) {
         int kb = (int) Math.min(budgetKb, sourceBytes / 1024 + 1);
         permits.acquireUninterruptibly(kb);
         return kb;
     }
 
-    void release(int acquired) {
+    public void release(int acquired) {
         permits.release(acquired);
     }
 
@@ -50,7 +50,7 @@ final class MemoryGate {
     }
 
     /** The processing error of an input whose work ran out of heap, and what to do about it. */
-    static ProcessingError outOfMemory(String input, ProcessingError.Kind kind) {
+    public static ProcessingError outOfMemory(String input, ProcessingError.Kind kind) {
         return new ProcessingError(
                 input,
                 null,

@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ecobugs.rules.engine.JavaParsers;
 import org.ecobugs.rules.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +60,11 @@ class SourceNamesTest {
                     JavaParsers.create(25).parse(text).getResult().orElseThrow();
             assertThat(SourceNames.lexical(text)).as(source.toString()).containsAll(SourceNames.of(unit));
         }
+    }
+
+    @Test
+    void findsImportsInTextThatIsNotParsed() {
+        assertThat(SourceNames.importsOf("package p;\nimport a.b.C;\nimport static a.b.D.X;\nimport  a.c .* ;\n"))
+                .containsExactly("a.b.C", "a.b.D.X", "a.c.*");
     }
 }

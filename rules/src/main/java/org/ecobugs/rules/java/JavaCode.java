@@ -1,10 +1,10 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.java;
 
 /**
  * Reading Java text without parsing it: what is code and what is a comment or a literal. The words rules look for are
  * names and keywords of the code, and license headers and Javadoc are full of "for" and "while".
  */
-final class JavaCode {
+public final class JavaCode {
 
     private JavaCode() {}
 
@@ -12,7 +12,7 @@ final class JavaCode {
      * When a comment, a string, a text block or a character literal starts at {@code i}, the index just after it;
      * else {@code i}.
      */
-    static int skipCommentOrLiteral(CharSequence text, int i) {
+    public static int skipCommentOrLiteral(CharSequence text, int i) {
         int length = text.length();
         char c = text.charAt(i);
         if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {

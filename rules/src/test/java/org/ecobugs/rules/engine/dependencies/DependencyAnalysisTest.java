@@ -1,4 +1,4 @@
-package org.ecobugs.rules.engine;
+package org.ecobugs.rules.engine.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.ecobugs.rules.Analysis;
@@ -17,19 +20,16 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
-import org.ecobugs.rules.api.DependencyContext;
-import org.ecobugs.rules.api.DependencyRule;
-import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.DependencyDetector;
 import org.ecobugs.rules.deps.Coordinates;
 import org.ecobugs.rules.deps.Dependency;
 import org.ecobugs.rules.deps.DependencyGraph;
 import org.ecobugs.rules.deps.DependencyUsage;
 import org.ecobugs.rules.deps.PomLocation;
-import org.ecobugs.rules.meta.RuleCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DependencyAnalyzerTest {
+class DependencyAnalysisTest {
 
     @TempDir
     Path temp;
@@ -127,6 +127,21 @@ class DependencyAnalyzerTest {
     }
 
     @Test
+    void theFingerprintChangesWithTheNamesUsedButNotWithWhereEachWasFirstSeen() throws IOException {
+        DependencyGraph graph = graph(List.of(direct("lib", 10, Set.of())));
+        DependencyAnalysis one = new DependencyAnalysis(graph, Map.of());
+        one.recorder().sourceImports(temp.resolve("A.java"), "import g.lib.C;\n");
+        DependencyAnalysis other = new DependencyAnalysis(graph, Map.of());
+        other.recorder().sourceImports(temp.resolve("B.java"), "import g.lib.C;\n");
+
+        assertThat(other.fingerprint()).isEqualTo(one.fingerprint());
+        assertThat(one.fingerprint().files()).containsExactly(temp.resolve("pom.xml"), temp.resolve("lib.jar"));
+
+        other.recorder().sourceImports(temp.resolve("B.java"), "import g.lib.D;\n");
+        assertThat(other.fingerprint().facts()).isNotEqualTo(one.fingerprint().facts());
+    }
+
+    @Test
     void readsConfigurationKeysOfYamlFiles() {
         assertThat(ResourceScan.yamlKeys(
                         "# comment\nspring:\n  datasource:\n    url: jdbc:x\n  jpa:\n    open-in-view: false\nserver:\n"
@@ -160,72 +175,17 @@ class DependencyAnalyzerTest {
         assertThat(ClassNames.looksLikeClassName("org.x.")).isFalse();
     }
 
-    @Test
-    void findsImportsInTextThatIsNotParsed() {
-        assertThat(SourceNames.importsOf("package p;\nimport a.b.C;\nimport static a.b.D.X;\nimport  a.c .* ;\n"))
-                .containsExactly("a.b.C", "a.b.D.X", "a.c.*");
-    }
-
-    @Test
-    void indexesEverythingSpringLoadsByNameOutsideTestsAndTheServicesAJarProvides() throws IOException {
-        Path jar = temp.resolve("spring-like.jar");
-        try (OutputStream out = Files.newOutputStream(jar);
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("META-INF/spring.factories"));
-            zip.write(("org.springframework.boot.autoconfigure.EnableAutoConfiguration=a.Auto1,\\\n a.Auto2\n"
-                            + "org.springframework.context.ApplicationListener=a.Listener\n"
-                            + "org.springframework.test.context.TestExecutionListener=a.TestListener\n"
-                            + "org.springframework.boot.test.context.DefaultTestExecutionListenersPostProcessor="
-                            + "a.TestPostProcessor\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry(
-                    "META-INF/spring/org.springframework.boot.actuate.ManagementContextConfiguration.imports"));
-            zip.write("# comment\na.Management\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            // Test slices and test listeners run with the tests, never in the product.
-            zip.putNextEntry(
-                    new ZipEntry(
-                            "META-INF/spring/org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc.imports"));
-            zip.write("a.MockMvcAuto\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("META-INF/services/java.sql.Driver"));
-            zip.write("a.Driver # the driver\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("META-INF/services/javax.annotation.processing.Processor"));
-            zip.write("a.Processor\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("a/Auto1.class"));
-            zip.write(new byte[] {1});
-            zip.putNextEntry(new ZipEntry("META-INF/versions/11/a/Auto1.class"));
-            zip.write(new byte[] {1});
-            zip.closeEntry();
-        }
-        JarIndex index = JarIndex.of(jar);
-        assertThat(index.autoConfigurations())
-                .containsExactlyInAnyOrder("a.Auto1", "a.Auto2", "a.Listener", "a.Management");
-        assertThat(index.services()).containsOnlyKeys("java.sql.Driver");
-        assertThat(index.services().get("java.sql.Driver")).containsExactly("a.Driver");
-        assertThat(index.processor()).isTrue();
-        assertThat(index.classes()).containsExactly("a/Auto1");
-        assertThat(index.packages()).containsExactly("a");
-        assertThat(index.bytes()).isEqualTo(Files.size(jar));
-    }
-
-    /** A rule that hands the usage to the test (EB699 has test metadata beside this package). */
-    @RuleKey("EB699")
-    public static final class Capture implements DependencyRule {
-        static final List<DependencyUsage> SEEN = new ArrayList<>();
-
-        @Override
-        public void check(DependencyUsage usage, DependencyContext context) {
-            SEEN.add(usage);
-        }
-    }
-
+    /** What a dependency rule is handed. */
     private DependencyUsage usageOf(List<Dependency> dependencies) {
-        Capture.SEEN.clear();
-        Engine engine = new Engine(RuleCatalog.load(List.of(Capture.class)));
-        engine.run(AnalysisRequest.builder()
-                .dependencies(graph(dependencies))
-                .includeRules(Set.of("EB699"))
-                .build());
-        return Capture.SEEN.get(0);
+        List<DependencyUsage> seen = new ArrayList<>();
+        DependencyDetector capture = (usage, context) -> seen.add(usage);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            new DependencyAnalysis(graph(dependencies), Map.of("EB000", capture)).run(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        return seen.get(0);
     }
 
     private DependencyGraph graph(List<Dependency> dependencies) {
