@@ -5,10 +5,7 @@ import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,32 +157,6 @@ final class FhirChains {
                 return chain;
             }
             current = method.getScope().orElse(null);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The first chain of one of {@code interactions} in the work, following calls to same-class methods one level
-     * deep, as the polling rules do.
-     */
-    static Optional<Chain> first(List<Node> work, SourceContext context, Set<Interaction> interactions) {
-        Deque<Node> pending = new ArrayDeque<>(work);
-        Set<Node> seen = new HashSet<>();
-        for (int level = 0; level <= 1 && !pending.isEmpty(); level++) {
-            Deque<Node> next = new ArrayDeque<>();
-            for (Node region : pending) {
-                if (!seen.add(region)) {
-                    continue;
-                }
-                for (MethodCallExpr call : region.findAll(MethodCallExpr.class)) {
-                    Optional<Chain> chain = startingAt(call, context);
-                    if (chain.isPresent() && interactions.contains(chain.get().interaction())) {
-                        return chain;
-                    }
-                    PollingWork.sameClassTarget(call).ifPresent(next::add);
-                }
-            }
-            pending = next;
         }
         return Optional.empty();
     }

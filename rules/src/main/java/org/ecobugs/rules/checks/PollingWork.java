@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Scopes;
@@ -76,25 +77,31 @@ final class PollingWork {
 
     /** The first read of one of {@code kinds} in the work, following calls to same-class methods one level deep. */
     static Optional<Read> firstRead(List<Node> work, SourceContext context, Set<Kind> kinds) {
+        return first(work, call -> classify(call, context).filter(read -> kinds.contains(read.kind())));
+    }
+
+    /**
+     * The first answer {@code found} gives for a call of the work, following calls to same-class methods one level deep:
+     * a task that delegates to {@code fetchNewResults()} does what that method does.
+     */
+    static <T> Optional<T> first(List<Node> work, Function<MethodCallExpr, Optional<T>> found) {
         Deque<Node> pending = new ArrayDeque<>(work);
         Set<Node> seen = new HashSet<>();
-        int level = 0;
-        while (!pending.isEmpty() && level <= 1) {
+        for (int level = 0; level <= 1 && !pending.isEmpty(); level++) {
             Deque<Node> next = new ArrayDeque<>();
             for (Node region : pending) {
                 if (!seen.add(region)) {
                     continue;
                 }
                 for (MethodCallExpr call : region.findAll(MethodCallExpr.class)) {
-                    Optional<Read> read = classify(call, context);
-                    if (read.isPresent() && kinds.contains(read.get().kind())) {
-                        return read;
+                    Optional<T> answer = found.apply(call);
+                    if (answer.isPresent()) {
+                        return answer;
                     }
                     sameClassTarget(call).ifPresent(next::add);
                 }
             }
             pending = next;
-            level++;
         }
         return Optional.empty();
     }
@@ -188,7 +195,7 @@ final class PollingWork {
     }
 
     /** The same-class method an unqualified or {@code this.} call invokes, when there is one by that name. */
-    static Optional<Node> sameClassTarget(MethodCallExpr call) {
+    private static Optional<Node> sameClassTarget(MethodCallExpr call) {
         boolean local = call.getScope().isEmpty() || call.getScope().get() instanceof ThisExpr;
         if (!local) {
             return Optional.empty();
