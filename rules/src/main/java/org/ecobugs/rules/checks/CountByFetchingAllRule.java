@@ -17,6 +17,11 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.fhir.BundleUses;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.remote.QueryLimits;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.checks.remote.ResultUses;
 import org.ecobugs.rules.java.WordSets;
 
 /**

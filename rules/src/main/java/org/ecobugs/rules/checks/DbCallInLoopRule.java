@@ -4,6 +4,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.java.OneOffCode;
 
 /**

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.polling.PollingContexts;
+import org.ecobugs.rules.checks.polling.PollingWork;
 
 /**
  * A periodic task or a sleeping loop that searches a FHIR server (HAPI FHIR's fluent client {@code search()} or

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
 
 /**
  * An HTTP request sent once per element of a collection: the JDK {@code HttpClient}, {@code HttpURLConnection},

@@ -9,6 +9,7 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.polling.PollingContexts;
 
 /**
  * What the polling rules (EB104, EB105, EB106, EB206) share: each periodic task or sleeping loop (see {@link

@@ -16,6 +16,9 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.remote.QueryLimits;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.checks.remote.ResultUses;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.WordSets;
 

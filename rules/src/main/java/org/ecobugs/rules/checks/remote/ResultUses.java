@@ -1,0 +1,278 @@
+package org.ecobugs.rules.checks.remote;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the value of a query or a FHIR search is used in the method that gets it: the chains of calls made on it
+ * ({@code result.getEntry().size()}), directly or through the local variable it is stored in. Null checks are not
+ * uses; a use that is not a call on the value (an argument, a return, a field) is kept as a use without calls, so
+ * that callers can tell the value escapes.
+ */
+public final class ResultUses {
+
+    /**
+     * One use of the value.
+     *
+     * @param calls the calls made one after the other on the value, first one first; empty when the value is used
+     *     otherwise (passed, returned, stored)
+     * @param end the node the last value flows into: the parent of the last call, or of the value itself
+     */
+    public record Use(List<MethodCallExpr> calls, Node end) {
+
+        public List<String> names() {
+            return calls.stream().map(MethodCallExpr::getNameAsString).toList();
+        }
+
+        public boolean escapes() {
+            return calls.isEmpty();
+        }
+
+        /** Whether the calls start with these names. */
+        public boolean startsWith(String... names) {
+            List<String> mine = names();
+            if (mine.size() < names.length) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (!mine.get(i).equals(names[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private ResultUses() {}
+
+    /**
+     * The uses of the value {@code producer} computes; empty when they cannot be followed (the variable is assigned
+     * elsewhere too, or is a field).
+     */
+    public static Optional<List<Use>> of(Expression producer) {
+        Node holder = producer;
+        while (holder.getParentNode().orElse(null) instanceof EnclosedExpr
+                || holder.getParentNode().orElse(null) instanceof CastExpr) {
+            holder = holder.getParentNode().get();
+        }
+        Node parent = holder.getParentNode().orElse(null);
+        if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == holder) {
+            return Optional.of(List.of(chainFrom(call)));
+        }
+        String variable;
+        if (parent instanceof VariableDeclarator declarator
+                && declarator.getInitializer().orElse(null) == holder) {
+            variable = declarator.getNameAsString();
+        } else if (parent instanceof AssignExpr assign
+                && assign.getValue() == holder
+                && assign.getTarget() instanceof NameExpr target
+                && assign.getOperator() == AssignExpr.Operator.ASSIGN) {
+            variable = target.getNameAsString();
+        } else {
+            return Optional.of(List.of(new Use(List.of(), parent)));
+        }
+        Optional<Node> method =
+                producer.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
+        if (method.isEmpty()) {
+            return Optional.empty();
+        }
+        if (assignedElsewhere(method.get(), variable, holder)) {
+            return Optional.empty();
+        }
+        return Optional.of(usesIn(method.get(), variable));
+    }
+
+    /**
+     * The uses of a variable declared outside {@code region} and never assigned in it (a loop variable in the loop's
+     * body, a lambda parameter in the lambda's body); empty when it is assigned there.
+     */
+    public static Optional<List<Use>> ofVariable(String variable, Node region) {
+        if (org.ecobugs.rules.java.Scopes.isAssignedIn(region, variable)) {
+            return Optional.empty();
+        }
+        for (VariableDeclarator declarator : region.findAll(VariableDeclarator.class)) {
+            if (declarator.getNameAsString().equals(variable)) {
+                // Shadowed in a nested lambda or class: too subtle to follow.
+                return Optional.empty();
+            }
+        }
+        return Optional.of(usesIn(region, variable));
+    }
+
+    /**
+     * Whether every use only counts the rows or tests that there are some ({@code size()}, {@code isEmpty()}, {@code
+     * stream().count()}).
+     */
+    public static boolean onlyCount(List<Use> uses) {
+        return !uses.isEmpty()
+                && uses.stream()
+                        .allMatch(use -> use.startsWith("isEmpty")
+                                || use.startsWith("size")
+                                || use.startsWith("stream", "count"));
+    }
+
+    /**
+     * The run of the same query just before {@code call} in the same method ({@code List<Obs> rows = query.list(); if
+     * (rows.size() > 0) return query.list().get(0);}): a call of the same text, with nothing in between that changes its
+     * receiver or its arguments (an assignment to one of their names, or another call on the receiver, such as {@code
+     * setParameter}).
+     */
+    public static Optional<MethodCallExpr> previousRun(MethodCallExpr call) {
+        List<MethodCallExpr> runs = runsOfSameText(call);
+        int index = indexOf(runs, call);
+        return index > 0 && unchangedBetween(runs.get(index - 1), call)
+                ? Optional.of(runs.get(index - 1))
+                : Optional.empty();
+    }
+
+    /** The run of the same query just after {@code call} in the same method; see {@link #previousRun}. */
+    public static Optional<MethodCallExpr> nextRun(MethodCallExpr call) {
+        List<MethodCallExpr> runs = runsOfSameText(call);
+        int index = indexOf(runs, call);
+        return index >= 0 && index + 1 < runs.size() && unchangedBetween(call, runs.get(index + 1))
+                ? Optional.of(runs.get(index + 1))
+                : Optional.empty();
+    }
+
+    /** The position of this very node: {@code List.indexOf} would find the first node equal to it. */
+    private static int indexOf(List<MethodCallExpr> runs, MethodCallExpr call) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i) == call) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The calls of the method holding {@code call} written as it is, in the order of the text. */
+    private static List<MethodCallExpr> runsOfSameText(MethodCallExpr call) {
+        Optional<CallableDeclaration> method = call.findAncestor(CallableDeclaration.class);
+        if (method.isEmpty() || call.getRange().isEmpty()) {
+            return List.of();
+        }
+        String text = call.toString();
+        List<MethodCallExpr> runs = new ArrayList<>();
+        for (MethodCallExpr other : method.get().findAll(MethodCallExpr.class)) {
+            if (other.getNameAsString().equals(call.getNameAsString())
+                    && other.getRange().isPresent()
+                    && other.toString().equals(text)) {
+                runs.add(other);
+            }
+        }
+        runs.sort((a, b) -> a.getRange().get().begin.compareTo(b.getRange().get().begin));
+        return runs;
+    }
+
+    private static boolean unchangedBetween(MethodCallExpr first, MethodCallExpr second) {
+        Set<String> names = new HashSet<>();
+        first.findAll(NameExpr.class).forEach(name -> names.add(name.getNameAsString()));
+        com.github.javaparser.Position from = first.getRange().get().end;
+        com.github.javaparser.Position to = second.getRange().get().begin;
+        Node method = first.findAncestor(CallableDeclaration.class).orElseThrow();
+        for (Node node : method.findAll(
+                Node.class,
+                n -> n.getRange()
+                        .filter(r -> r.begin.isAfter(from) && r.end.isBefore(to))
+                        .isPresent())) {
+            if (node instanceof AssignExpr assign
+                    && assign.getTarget() instanceof NameExpr target
+                    && names.contains(target.getNameAsString())) {
+                return false;
+            }
+            if (node instanceof UnaryExpr unary
+                    && (unary.getOperator().isPrefix() || unary.getOperator().isPostfix())
+                    && unary.getExpression() instanceof NameExpr target
+                    && names.contains(target.getNameAsString())) {
+                return false;
+            }
+            if (node instanceof MethodCallExpr other
+                    && !other.toString().equals(first.toString())
+                    && other.getScope().orElse(null) instanceof NameExpr receiver
+                    && first.getScope().orElse(null) instanceof NameExpr own
+                    && receiver.getNameAsString().equals(own.getNameAsString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Use> usesIn(Node region, String variable) {
+        List<Use> uses = new ArrayList<>();
+        for (NameExpr name : region.findAll(NameExpr.class)) {
+            if (!name.getNameAsString().equals(variable) || isAssignmentTarget(name)) {
+                continue;
+            }
+            if (isNullCheck(name)) {
+                continue;
+            }
+            Node use = name;
+            while (use.getParentNode().orElse(null) instanceof EnclosedExpr) {
+                use = use.getParentNode().get();
+            }
+            if (use.getParentNode().orElse(null) instanceof MethodCallExpr call
+                    && call.getScope().orElse(null) == use) {
+                uses.add(chainFrom(call));
+            } else {
+                uses.add(new Use(List.of(), use.getParentNode().orElse(use)));
+            }
+        }
+        return uses;
+    }
+
+    /** The calls made one on the result of the other from {@code first} on. */
+    private static Use chainFrom(MethodCallExpr first) {
+        List<MethodCallExpr> calls = new ArrayList<>();
+        Node current = first;
+        calls.add(first);
+        while (current.getParentNode().orElse(null) instanceof MethodCallExpr next
+                && next.getScope().orElse(null) == current) {
+            calls.add(next);
+            current = next;
+        }
+        return new Use(List.copyOf(calls), current.getParentNode().orElse(current));
+    }
+
+    private static boolean assignedElsewhere(Node method, String variable, Node holder) {
+        int declarations = 0;
+        for (VariableDeclarator declarator : method.findAll(VariableDeclarator.class)) {
+            if (declarator.getNameAsString().equals(variable)) {
+                declarations++;
+            }
+        }
+        for (AssignExpr assign : method.findAll(AssignExpr.class)) {
+            if (assign.getTarget() instanceof NameExpr target
+                    && target.getNameAsString().equals(variable)
+                    && assign.getValue() != holder) {
+                return true;
+            }
+        }
+        return declarations > 1;
+    }
+
+    private static boolean isAssignmentTarget(NameExpr name) {
+        return name.getParentNode().orElse(null) instanceof AssignExpr assign && assign.getTarget() == name;
+    }
+
+    private static boolean isNullCheck(NameExpr name) {
+        return name.getParentNode().orElse(null) instanceof BinaryExpr binary
+                && (binary.getOperator() == BinaryExpr.Operator.EQUALS
+                        || binary.getOperator() == BinaryExpr.Operator.NOT_EQUALS)
+                && (binary.getLeft() instanceof NullLiteralExpr || binary.getRight() instanceof NullLiteralExpr);
+    }
+}
