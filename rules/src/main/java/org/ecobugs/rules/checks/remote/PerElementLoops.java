@@ -115,7 +115,7 @@ final class PerElementLoops {
             current = call.getScope().orElse(null);
         }
         return current != null
-                && RemoteCalls.declaredTypeName(current)
+                && DeclaredTypes.simpleNameOf(current)
                         .filter(STREAM_TYPES::contains)
                         .isPresent();
     }

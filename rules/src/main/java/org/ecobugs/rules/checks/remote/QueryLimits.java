@@ -42,7 +42,7 @@ public final class QueryLimits {
         for (Expression argument : call.getArguments()) {
             if (PAGING_ARGUMENT.matcher(argument.toString()).find()
                     || (argument instanceof NameExpr
-                            && RemoteCalls.declaredTypeName(argument)
+                            && DeclaredTypes.simpleNameOf(argument)
                                     .filter(PAGING_TYPES::contains)
                                     .isPresent())) {
                 return true;
