@@ -51,13 +51,7 @@ final class PrettyPrintedPayloadSource implements SourceDetector {
 
     private static void visit(MethodCallExpr call, SourceContext context) {
         Optional<String> setting = prettySetting(call, context);
-        if (setting.isEmpty()
-                || PrettyPrintGuards.writesFiles(call, context)
-                || PrettyPrintGuards.isInAFormatter(call)
-                || PrettyPrintGuards.reindentsText(call)
-                || PrettyPrintGuards.dependsOnACondition(call, context)
-                || PrettyPrintGuards.isUsedOnlyToRead(call)
-                || PrettyPrintGuards.offersACompactVariant(call)) {
+        if (setting.isEmpty() || PrettyPrintGuards.isMeant(call, context)) {
             return;
         }
         context.report(call, PrettyPrintedPayloadRule.message(setting.get()), compactFix(call));

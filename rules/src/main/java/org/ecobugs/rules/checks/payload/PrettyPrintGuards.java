@@ -2,36 +2,19 @@ package org.ecobugs.rules.checks.payload;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.api.SourceContext;
-import org.ecobugs.rules.java.Scopes;
 
 /**
- * Where indentation found in source is meant (EB201): the code writes files, lays text out for people, re-indents
- * text already serialized, lets a run-time condition decide, only parses, or keeps a compact twin.
+ * Where indentation found in source is meant (EB201): the code writes files (see {@link FileWrites}), lays text out for
+ * people, re-indents text already serialized, lets a run-time condition decide, only parses, or keeps a compact twin
+ * (see {@link ConfiguredObjects}).
  */
 public final class PrettyPrintGuards {
-
-    private static final Set<String> FILE_WRITERS = Set.of("FileWriter", "FileOutputStream");
-    /** Calls that produce serialized output, and calls that only consume it. */
-    private static final Pattern WRITES = Pattern.compile("encode|write|toJson|serialize|marshal|transform|print");
-
-    private static final Pattern READS = Pattern.compile("parse|read|fromJson|deserialize|unmarshal");
 
     /**
      * Method names that say the method lays text out for people ({@code prettyPrint}, {@code toPrettyJson}, {@code
@@ -43,6 +26,16 @@ public final class PrettyPrintGuards {
 
     private PrettyPrintGuards() {}
 
+    /** Whether the indentation a call sets is meant, where the code around it shows that it is. */
+    public static boolean isMeant(MethodCallExpr call, SourceContext context) {
+        return FileWrites.around(call, context)
+                || isInAFormatter(call)
+                || ConfiguredObjects.reindentsText(call)
+                || dependsOnACondition(call, context)
+                || ConfiguredObjects.isUsedOnlyToRead(call)
+                || ConfiguredObjects.offersACompactVariant(call);
+    }
+
     /** Whether a method's name says it formats for people: indenting is its job (see {@link #isInAFormatter}). */
     public static boolean isFormatterName(String method) {
         return FORMATTER_NAME.matcher(method).find();
@@ -53,69 +46,17 @@ public final class PrettyPrintGuards {
      * toPrettyString}, {@code beautify}, {@code indentXml}): indenting is its job, and whether its output reaches a
      * payload is decided by its callers.
      */
-    public static boolean isInAFormatter(MethodCallExpr call) {
+    private static boolean isInAFormatter(MethodCallExpr call) {
         return call.findAncestor(CallableDeclaration.class)
                 .filter(method -> isFormatterName(method.getNameAsString()))
                 .isPresent();
     }
 
     /**
-     * Whether the configured object only re-indents text that was already serialized: an identity {@code
-     * Transformer} ({@code newTransformer()} without a stylesheet) applied to a {@code StreamSource}, or a Jackson
-     * mapper that reads the text as a tree ({@code readTree}) in the same method. The compact form was in hand and the
-     * code chose to lay it out, which is formatting for a reader, not the way a payload is produced.
-     */
-    public static boolean reindentsText(MethodCallExpr call) {
-        Optional<String> variable = configuredVariable(call);
-        Optional<Node> scope =
-                call.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
-        if (variable.isEmpty() || scope.isEmpty()) {
-            return false;
-        }
-        List<MethodCallExpr> uses = scope.get().findAll(MethodCallExpr.class).stream()
-                .filter(use -> use.getScope()
-                        .map(PrettyPrintGuards::nameOf)
-                        .filter(variable.get()::equals)
-                        .isPresent())
-                .toList();
-        if (call.getNameAsString().equals("setOutputProperty")) {
-            return isIdentityTransformer(variable.get(), call)
-                    && uses.stream()
-                            .filter(use -> use.getNameAsString().equals("transform"))
-                            .anyMatch(use -> !use.getArguments().isEmpty() && isStreamSource(use.getArgument(0)));
-        }
-        return uses.stream().anyMatch(use -> use.getNameAsString().equals("readTree"));
-    }
-
-    /** Whether the local {@code variable} is a transformer made without a stylesheet: it copies its input. */
-    private static boolean isIdentityTransformer(String variable, MethodCallExpr from) {
-        return Scopes.declarationOf(from, variable)
-                .filter(declaration -> !declaration.field())
-                .flatMap(Scopes.Declaration::initializer)
-                .filter(init -> init instanceof MethodCallExpr created
-                        && created.getNameAsString().equals("newTransformer")
-                        && created.getArguments().isEmpty())
-                .isPresent();
-    }
-
-    /** {@code new StreamSource(…)}, directly or through a local initialized with it. */
-    private static boolean isStreamSource(Expression source) {
-        if (source instanceof ObjectCreationExpr created) {
-            return created.getType().getNameAsString().equals("StreamSource");
-        }
-        return source instanceof NameExpr name
-                && Scopes.declarationOf(name)
-                        .filter(declaration -> !declaration.field())
-                        .flatMap(Scopes.Declaration::initializer)
-                        .filter(PrettyPrintGuards::isStreamSource)
-                        .isPresent();
-    }
-
-    /**
      * Whether the setting applies only under a run-time condition ({@code if (pretty)}, a {@code _pretty} request
      * parameter): the choice of indentation is then left to the caller.
      */
-    public static boolean dependsOnACondition(MethodCallExpr call, SourceContext context) {
+    private static boolean dependsOnACondition(MethodCallExpr call, SourceContext context) {
         Node child = call;
         for (Node parent = call.getParentNode().orElse(null);
                 parent != null && !(parent instanceof CallableDeclaration<?>) && !(parent instanceof LambdaExpr);
@@ -131,132 +72,6 @@ public final class PrettyPrintGuards {
                 return true;
             }
             child = parent;
-        }
-        return false;
-    }
-
-    /** Whether the configured object is only ever used to parse, where indentation changes nothing. */
-    public static boolean isUsedOnlyToRead(MethodCallExpr call) {
-        Optional<String> variable = configuredVariable(call);
-        Optional<ClassOrInterfaceDeclaration> type = call.findAncestor(ClassOrInterfaceDeclaration.class);
-        if (variable.isEmpty() || type.isEmpty()) {
-            return false;
-        }
-        boolean reads = false;
-        for (MethodCallExpr use : type.get().findAll(MethodCallExpr.class)) {
-            String receiver = use.getScope().map(PrettyPrintGuards::nameOf).orElse("");
-            if (!receiver.equals(variable.get())) {
-                continue;
-            }
-            String name = use.getNameAsString();
-            if (WRITES.matcher(name).lookingAt()) {
-                return false;
-            }
-            reads |= READS.matcher(name).lookingAt();
-        }
-        return reads;
-    }
-
-    /**
-     * Whether the class keeps a compact twin of the configured object (a second field of the same type): the pretty
-     * one is then an option its callers choose.
-     */
-    public static boolean offersACompactVariant(MethodCallExpr call) {
-        Optional<String> variable = configuredVariable(call);
-        Optional<ClassOrInterfaceDeclaration> type = call.findAncestor(ClassOrInterfaceDeclaration.class);
-        if (variable.isEmpty() || type.isEmpty()) {
-            return false;
-        }
-        Optional<VariableDeclarator> field = type.get().getFields().stream()
-                .flatMap(f -> f.getVariables().stream())
-                .filter(v -> v.getNameAsString().equals(variable.get()))
-                .findFirst();
-        return field.isPresent()
-                && type.get().getFields().stream()
-                        .flatMap(f -> f.getVariables().stream())
-                        .filter(v -> v != field.get())
-                        .anyMatch(v -> v.getType().equals(field.get().getType()));
-    }
-
-    /**
-     * The variable or field that holds the configured object: the receiver of {@code mapper.enable(…)}, or the target
-     * the configured chain is assigned to ({@code parser = ctx.newJsonParser().setPrettyPrint(true)}).
-     */
-    private static Optional<String> configuredVariable(MethodCallExpr call) {
-        Node top = call;
-        while (top.getParentNode().orElse(null) instanceof MethodCallExpr parent
-                && parent.getScope().orElse(null) == top) {
-            top = parent;
-        }
-        Node holder = top.getParentNode().orElse(null);
-        if (holder instanceof AssignExpr assign && assign.getValue() == top) {
-            return Optional.of(nameOf(assign.getTarget()));
-        }
-        if (holder instanceof VariableDeclarator declarator) {
-            return Optional.of(declarator.getNameAsString());
-        }
-        if (top == call && call.getScope().isPresent()) {
-            String receiver = nameOf(call.getScope().get());
-            return receiver.isEmpty() ? Optional.empty() : Optional.of(receiver);
-        }
-        return Optional.empty();
-    }
-
-    private static String nameOf(Expression expression) {
-        if (expression instanceof NameExpr name) {
-            return name.getNameAsString();
-        }
-        if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-            return access.getNameAsString();
-        }
-        return "";
-    }
-
-    /** Whether the code around the call (its method or lambda) writes files, where indentation is often wanted. */
-    public static boolean writesFiles(MethodCallExpr call, SourceContext context) {
-        Optional<Node> scope =
-                call.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof LambdaExpr, Node.class);
-        if (scope.isEmpty()) {
-            return false;
-        }
-        for (MethodCallExpr other : scope.get().findAll(MethodCallExpr.class)) {
-            String name = other.getNameAsString();
-            if (other.getScope()
-                            .map(s -> context.names().isTypeName(s, "java.nio.file.Files"))
-                            .orElse(false)
-                    && (name.startsWith("write")
-                            || name.startsWith("newBufferedWriter")
-                            || name.equals("newOutputStream"))) {
-                return true;
-            }
-            if (name.equals("writeValue")
-                    && !other.getArguments().isEmpty()
-                    && isFileOrPath(other.getArgument(0), context)) {
-                return true;
-            }
-        }
-        return scope.get().findAll(ObjectCreationExpr.class).stream()
-                .anyMatch(created -> FILE_WRITERS.contains(created.getType().getNameAsString()));
-    }
-
-    private static boolean isFileOrPath(Expression argument, SourceContext context) {
-        if (argument instanceof ObjectCreationExpr created) {
-            return created.getType().getNameAsString().equals("File");
-        }
-        if (argument instanceof MethodCallExpr call) {
-            return call.getNameAsString().equals("toFile")
-                    || (call.getNameAsString().equals("of")
-                                    || call.getNameAsString().equals("get"))
-                            && call.getScope()
-                                    .map(s -> s.toString().equals("Path")
-                                            || s.toString().equals("Paths"))
-                                    .orElse(false);
-        }
-        if (argument instanceof NameExpr name) {
-            return Scopes.declarationOf(name)
-                    .flatMap(d -> context.names().resolve(d.type()))
-                    .filter(t -> t.equals("java.io.File") || t.equals("java.nio.file.Path"))
-                    .isPresent();
         }
         return false;
     }
