@@ -29,7 +29,11 @@ public record Phase(Kind kind, Duration time, Map<Count, Integer> counts) {
         /** The source files no rule could find anything in, which were not parsed. */
         UNPARSED_FILES("unparsedFiles"),
         /** The library classes walked. */
-        CLASSES("classes");
+        CLASSES("classes"),
+        /** The types the project model holds. */
+        TYPES("types"),
+        /** The source files parsed only to summarise their methods for the project model. */
+        FILES_PARSED_FOR_MODEL("filesParsedForModel");
 
         private final String key;
 
@@ -52,6 +56,10 @@ public record Phase(Kind kind, Duration time, Map<Count, Integer> counts) {
         PARSE("parse", true),
         PRESCREEN_SOURCE_TEXT(
                 "prescreen source text, no rule could match %d of %d files", true, Count.UNPARSED_FILES, Count.FILES),
+        SUMMARISE_METHODS("summarise methods for the project model", true),
+        PROJECT_MODEL(
+                "project model: %d types, %d more files parsed for it",
+                false, Count.TYPES, Count.FILES_PARSED_FOR_MODEL),
         ANALYSE_CLASSES("analyse classes"),
         DEPENDENCIES_FROM_RESULT_CACHE("dependencies: from the result cache"),
         INDEX_DEPENDENCIES("dependencies: index jars and resources"),

@@ -3,13 +3,18 @@ package org.ecobugs.rules.api;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.FileFacts;
 import org.ecobugs.rules.java.JavaNames;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /** What a source rule knows about the file it is visiting, and how it reports. */
 public interface SourceContext extends FileFacts {
@@ -45,6 +50,34 @@ public interface SourceContext extends FileFacts {
      * merged with the bytecode's findings as one reported on {@code node} would be.
      */
     void report(Range range, Node node, String message, List<Secondary> secondaries, Optional<Fix> fix);
+
+    /**
+     * Reports a finding on the range of {@code node} once the whole project is read, if the method {@code call} runs
+     * does one of the wanted effects through the project's own methods (see {@link
+     * org.ecobugs.rules.project.ProjectModel#reach}). Each wanted effect has its message, which says how the call
+     * reaches it with {@link DeferredFinding#THROUGH} ("This loop {through}, once per element; …" becomes "This loop
+     * calls PatientService.load(), which reads a FHIR Patient, once per element; …"); each call of the chain and the
+     * effect become secondary locations after {@code secondaries}. Only detectors that {@link
+     * SourceDetector#readsProjectFacts() read project facts} may call it.
+     *
+     * @param messages the message for each wanted effect, in the order they are preferred
+     * @param maxStatements the largest body a method of the chain may have to count as a wrapper of the effect
+     */
+    void reportThrough(
+            Node node,
+            MethodCallExpr call,
+            Map<Effect.Kind, String> messages,
+            int maxStatements,
+            List<Secondary> secondaries);
+
+    /**
+     * Reports a finding on the range of {@code node} once the whole project is read, if the method {@code call} runs
+     * does none of the {@code effects} through the project's own methods: the code it runs is not the project's (a
+     * library, another module), or it does none of them. The message is final; {@code call} is also a secondary
+     * location.
+     */
+    void reportUnlessReaches(
+            Node node, MethodCallExpr call, Set<Effect.Kind> effects, String message, List<Secondary> secondaries);
 
     /** Reports a finding on {@code range}, a part of {@code node} that is no node of its own. */
     default void report(Range range, Node node, String message) {

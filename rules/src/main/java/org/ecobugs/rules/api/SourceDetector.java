@@ -22,4 +22,12 @@ public interface SourceDetector extends Detector {
     default RequiredWords textPrescreen() {
         return RequiredWords.anyFile();
     }
+
+    /**
+     * Whether this detector reports through the project's methods ({@link SourceContext#reportThrough}): the engine then
+     * summarises what each method of the project does, which costs a little on every file.
+     */
+    default boolean readsProjectFacts() {
+        return false;
+    }
 }

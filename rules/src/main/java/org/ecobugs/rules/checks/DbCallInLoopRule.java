@@ -2,11 +2,15 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Map;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.java.OneOffCode;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A database query or statement run once per element of a collection (N+1): a Spring Data repository or DAO read,
@@ -16,6 +20,12 @@ import org.ecobugs.rules.java.OneOffCode;
  */
 @RuleKey("EB601")
 public final class DbCallInLoopRule extends RepeatedCalls {
+
+    private final boolean followProjectCalls;
+
+    public DbCallInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+    }
 
     static final String READ_FIX = "fetch all the elements in one query (findAllById, WHERE … IN (…), a join) instead.";
     static final String WRITE_FIX =
@@ -31,7 +41,27 @@ public final class DbCallInLoopRule extends RepeatedCalls {
                                 || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE)
                 // A migration or start-up step touches each row once per deployment.
                 .filter(looped -> !OneOffCode.runsOnce(call))
-                .ifPresent(looped -> looped.report(context, message(looped), "the query"));
+                .ifPresentOrElse(looped -> looped.report(context, message(looped), "the query"), () -> {
+                    if (!OneOffCode.runsOnce(call)) {
+                        if (followProjectCalls) {
+                            CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                        }
+                    }
+                });
+    }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return followProjectCalls;
+    }
+
+    private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();
+
+    private static Map<Effect.Kind, String> throughProject() {
+        Map<Effect.Kind, String> messages = new java.util.LinkedHashMap<>();
+        messages.put(Effect.Kind.DATABASE_READ, DeferredFinding.THROUGH + ", once per element; " + READ_FIX);
+        messages.put(Effect.Kind.DATABASE_WRITE, DeferredFinding.THROUGH + ", once per element; " + WRITE_FIX);
+        return java.util.Collections.unmodifiableMap(messages);
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

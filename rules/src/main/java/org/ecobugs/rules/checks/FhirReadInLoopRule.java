@@ -2,11 +2,16 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Map;
+import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.fhir.FhirChains;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A FHIR interaction made once per element with HAPI FHIR's fluent client: a read per id, a search per value, a
@@ -16,10 +21,38 @@ import org.ecobugs.rules.checks.remote.RemoteCalls;
 @RuleKey("EB209")
 public final class FhirReadInLoopRule extends RepeatedCalls {
 
+    private final boolean followProjectCalls;
+
+    public FhirReadInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+    }
+
     @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
-        CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR)
-                .ifPresent(looped -> looped.report(context, message(looped), "the FHIR read"));
+        Optional<CallsInLoops.LoopedCall> looped =
+                CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.FHIR);
+        if (looped.isPresent()) {
+            looped.get().report(context, message(looped.get()), "the FHIR read");
+        } else {
+            if (followProjectCalls) {
+                CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+            }
+        }
+    }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return followProjectCalls;
+    }
+
+    private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();
+
+    private static Map<Effect.Kind, String> throughProject() {
+        Map<Effect.Kind, String> messages = new java.util.LinkedHashMap<>();
+        String message = DeferredFinding.THROUGH + ", once per element; read or search for all the elements at once"
+                + " (_id=a,b,c, comma-separated values) or send one batch or transaction Bundle instead.";
+        Effect.Kind.FHIR.forEach(kind -> messages.put(kind, message));
+        return java.util.Collections.unmodifiableMap(messages);
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

@@ -11,13 +11,17 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * An HTTP request sent once per element of a collection: the JDK {@code HttpClient}, {@code HttpURLConnection},
@@ -28,6 +32,12 @@ import org.ecobugs.rules.checks.remote.RemoteCalls;
  */
 @RuleKey("EB208")
 public final class HttpCallInLoopRule extends RepeatedCalls {
+
+    private final boolean followProjectCalls;
+
+    public HttpCallInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+    }
 
     static final String FIX =
             "use a bulk or batch endpoint of the service, or one request for all the elements," + " instead.";
@@ -47,11 +57,28 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
 
     @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
-        CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP)
-                .filter(looped -> !overPiecesOfOneRequest(looped.repetition()))
-                .filter(looped -> looped.helper().isPresent() || !addressesTheElement(looped))
-                .ifPresent(looped -> looped.report(context, message(looped), "the HTTP request"));
+        Optional<CallsInLoops.LoopedCall> looped =
+                CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP);
+        if (looped.isEmpty()) {
+            if (!overPiecesOfOneRequest(repeating)) {
+                if (followProjectCalls) {
+                    CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
+                }
+            }
+            return;
+        }
+        looped.filter(l -> !overPiecesOfOneRequest(l.repetition()))
+                .filter(l -> l.helper().isPresent() || !addressesTheElement(l))
+                .ifPresent(l -> l.report(context, message(l), "the HTTP request"));
     }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return followProjectCalls;
+    }
+
+    private static final Map<Effect.Kind, String> THROUGH_PROJECT =
+            Map.of(Effect.Kind.HTTP, DeferredFinding.THROUGH + ", once per element; " + FIX);
 
     /**
      * Whether the loop walks the pieces of one request split by a helper ({@code for (URI uri : splitRequest(url,

@@ -1,12 +1,16 @@
 package org.ecobugs.rules.checks;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.polling.PollingContexts;
 import org.ecobugs.rules.checks.polling.PollingWork;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A periodic task or a sleeping loop that reads a remote service or the database each round to find what changed:
@@ -16,6 +20,11 @@ import org.ecobugs.rules.checks.polling.PollingWork;
 public final class PollInsteadOfPushRule extends PollingReads {
 
     static final String PARAM_MAX_POLL_PERIOD = "maxPollPeriodMs";
+
+    private static final String PUSHED_BY_DATABASE =
+            "have the change pushed instead (a message queue, LISTEN/NOTIFY or change data capture).";
+    private static final String PUSHED_BY_SERVICE =
+            "have the service push them instead (a webhook, a message queue, server-sent events or a WebSocket).";
 
     private final long maxPollPeriodMs;
 
@@ -29,6 +38,15 @@ public final class PollInsteadOfPushRule extends PollingReads {
     }
 
     @Override
+    Map<Effect.Kind, String> throughProject(PollingContexts.PollingContext polling, String every) {
+        Map<Effect.Kind, String> messages = new LinkedHashMap<>();
+        String start = polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + " to find changes; ";
+        messages.put(Effect.Kind.HTTP, start + PUSHED_BY_SERVICE);
+        messages.put(Effect.Kind.DATABASE_READ, start + PUSHED_BY_DATABASE);
+        return messages;
+    }
+
+    @Override
     Optional<RoundRead> read(PollingContexts.PollingContext polling, String every, SourceContext context) {
         return PollingWork.firstRead(
                         polling.work(),
@@ -38,12 +56,8 @@ public final class PollInsteadOfPushRule extends PollingReads {
                     boolean database = read.kind() == PollingWork.Kind.DATABASE_READ;
                     String message =
                             polling.describe() + " queries " + read.kind().target() + " every " + every
-                                    + " to find changes; have "
-                                    + (database
-                                            ? "the change pushed instead (a message queue, LISTEN/NOTIFY or change data"
-                                                    + " capture)."
-                                            : "the service push them instead (a webhook, a message queue, server-sent events"
-                                                    + " or a WebSocket).");
+                                    + " to find changes; "
+                                    + (database ? PUSHED_BY_DATABASE : PUSHED_BY_SERVICE);
                     String words = (database ? "the query it runs every " : "the request it sends every ") + every;
                     return new RoundRead(read.call().getName(), message, words);
                 });

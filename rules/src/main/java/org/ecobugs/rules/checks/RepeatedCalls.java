@@ -9,6 +9,7 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.loops.RepeatingContexts;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
 
@@ -18,6 +19,12 @@ import org.ecobugs.rules.java.Repetition;
  * what repeats it. Their findings point at that loop or lambda (see {@link RepeatingContexts}).
  */
 abstract class RepeatedCalls implements EnergyRule, SourceDetector {
+
+    /**
+     * The parameter of the rules that may follow a repeated call into the project's own classes (see {@link
+     * CallsInLoops#reportThroughProject}).
+     */
+    static final String PARAM_FOLLOW_PROJECT_CALLS = "followProjectCalls";
 
     /** Loops of at most this many iterations are a fixed, small cost. */
     private static final long MAX_CONSTANT_ITERATIONS = 16;

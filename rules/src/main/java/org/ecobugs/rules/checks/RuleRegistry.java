@@ -1,6 +1,7 @@
 package org.ecobugs.rules.checks;
 
 import java.util.List;
+import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.EnergyRule;
 
 /** Every rule ecobugs ships, in one explicit list: a rule that is not here does not run. */
@@ -51,6 +52,9 @@ public final class RuleRegistry {
             SelectStarRule.class,
             UnpaginatedQueryRule.class,
             CountByFetchingAllRule.class);
+
+    /** The effects of calls the project model records for the rules that follow calls through the project. */
+    public static final EffectClassifier EFFECTS = new ProjectEffects();
 
     private RuleRegistry() {}
 }

@@ -3,6 +3,7 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -26,10 +27,12 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.StateProbes;
 import org.ecobugs.rules.java.Waits;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A loop that sleeps and re-checks local state: it wakes the CPU at every tick until another thread changes the
@@ -77,12 +80,15 @@ public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
         if (checks.isEmpty() || sleeps.size() != 1 || sleeps.get(0).millis().isEmpty()) {
             return;
         }
-        if (!StateProbes.areProbes(checks)
-                || checks.stream().anyMatch(check -> Waits.containsBlockingCall(check, context))) {
+        if (checks.stream().anyMatch(check -> Waits.containsBlockingCall(check, context))) {
             return;
         }
         long interval = sleeps.get(0).millis().getAsLong();
         if (interval <= 0 || interval >= maxPollIntervalMs) {
+            return;
+        }
+        if (!StateProbes.areProbes(checks)) {
+            reportUnseenCheck(loop, checks, sleeps.get(0), interval, context);
             return;
         }
         context.report(
@@ -91,6 +97,54 @@ public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
                         + " (a queue's take() or poll(timeout), a future, a latch or a condition).",
                 new SourceContext.Secondary(sleeps.get(0).call(), "the sleep of " + interval + " ms between checks"));
     }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return true;
+    }
+
+    /**
+     * A loop that re-checks by calling code that is no probe of local state and no remote call ecobugs knows
+     * ({@code while (!jobs.isDone(id))}, {@code status = lab.status(order)}): reported once the project is read, unless
+     * that code reaches a remote call through the project's classes (the polling rules EB104 to EB106 report those).
+     * Code this analysis cannot see, a library's or another module's, is reported here: the loop polls it all the same.
+     */
+    private static void reportUnseenCheck(
+            Statement loop, List<Expression> checks, Waits.Sleep sleep, long interval, SourceContext context) {
+        for (Expression check : checks) {
+            for (MethodCallExpr call : check.findAll(MethodCallExpr.class)) {
+                if (StateProbes.isProbeMethod(
+                        call.getNameAsString(), call.getArguments().size())) {
+                    continue;
+                }
+                if (PollingWork.classify(call, context).isPresent()) {
+                    return; // a known read: the polling rules' concern
+                }
+                String callee = call.getScope()
+                                .filter(NameExpr.class::isInstance)
+                                .map(scope -> scope + ".")
+                                .orElse("")
+                        + call.getNameAsString() + "()";
+                context.reportUnlessReaches(
+                        Loops.anchor(loop),
+                        call,
+                        REMOTE_EFFECTS,
+                        "This loop calls " + callee + " every " + interval + " ms to re-check a condition; if it"
+                                + " asks another system, have that system push the answer (a callback, a message queue"
+                                + " or a webhook), else wait for the event (a queue's take() or poll(timeout), a"
+                                + " future, a latch or a condition).",
+                        List.of(
+                                new SourceContext.Secondary(
+                                        call.getName(), "the call it repeats every " + interval + " ms"),
+                                new SourceContext.Secondary(
+                                        sleep.call(), "the sleep of " + interval + " ms between checks")));
+                return;
+            }
+        }
+    }
+
+    /** What the polling rules report when a loop reaches it through the project's classes. */
+    private static final java.util.Set<Effect.Kind> REMOTE_EFFECTS = java.util.EnumSet.allOf(Effect.Kind.class);
 
     /**
      * Whether the statement is part of a polling loop: a sleep (possibly in a try that handles the interrupt), the

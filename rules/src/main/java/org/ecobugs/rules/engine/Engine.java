@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.deps.DependencyGraph;
 import org.ecobugs.rules.java.KnownTypes;
 import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.FileSummary;
 
 /** Runs an analysis: collects inputs, analyses source files then class files in parallel, and merges the results. */
 public final class Engine {
@@ -104,10 +107,12 @@ public final class Engine {
         List<Finding> dependencyFindings = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
         int classCount = 0;
+        Phase projectPhase = null;
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
             t = System.nanoTime();
+            ProjectFacts facts = ProjectFacts.of(rules.sourceDetectors(), catalog.effectClassifier());
             if (analyseSources) {
                 SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
                         rules.sourceDetectors(),
@@ -118,12 +123,15 @@ public final class Engine {
                         usage,
                         cache,
                         request.maxSourceFileBytes(),
-                        texts);
+                        texts,
+                        facts);
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyze(file)));
                 }
                 List<SourceFileAnalyzer.Outcome> outcomes = runAll(pool, tasks);
+                Map<Path, FileSummary> summaries = new LinkedHashMap<>();
+                List<DeferredFinding> deferred = new ArrayList<>();
                 for (int i = 0; i < outcomes.size(); i++) {
                     SourceFileAnalyzer.Outcome outcome = outcomes.get(i);
                     sourceFindings.addAll(outcome.findings());
@@ -131,6 +139,22 @@ public final class Engine {
                     if (outcome.parsed()) {
                         parsedSources.add(inputs.sourceFiles().get(i));
                     }
+                    summaries.put(inputs.sourceFiles().get(i), outcome.summary());
+                    deferred.addAll(outcome.deferred());
+                }
+                if (facts.inUse()) {
+                    long modelled = System.nanoTime();
+                    ProjectPass.Outcome project = ProjectPass.run(
+                            summaries, deferred, analyzer::summarise, analyzer::names, batch -> runAll(pool, batch));
+                    sourceFindings.addAll(project.findings());
+                    projectPhase = new Phase(
+                            Phase.Kind.PROJECT_MODEL,
+                            since(modelled),
+                            Map.of(
+                                    Phase.Count.TYPES,
+                                    project.types(),
+                                    Phase.Count.FILES_PARSED_FOR_MODEL,
+                                    project.summarisedLate()));
                 }
             }
             phases.add(new Phase(Phase.Kind.ANALYSE_SOURCES, since(t)));
@@ -143,6 +167,10 @@ public final class Engine {
                             timer.unparsed(),
                             Phase.Count.FILES,
                             inputs.sourceFiles().size())));
+            if (projectPhase != null) {
+                phases.add(new Phase(Phase.Kind.SUMMARISE_METHODS, timer.summaries()));
+                phases.add(projectPhase);
+            }
 
             t = System.nanoTime();
             if (analyseClasses) {

@@ -20,6 +20,8 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.FileSummary;
 
 /**
  * What earlier analyses found in each file, keyed by the file's path and the SHA-256 of its content, so that a file
@@ -115,12 +117,26 @@ final class ResultCache {
             List<ClassFinding> classFindings,
             List<CachedError> errors,
             Set<String> names,
-            int classes) {
+            int classes,
+            FileSummary summary,
+            List<DeferredFinding> deferred) {
 
         Entry {
             sourceFindings = List.copyOf(sourceFindings);
             classFindings = List.copyOf(classFindings);
             errors = List.copyOf(errors);
+            deferred = deferred == null ? List.of() : List.copyOf(deferred);
+        }
+
+        /** A class file's or archive's entry: nothing of the project model. */
+        Entry(
+                boolean parsed,
+                List<SourceFinding> sourceFindings,
+                List<ClassFinding> classFindings,
+                List<CachedError> errors,
+                Set<String> names,
+                int classes) {
+            this(parsed, sourceFindings, classFindings, errors, names, classes, null, List.of());
         }
     }
 

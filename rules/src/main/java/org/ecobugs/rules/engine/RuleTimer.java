@@ -13,6 +13,7 @@ final class RuleTimer {
     private final LongAdder parseNanos = new LongAdder();
     private final LongAdder prescreenNanos = new LongAdder();
     private final LongAdder unparsed = new LongAdder();
+    private final LongAdder summaryNanos = new LongAdder();
 
     void add(String ruleKey, long nanos) {
         nanosByRule.computeIfAbsent(ruleKey, k -> new LongAdder()).add(nanos);
@@ -20,6 +21,15 @@ final class RuleTimer {
 
     void addParse(long nanos) {
         parseNanos.add(nanos);
+    }
+
+    /** Time spent summarising parsed files' methods for the project model. */
+    void addSummaries(long nanos) {
+        summaryNanos.add(nanos);
+    }
+
+    Duration summaries() {
+        return Duration.ofNanos(summaryNanos.sum());
     }
 
     void addPrescreen(long nanos) {

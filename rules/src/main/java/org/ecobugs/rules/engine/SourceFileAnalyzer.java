@@ -6,6 +6,7 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.AnalysisRequest;
@@ -27,6 +29,11 @@ import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.KnownTypes;
+import org.ecobugs.rules.project.CallSite;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
+import org.ecobugs.rules.project.FileSummary;
+import org.ecobugs.rules.project.Site;
 
 /**
  * Parses one source file and walks it once, handing each node to the source rules that subscribed to its type.
@@ -41,11 +48,20 @@ final class SourceFileAnalyzer {
      *
      * @param parsed whether the source rules saw all of the file: it was parsed, or no rule could find anything in it
      * @param names the names the file uses, when collected for the dependency rules; else null
+     * @param summary what the file declares, when the project's methods are summarised and the file was parsed; else
+     *     null
+     * @param deferred the findings that wait for the whole project to be read
      */
-    record Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed, Set<String> names) {
+    record Outcome(
+            List<RawFinding> findings,
+            List<ProcessingError> errors,
+            boolean parsed,
+            Set<String> names,
+            FileSummary summary,
+            List<DeferredFinding> deferred) {
 
         Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed) {
-            this(findings, errors, parsed, null);
+            this(findings, errors, parsed, null, null, List.of());
         }
     }
 
@@ -61,6 +77,7 @@ final class SourceFileAnalyzer {
     private final MemoryGate gate = MemoryGate.forThisJvm();
     private final long maxFileBytes;
     private final SourceTexts texts;
+    private final ProjectFacts facts;
 
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -77,13 +94,15 @@ final class SourceFileAnalyzer {
                 null,
                 null,
                 AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES,
-                SourceTexts.NONE);
+                SourceTexts.NONE,
+                ProjectFacts.NONE);
     }
 
     /**
      * With {@code usage}, also records the names each file imports or spells out (for the dependency rules); with
      * {@code cache}, reuses the results of files whose content did not change. A file of more than {@code
-     * maxFileBytes} is not read. Sources {@code texts} holds are read from there.
+     * maxFileBytes} is not read. Sources {@code texts} holds are read from there. With {@code facts} in use, each
+     * parsed file is summarised for the project model, and files with effects of their own are parsed for it.
      */
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -94,7 +113,9 @@ final class SourceFileAnalyzer {
             UsageCollector usage,
             ResultCache cache,
             long maxFileBytes,
-            SourceTexts texts) {
+            SourceTexts texts,
+            ProjectFacts facts) {
+        this.facts = facts;
         this.maxFileBytes = maxFileBytes;
         this.texts = texts;
         this.usage = usage;
@@ -163,7 +184,7 @@ final class SourceFileAnalyzer {
             entry.sourceFindings().forEach(f -> findings.add(ResultCache.toRaw(f, file)));
             List<ProcessingError> errors = new ArrayList<>();
             entry.errors().forEach(e -> errors.add(ResultCache.toError(e, path)));
-            return new Outcome(findings, errors, entry.parsed());
+            return new Outcome(findings, errors, entry.parsed(), null, entry.summary(), entry.deferred());
         }
         Outcome outcome = analyze(file, bytes);
         cache.put(
@@ -176,8 +197,76 @@ final class SourceFileAnalyzer {
                                 .map(e -> ResultCache.of(e, path))
                                 .toList(),
                         usage == null ? null : outcome.names() == null ? Set.of() : outcome.names(),
-                        0));
+                        0,
+                        outcome.summary(),
+                        outcome.deferred()));
         return outcome;
+    }
+
+    /**
+     * Parses a file that no rule wanted only to summarise it for the project model: it names a method through which a
+     * rule's call may reach an effect. Empty when it cannot be read or parsed (the rules' pass already said why).
+     */
+    Optional<FileSummary> summarise(Path file) {
+        try {
+            byte[] bytes = texts.read(file, maxFileBytes, "one source file");
+            int held = gate.acquire(bytes.length);
+            try {
+                String text = decode(file, bytes, new ArrayList<>());
+                long start = System.nanoTime();
+                ParseResult<CompilationUnit> result;
+                try {
+                    result = JavaParsers.create(javaVersion, true).parse(text);
+                } finally {
+                    timer.addParse(System.nanoTime() - start);
+                }
+                if (result.getResult().isEmpty() || !result.isSuccessful()) {
+                    return Optional.empty();
+                }
+                long summarising = System.nanoTime();
+                try {
+                    FileState state = new FileState(file, result.getResult().get(), knownTypes);
+                    return Optional.of(facts.summaries()
+                            .of(state.unit, new RuleContext(state, null, new ArrayList<>(), new ArrayList<>())));
+                } finally {
+                    timer.addSummaries(System.nanoTime() - summarising);
+                }
+            } finally {
+                gate.release(held);
+            }
+        } catch (IOException | InputLimits.TooLarge | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the text of a file names one of {@code names} as an identifier. */
+    boolean names(Path file, Set<String> names) {
+        try {
+            String text = decode(file, texts.read(file, maxFileBytes, "one source file"), new ArrayList<>());
+            return namesAny(text, names);
+        } catch (IOException | InputLimits.TooLarge | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether a word of {@code text} (comments and strings included: a necessary condition only) is in {@code names}. */
+    static boolean namesAny(String text, Set<String> names) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            if (!Character.isJavaIdentifierStart(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
+                i++;
+            }
+            if (names.contains(text.substring(start, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Outcome analyze(Path file, byte[] bytes) {
@@ -195,8 +284,9 @@ final class SourceFileAnalyzer {
         long screened = System.nanoTime();
         TextPrescreen.Screen screen = prescreen.screen(text, javaVersion >= 10);
         boolean[] wanted = screen.rules();
+        boolean summarised = facts.wants(text);
         timer.addPrescreen(System.nanoTime() - screened);
-        if (!TextPrescreen.any(wanted)) {
+        if (!TextPrescreen.any(wanted) && !summarised) {
             // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
             // file uses, which its text tells without a parse.
             timer.skipParse();
@@ -205,7 +295,7 @@ final class SourceFileAnalyzer {
                 names = SourceNames.lexical(text);
                 usage.recordSourceNames(file, names);
             }
-            return new Outcome(List.of(), errors, true, names);
+            return new Outcome(List.of(), errors, true, names, null, List.of());
         }
         long start = System.nanoTime();
         CompilationUnit unit;
@@ -237,19 +327,38 @@ final class SourceFileAnalyzer {
             usage.recordSourceNames(file, names);
         }
         List<RawFinding> findings = new ArrayList<>();
+        List<DeferredFinding> deferred = new ArrayList<>();
+        FileState state = new FileState(file, unit, knownTypes);
         if (TextPrescreen.any(wanted)) {
-            walk(file, unit, wanted, findings, errors);
+            walk(state, wanted, findings, deferred, errors);
         }
-        return new Outcome(findings, errors, true, names);
+        FileSummary summary = null;
+        if (facts.inUse()) {
+            long summarising = System.nanoTime();
+            try {
+                summary =
+                        facts.summaries().of(unit, new RuleContext(state, null, new ArrayList<>(), new ArrayList<>()));
+            } catch (RuntimeException | StackOverflowError e) {
+                errors.add(new ProcessingError(
+                        file.toString(),
+                        null,
+                        ProcessingError.Kind.RULE_FAILURE,
+                        "Cannot summarise its methods for the project model: " + ProcessingError.describe(e)));
+            } finally {
+                timer.addSummaries(System.nanoTime() - summarising);
+            }
+        }
+        return new Outcome(findings, errors, true, names, summary, deferred);
     }
 
     private void walk(
-            Path file,
-            CompilationUnit unit,
+            FileState state,
             boolean[] wanted,
             List<RawFinding> findings,
+            List<DeferredFinding> deferred,
             List<ProcessingError> errors) {
-        FileState state = new FileState(file, unit, knownTypes);
+        Path file = state.path;
+        CompilationUnit unit = state.unit;
         RuleContext[] contexts = new RuleContext[rules.size()];
         long[] nanos = new long[rules.size()];
         // A detector the prescreen ruled out is skipped as one that failed is.
@@ -260,7 +369,7 @@ final class SourceFileAnalyzer {
             if (failed[i]) {
                 continue;
             }
-            contexts[i] = new RuleContext(state, rules.get(i).key(), findings);
+            contexts[i] = new RuleContext(state, rules.get(i).key(), findings, deferred);
             long start = System.nanoTime();
             try {
                 rules.get(i).detector().subscribe(visits.of(i));
@@ -370,11 +479,13 @@ final class SourceFileAnalyzer {
         private final FileState state;
         private final String ruleKey;
         private final List<RawFinding> sink;
+        private final List<DeferredFinding> deferred;
 
-        RuleContext(FileState state, String ruleKey, List<RawFinding> sink) {
+        RuleContext(FileState state, String ruleKey, List<RawFinding> sink, List<DeferredFinding> deferred) {
             this.state = state;
             this.ruleKey = ruleKey;
             this.sink = sink;
+            this.deferred = deferred;
         }
 
         @Override
@@ -405,12 +516,7 @@ final class SourceFileAnalyzer {
         @Override
         public void report(Range range, Node node, String message, List<Secondary> secondaries, Optional<Fix> fix) {
             Range cover = coverOf(node).getRange().orElse(range);
-            List<SecondaryLocation> locations = new ArrayList<>(secondaries.size());
-            for (Secondary secondary : secondaries) {
-                Range at = rangeOf(secondary.node());
-                locations.add(new SecondaryLocation(
-                        state.path, at.begin.line, at.begin.column, at.end.line, at.end.column, secondary.message()));
-            }
+            List<SecondaryLocation> locations = locations(secondaries);
             Finding finding = new Finding(
                     ruleKey,
                     state.path,
@@ -423,6 +529,73 @@ final class SourceFileAnalyzer {
                     fix.map(List::of).orElse(List.of()),
                     locations);
             sink.add(new RawFinding(finding, cover.begin.line, cover.end.line));
+        }
+
+        @Override
+        public void reportThrough(
+                Node node,
+                MethodCallExpr call,
+                Map<Effect.Kind, String> messages,
+                int maxStatements,
+                List<Secondary> secondaries) {
+            defer(
+                    node,
+                    call,
+                    List.copyOf(messages.keySet()),
+                    List.copyOf(messages.values()),
+                    false,
+                    maxStatements,
+                    secondaries);
+        }
+
+        @Override
+        public void reportUnlessReaches(
+                Node node, MethodCallExpr call, Set<Effect.Kind> effects, String message, List<Secondary> secondaries) {
+            defer(
+                    node,
+                    call,
+                    List.copyOf(new java.util.TreeSet<>(effects)),
+                    List.of(message),
+                    true,
+                    Integer.MAX_VALUE,
+                    secondaries);
+        }
+
+        private void defer(
+                Node node,
+                MethodCallExpr call,
+                List<Effect.Kind> wanted,
+                List<String> messages,
+                boolean unlessReached,
+                int maxStatements,
+                List<Secondary> secondaries) {
+            Optional<CallSite> site = MethodSummaries.callSite(call, this);
+            if (site.isEmpty()) {
+                return; // a call on a receiver of unknown or library type runs none of the project's code
+            }
+            Range range = rangeOf(node);
+            Range cover = coverOf(node).getRange().orElse(range);
+            deferred.add(new DeferredFinding(
+                    ruleKey,
+                    new Site(state.path, range.begin.line, range.begin.column, range.end.line, range.end.column),
+                    cover.begin.line,
+                    cover.end.line,
+                    locations(secondaries),
+                    site.get(),
+                    wanted,
+                    messages,
+                    unlessReached,
+                    maxStatements));
+        }
+
+        private List<SecondaryLocation> locations(List<Secondary> secondaries) {
+            List<SecondaryLocation> locations = new ArrayList<>(secondaries.size());
+            for (Secondary secondary : secondaries) {
+                Range at = rangeOf(secondary.node());
+                locations.add(new SecondaryLocation(
+                        state.path, at.begin.line, at.begin.column, at.end.line, at.end.column, secondary.message()));
+            }
+            return locations;
         }
 
         private static Range rangeOf(Node node) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.checks.RuleRegistry;
@@ -32,6 +33,14 @@ public final class RuleCatalog {
     private RuleCatalog(Map<String, RuleMetadata> byKey, Map<String, Class<? extends EnergyRule>> classes) {
         this.byKey = Collections.unmodifiableMap(byKey);
         this.classes = Collections.unmodifiableMap(classes);
+    }
+
+    /**
+     * What tells the effects of the project's own calls, for the rules that follow calls through the project (the same
+     * for every catalogue: it is knowledge of libraries, not of rules).
+     */
+    public EffectClassifier effectClassifier() {
+        return RuleRegistry.EFFECTS;
     }
 
     /** The catalogue of every rule ecobugs ships. */

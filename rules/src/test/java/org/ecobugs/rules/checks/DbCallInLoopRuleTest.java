@@ -9,4 +9,11 @@ class DbCallInLoopRuleTest {
     void sources() {
         RuleVerifier.rule("EB601").verify("eb601/DbCallInLoop.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB601")
+                .withParameter("followProjectCalls", "true")
+                .verify("eb601/project", RuleVerifier.Mode.SOURCE);
+    }
 }

@@ -17,4 +17,9 @@ class DirectoryPollingRuleTest {
     void classesAddNothingToASourceRule() {
         RuleVerifier.rule("EB106").verify("eb106/DirectoryPolling.java", SOURCE_AND_BYTECODE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB106").verify("eb106/project", RuleVerifier.Mode.SOURCE);
+    }
 }

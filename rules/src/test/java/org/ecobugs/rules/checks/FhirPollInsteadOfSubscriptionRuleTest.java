@@ -17,4 +17,9 @@ class FhirPollInsteadOfSubscriptionRuleTest {
     void classesAddNothingToASourceRule() {
         RuleVerifier.rule("EB105").verify("eb105/FhirPollInsteadOfSubscription.java", SOURCE_AND_BYTECODE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB105").verify("eb105/project", RuleVerifier.Mode.SOURCE);
+    }
 }

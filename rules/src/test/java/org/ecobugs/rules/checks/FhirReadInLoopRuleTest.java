@@ -9,4 +9,11 @@ class FhirReadInLoopRuleTest {
     void sources() {
         RuleVerifier.rule("EB209").verify("eb209/FhirReadInLoop.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB209")
+                .withParameter("followProjectCalls", "true")
+                .verify("eb209/project", RuleVerifier.Mode.SOURCE);
+    }
 }

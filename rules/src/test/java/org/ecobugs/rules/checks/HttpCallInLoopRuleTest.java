@@ -9,4 +9,11 @@ class HttpCallInLoopRuleTest {
     void sources() {
         RuleVerifier.rule("EB208").verify("eb208/HttpCallInLoop.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB208")
+                .withParameter("followProjectCalls", "true")
+                .verify("eb208/project", RuleVerifier.Mode.SOURCE);
+    }
 }

@@ -17,4 +17,9 @@ class PollInsteadOfPushRuleTest {
     void classesAddNothingToASourceRule() {
         RuleVerifier.rule("EB104").verify("eb104/PollInsteadOfPush.java", SOURCE_AND_BYTECODE);
     }
+
+    @Test
+    void throughTheProjectsClasses() {
+        RuleVerifier.rule("EB104").verify("eb104/project", RuleVerifier.Mode.SOURCE);
+    }
 }

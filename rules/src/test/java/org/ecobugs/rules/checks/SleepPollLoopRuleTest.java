@@ -27,4 +27,9 @@ class SleepPollLoopRuleTest {
                         .verify("eb102/SleepPollLoop.java", SOURCE))
                 .hasMessageContaining("expected 1 finding(s), found 0");
     }
+
+    @Test
+    void throughTheProjectsClassesOrCodeItCannotSee() {
+        RuleVerifier.rule("EB102").verify("eb102/project", RuleVerifier.Mode.SOURCE);
+    }
 }

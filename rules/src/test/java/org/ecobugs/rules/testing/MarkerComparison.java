@@ -114,9 +114,13 @@ final class MarkerComparison {
     private List<String> secondaryDifferences(Markers.Expected want, Finding finding) {
         List<String> differences = new ArrayList<>();
         List<Integer> missing = new ArrayList<>(want.secondaryLines());
+        List<String> missingElsewhere = new ArrayList<>(want.otherFileSecondaries());
         List<SecondaryLocation> unexpected = new ArrayList<>();
         for (SecondaryLocation secondary : finding.secondaryLocations()) {
-            if (!secondary.file().equals(finding.file()) || !missing.remove((Integer) secondary.line())) {
+            boolean expected = secondary.file().equals(finding.file())
+                    ? missing.remove((Integer) secondary.line())
+                    : missingElsewhere.remove(otherFileReference(secondary));
+            if (!expected) {
                 unexpected.add(secondary);
             }
         }
@@ -129,6 +133,20 @@ final class MarkerComparison {
         for (int line : missing) {
             differences.add("expected a secondary location at line " + line + ", found none there");
         }
+        for (String place : missingElsewhere) {
+            differences.add("expected a secondary location at " + place + ", found none there");
+        }
+        want.otherFileMessages().forEach((place, words) -> {
+            List<String> there = finding.secondaryLocations().stream()
+                    .filter(s -> !s.file().equals(finding.file())
+                            && otherFileReference(s).equals(place))
+                    .map(SecondaryLocation::message)
+                    .toList();
+            if (!there.isEmpty() && !there.contains(words)) {
+                differences.add("expected the secondary location at " + place + " to say {{" + words + "}}, found "
+                        + there.stream().map(w -> "{{" + w + "}}").collect(Collectors.joining(" ")));
+            }
+        });
         want.secondaryMessages().forEach((line, words) -> {
             List<String> there = finding.secondaryLocations().stream()
                     .filter(s -> s.line() == line)
@@ -142,6 +160,11 @@ final class MarkerComparison {
         return differences;
     }
 
+    /** A secondary location in another file of a fixture directory, as markers name it: {@code OrderService.java:14}. */
+    private static String otherFileReference(SecondaryLocation secondary) {
+        return secondary.file().getFileName() + ":" + secondary.line();
+    }
+
     /** The finding as the marker that would match it exactly. */
     String asMarker(Finding finding) {
         int line = finding.line();
@@ -149,13 +172,18 @@ final class MarkerComparison {
         if (!finding.secondaryLocations().isEmpty()) {
             marker.append(";secondary=")
                     .append(finding.secondaryLocations().stream()
-                            .map(s -> Markers.relative(s.line() - line))
+                            .map(s -> s.file().equals(finding.file())
+                                    ? Markers.relative(s.line() - line)
+                                    : otherFileReference(s))
                             .collect(Collectors.joining(",")));
         }
         marker.append("]] {{").append(finding.message()).append("}}");
         for (SecondaryLocation secondary : finding.secondaryLocations()) {
             marker.append(" secondary@")
-                    .append(Markers.relative(secondary.line() - line))
+                    .append(
+                            secondary.file().equals(finding.file())
+                                    ? Markers.relative(secondary.line() - line)
+                                    : otherFileReference(secondary))
                     .append(" {{")
                     .append(secondary.message())
                     .append("}}");

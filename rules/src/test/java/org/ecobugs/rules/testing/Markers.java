@@ -60,7 +60,9 @@ final class Markers {
     private static final Pattern HEAD = Pattern.compile(
             "(?://|#)\\s*Noncompliant(?<shift>@[+-]?\\d+)?(?:\\s+(?<count>\\d+)(?=\\s|\\{\\{|\\[\\[|$))?");
     private static final Pattern LINE_REFERENCE = Pattern.compile("[+-]?\\d+");
-    private static final Pattern SECONDARY_AT = Pattern.compile("secondary@([+-]?\\d+)");
+    private static final Pattern SECONDARY_AT = Pattern.compile("secondary@((?:[\\w$]+\\.java:)?[+-]?\\d+)");
+    /** A secondary location in another file of a fixture directory: {@code OrderService.java:14}. */
+    private static final Pattern OTHER_FILE_LINE = Pattern.compile("[\\w$]+\\.java:\\d+");
 
     /**
      * Where a finding is highlighted: 1-based columns, the end included, as in {@link org.ecobugs.rules.Finding}; a
@@ -92,20 +94,26 @@ final class Markers {
      *
      * @param secondaryLines the absolute lines of its secondary locations, in the order written
      * @param secondaryMessages the words of some of them, by absolute line
+     * @param otherFileSecondaries its secondary locations in other files of a fixture directory, as {@code
+     *     OrderService.java:14}
+     * @param otherFileMessages the words of some of those, by the same references
      */
     record Expected(
             Range range,
             String message,
             List<Integer> secondaryLines,
             Map<Integer, String> secondaryMessages,
-            List<ExpectedFix> fixes) {
+            List<ExpectedFix> fixes,
+            List<String> otherFileSecondaries,
+            Map<String, String> otherFileMessages) {
 
         static Expected any() {
-            return new Expected(null, null, List.of(), Map.of(), List.of());
+            return new Expected(null, null, List.of(), Map.of(), List.of(), List.of(), Map.of());
         }
 
         Expected withMessage(String other) {
-            return new Expected(range, other, secondaryLines, secondaryMessages, fixes);
+            return new Expected(
+                    range, other, secondaryLines, secondaryMessages, fixes, otherFileSecondaries, otherFileMessages);
         }
     }
 
@@ -216,6 +224,8 @@ final class Markers {
         private String message;
         private List<Integer> secondaryLines = List.of();
         private Map<Integer, String> secondaryMessages = new LinkedHashMap<>();
+        private List<String> otherFileSecondaries = List.of();
+        private Map<String, String> otherFileMessages = new LinkedHashMap<>();
         private List<ExpectedFix> fixes = new ArrayList<>();
         private boolean open;
         private boolean messageAllowed;
@@ -274,10 +284,16 @@ final class Markers {
             range = range(values);
             if (values.containsKey("secondary")) {
                 List<Integer> lines = new ArrayList<>();
+                List<String> elsewhere = new ArrayList<>();
                 for (String reference : values.get("secondary").split(",")) {
-                    lines.add(line(reference.strip(), "secondary"));
+                    if (OTHER_FILE_LINE.matcher(reference.strip()).matches()) {
+                        elsewhere.add(reference.strip());
+                    } else {
+                        lines.add(line(reference.strip(), "secondary"));
+                    }
                 }
                 secondaryLines = List.copyOf(lines);
+                otherFileSecondaries = List.copyOf(elsewhere);
             }
         }
 
@@ -312,6 +328,16 @@ final class Markers {
                 throw new IllegalArgumentException("secondary@ needs a line: secondary@+2 {{words}}");
             }
             position = at.end();
+            if (OTHER_FILE_LINE.matcher(at.group(1)).matches()) {
+                if (!open || !otherFileSecondaries.contains(at.group(1))) {
+                    throw new IllegalArgumentException(
+                            "secondary@" + at.group(1) + " names no place of the finding's secondary= list");
+                }
+                skipSpaces();
+                otherFileMessages.put(at.group(1), required("secondary@" + at.group(1)));
+                messageAllowed = false;
+                return;
+            }
             int line = line(at.group(1), "secondary@");
             if (!open || !secondaryLines.contains(line)) {
                 throw new IllegalArgumentException(
@@ -391,13 +417,21 @@ final class Markers {
         private void finish() {
             if (open) {
                 findings.add(new Expected(
-                        range, message, secondaryLines, Map.copyOf(secondaryMessages), List.copyOf(fixes)));
+                        range,
+                        message,
+                        secondaryLines,
+                        Map.copyOf(secondaryMessages),
+                        List.copyOf(fixes),
+                        otherFileSecondaries,
+                        Map.copyOf(otherFileMessages)));
             }
             open = false;
             range = null;
             message = null;
             secondaryLines = List.of();
             secondaryMessages = new LinkedHashMap<>();
+            otherFileSecondaries = List.of();
+            otherFileMessages = new LinkedHashMap<>();
             fixes = new ArrayList<>();
             messageAllowed = false;
         }

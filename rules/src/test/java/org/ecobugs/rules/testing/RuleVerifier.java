@@ -56,7 +56,8 @@ public final class RuleVerifier {
     /**
      * Verifies a fixture given relative to {@code org/ecobugs/fixtures}, e.g. {@code eb101/BusyWaitSpin.java}. A
      * configuration file ({@code eb203/application.properties}) or a directory of them ({@code eb203/profiles}) is
-     * analysed as a resource root; each file's markers are checked.
+     * analysed as a resource root; each file's markers are checked. A directory of Java files is analysed as one
+     * project's sources (in {@link Mode#SOURCE} only), for the findings that follow calls from file to file.
      */
     public void verify(String fixture, Mode mode) {
         Path source = Fixtures.source(fixture);
@@ -123,8 +124,13 @@ public final class RuleVerifier {
         }
     }
 
+    /** A configuration file, or a directory of them; a directory of Java files is a project's sources. */
     private static boolean isConfiguration(Path fixture) {
-        return Files.isDirectory(fixture) || !fixture.toString().endsWith(".java");
+        if (Files.isDirectory(fixture)) {
+            return markedFiles(fixture).stream()
+                    .noneMatch(file -> file.toString().endsWith(".java"));
+        }
+        return !fixture.toString().endsWith(".java");
     }
 
     private AnalysisResult analyse(Path source, String fixture, Mode mode) {

@@ -49,11 +49,25 @@ class RuleVerifierTest {
 
         assertThat(expected.get(2))
                 .containsExactly(new Markers.Expected(
-                        new Markers.Range(5, 2, 8), "Load once.", List.of(1, 3), Map.of(1, "the loop"), List.of()));
+                        new Markers.Range(5, 2, 8),
+                        "Load once.",
+                        List.of(1, 3),
+                        Map.of(1, "the loop"),
+                        List.of(),
+                        List.of(),
+                        Map.of()));
         assertThat(expected.get(4))
                 .containsExactly(
-                        new Markers.Expected(new Markers.Range(1, 5, 2), null, List.of(), Map.of(), List.of()),
-                        new Markers.Expected(Markers.Range.LINE_ONLY, "by line", List.of(), Map.of(), List.of()));
+                        new Markers.Expected(
+                                new Markers.Range(1, 5, 2), null, List.of(), Map.of(), List.of(), List.of(), Map.of()),
+                        new Markers.Expected(
+                                Markers.Range.LINE_ONLY,
+                                "by line",
+                                List.of(),
+                                Map.of(),
+                                List.of(),
+                                List.of(),
+                                Map.of()));
         assertThat(expected.get(6))
                 .singleElement()
                 .extracting(Markers.Expected::fixes)

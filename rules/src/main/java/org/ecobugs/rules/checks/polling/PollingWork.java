@@ -107,7 +107,7 @@ public final class PollingWork {
     }
 
     /** Whether the call reads a remote system, a FHIR server, the database or a directory. */
-    static Optional<Read> classify(MethodCallExpr call, SourceContext context) {
+    public static Optional<Read> classify(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
         JavaNames names = context.names();
         if (isFhirSearch(call, names)) {
@@ -169,7 +169,8 @@ public final class PollingWork {
         };
     }
 
-    private static boolean isDirectoryScan(MethodCallExpr call, SourceContext context) {
+    /** Whether the call lists a directory or checks a file's presence, size or date. */
+    public static boolean isDirectoryScan(MethodCallExpr call, SourceContext context) {
         String name = call.getNameAsString();
         Optional<Expression> scope = call.getScope();
         if (scope.isEmpty()) {

@@ -2,15 +2,24 @@ package org.ecobugs.rules.checks.remote;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.code.SameFileMethods;
 import org.ecobugs.rules.checks.loops.RepeatingContexts;
 import org.ecobugs.rules.java.Repetition;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * Remote calls made once per element of a collection: in the body of an enhanced {@code for}, of a counting
@@ -106,5 +115,72 @@ public final class CallsInLoops {
             return Optional.empty();
         }
         return Optional.of(new LoopedCall(call, remote, helper, repetition));
+    }
+
+    /**
+     * Reports, once the project is read, a call that a loop repeats per element and that reaches a wanted remote call
+     * only through the project's methods in other classes or further down (see {@link SourceContext#reportThrough}):
+     * the call is no remote call itself, and a same-file helper did not answer. The loop is judged as for a direct
+     * call: per element, over single elements, given no collection.
+     *
+     * @param messages the message for each wanted kind of remote call, with {@link
+     *     org.ecobugs.rules.project.DeferredFinding#THROUGH} for how the call reaches it
+     */
+    public static void reportThroughProject(
+            MethodCallExpr call, Node repetition, SourceContext context, Map<Effect.Kind, String> messages) {
+        if (RemoteCalls.classify(call, context).isPresent()
+                || !PerElementLoops.isPerElement(repetition, context)
+                || BatchedCalls.overBatches(repetition)
+                || BatchedCalls.passesACollection(call)
+                || !dependsOnTheElement(call, repetition)) {
+            return;
+        }
+        String subject = repetition instanceof MethodCallExpr perElement
+                ? "This " + perElement.getNameAsString() + "() lambda"
+                : "This loop";
+        Map<Effect.Kind, String> worded = new LinkedHashMap<>();
+        messages.forEach((kind, message) -> worded.put(kind, subject + " " + message));
+        context.reportThrough(
+                call.getName(),
+                call,
+                worded,
+                WrappedRemoteCalls.MAX_WRAPPER_STATEMENTS,
+                List.of(RepeatingContexts.secondary(repetition, "runs it once per element")));
+    }
+
+    /**
+     * Whether the call is given something of the element: the loop's variable or the lambda's parameter, or a variable
+     * the loop or lambda declares. A call whose arguments are the same every round ({@code
+     * visitService.encountersOf(visit.getId())} in a loop over the visit's attributes) reads nothing per element: at
+     * most once, when a branch picks one element.
+     */
+    private static boolean dependsOnTheElement(MethodCallExpr call, Node repetition) {
+        Set<String> perRound = new HashSet<>();
+        Node body = repetition;
+        if (repetition instanceof ForEachStmt forEach) {
+            forEach.getVariable().getVariables().forEach(v -> perRound.add(v.getNameAsString()));
+            body = forEach.getBody();
+        } else if (repetition instanceof com.github.javaparser.ast.stmt.ForStmt forStmt) {
+            forStmt.getInitialization()
+                    .forEach(init -> init.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                            .forEach(v -> perRound.add(v.getNameAsString())));
+            body = forStmt.getBody();
+        } else if (repetition instanceof MethodCallExpr perElement) {
+            for (Expression argument : perElement.getArguments()) {
+                if (argument instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
+                    lambda.getParameters().forEach(p -> perRound.add(p.getNameAsString()));
+                    body = lambda.getBody();
+                }
+            }
+        } else if (repetition instanceof Statement loop) {
+            body = org.ecobugs.rules.java.Loops.body(loop);
+        }
+        body.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                .forEach(v -> perRound.add(v.getNameAsString()));
+        List<Expression> given = new ArrayList<>(call.getArguments());
+        call.getScope().ifPresent(given::add);
+        return given.stream()
+                .flatMap(expression -> expression.findAll(NameExpr.class).stream())
+                .anyMatch(name -> perRound.contains(name.getNameAsString()));
     }
 }

@@ -67,7 +67,7 @@ public final class RemoteCalls {
      * What a call inside a wrapper method reaches: as {@link #classify}, and also a JDBC statement prepared there, which
      * the wrapper runs (possibly through a further helper) each time it is called.
      */
-    static Optional<RemoteCall> classifyInWrapper(MethodCallExpr call, SourceContext context) {
+    public static Optional<RemoteCall> classifyInWrapper(MethodCallExpr call, SourceContext context) {
         Optional<RemoteCall> direct = classify(call, context);
         return direct.isPresent() ? direct : DatabaseCalls.preparedStatement(call, context);
     }

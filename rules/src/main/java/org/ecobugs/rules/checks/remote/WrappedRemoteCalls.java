@@ -23,7 +23,7 @@ final class WrappedRemoteCalls {
     private static final DataKey<List<RemoteCalls.RemoteCall>> WRAPPED_CALLS = new DataKey<>() {};
 
     /** Beyond this many statements, a same-file method is a unit of work, not a wrapper of its remote call. */
-    private static final int MAX_WRAPPER_STATEMENTS = 15;
+    static final int MAX_WRAPPER_STATEMENTS = 15;
 
     private WrappedRemoteCalls() {}
 

@@ -1,0 +1,26 @@
+package org.ecobugs.rules.api;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Optional;
+import org.ecobugs.rules.project.Effect;
+
+/**
+ * Tells which calls of the project's own code have an {@link Effect}: the engine asks it about every call of the files
+ * it reads, to summarise what each method of the project does (see {@link org.ecobugs.rules.project.ProjectModel}).
+ */
+public interface EffectClassifier {
+
+    /**
+     * A call's effect.
+     *
+     * @param at where the effect is shown: the call's name, or the start of a fluent chain
+     */
+    record Classified(Effect.Kind kind, String what, String doing, Node at) {}
+
+    /** Words of which a file must hold some for a call of it to have an effect (see {@link RequiredWords}). */
+    RequiredWords textPrescreen();
+
+    /** What {@code call} does, if it is an effect. */
+    Optional<Classified> classify(MethodCallExpr call, SourceContext context);
+}

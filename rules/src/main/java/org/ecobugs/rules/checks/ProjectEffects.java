@@ -1,0 +1,104 @@
+package org.ecobugs.rules.checks;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.Optional;
+import java.util.Set;
+import org.ecobugs.rules.api.EffectClassifier;
+import org.ecobugs.rules.api.RequiredWords;
+import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.polling.PollingWork;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.java.WordSets;
+import org.ecobugs.rules.project.Effect;
+
+/**
+ * The effects the project model records for the rules that follow calls through the project: the remote calls
+ * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), each with the words of a message about it.
+ */
+final class ProjectEffects implements EffectClassifier {
+
+    /**
+     * What a file with a remote call holds: the package words of the HTTP clients' imports ({@code java.net.http},
+     * {@code org.apache.http}, {@code org.apache.hc}, {@code okhttp3}, Spring's {@code web.reactive}), their types,
+     * HAPI FHIR's package, and the database words.
+     */
+    private static final RequiredWords WORDS = RequiredWords.anyOf(WordSets.union(
+            Set.of(
+                    "http",
+                    "hc",
+                    "okhttp3",
+                    "reactive",
+                    "RestTemplate",
+                    "RestOperations",
+                    "TestRestTemplate",
+                    "RestClient",
+                    "WebClient",
+                    "HttpURLConnection",
+                    "HttpsURLConnection",
+                    "File",
+                    "Files"),
+            FhirChains.WORDS,
+            RemoteCalls.DATABASE_WORDS));
+
+    @Override
+    public RequiredWords textPrescreen() {
+        return WORDS;
+    }
+
+    @Override
+    public Optional<Classified> classify(MethodCallExpr call, SourceContext context) {
+        Optional<Classified> remote =
+                RemoteCalls.classifyInWrapper(call, context).map(ProjectEffects::classified);
+        if (remote.isPresent()) {
+            return remote;
+        }
+        return Optional.of(call)
+                .filter(c -> PollingWork.isDirectoryScan(c, context))
+                .map(scan -> new Classified(
+                        Effect.Kind.DIRECTORY_SCAN,
+                        call.getNameAsString() + "()",
+                        "scans a directory (" + call.getNameAsString() + "())",
+                        call.getName()));
+    }
+
+    private static Classified classified(RemoteCalls.RemoteCall remote) {
+        return switch (remote.kind()) {
+            case FHIR -> fhir(remote);
+            case HTTP ->
+                new Classified(
+                        Effect.Kind.HTTP,
+                        remote.what(),
+                        "sends an HTTP request (" + remote.what() + ")",
+                        remote.call().getName());
+            case DATABASE_READ ->
+                new Classified(
+                        Effect.Kind.DATABASE_READ,
+                        remote.what(),
+                        "runs a query (" + remote.what() + ")",
+                        remote.call().getName());
+            case DATABASE_WRITE ->
+                new Classified(
+                        Effect.Kind.DATABASE_WRITE,
+                        remote.what(),
+                        "writes to the database (" + remote.what() + ")",
+                        remote.call().getName());
+        };
+    }
+
+    private static Classified fhir(RemoteCalls.RemoteCall remote) {
+        FhirChains.Chain chain = remote.fhir().orElseThrow();
+        String type = chain.resourceType().orElse("resource");
+        String doing = switch (chain.interaction()) {
+            case READ -> "reads a FHIR " + type;
+            case SEARCH -> "runs a FHIR " + type + " search";
+            default -> "sends a FHIR " + chain.interaction().method();
+        };
+        Effect.Kind kind = switch (chain.interaction()) {
+            case READ -> Effect.Kind.FHIR_READ;
+            case SEARCH -> Effect.Kind.FHIR_SEARCH;
+            default -> Effect.Kind.FHIR_WRITE;
+        };
+        return new Classified(kind, remote.what(), doing, remote.call().getName());
+    }
+}

@@ -1,0 +1,33 @@
+package org.ecobugs.rules.project;
+
+import java.util.List;
+
+/**
+ * What one method of the project does, from its own code.
+ *
+ * @param owner the fully qualified name of the type that declares it
+ * @param returnType its return type as {@link CallSite.Receiver#type} names types, or null for {@code void} and
+ *     primitives
+ * @param statements how many statements its body holds (blocks aside), 0 without a body
+ * @param abstractMethod whether it has no body (an interface or abstract method)
+ * @param site its name, where chains through it point
+ * @param effects what its own calls do
+ * @param calls its calls to methods that may be the project's
+ */
+public record MethodSummary(
+        String owner,
+        String name,
+        int arity,
+        String returnType,
+        int statements,
+        boolean abstractMethod,
+        Site site,
+        List<Effect> effects,
+        List<CallSite> calls) {
+
+    /** {@code PatientService.load()}, for messages. */
+    public String displayName() {
+        int dot = owner.lastIndexOf('.');
+        return owner.substring(dot + 1) + "." + name + "()";
+    }
+}
