@@ -15,6 +15,7 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.code.BuilderCalls;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Scopes;
 

@@ -7,6 +7,7 @@ import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeDetector;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
 import org.ecobugs.rules.bytecode.StoredVariables;
+import org.ecobugs.rules.checks.code.UserInterfaceCode;
 import org.ecobugs.rules.java.JavaNames;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;

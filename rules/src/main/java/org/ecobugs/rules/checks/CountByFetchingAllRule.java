@@ -17,6 +17,12 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.fhir.BundleUses;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.remote.QueryLimits;
+import org.ecobugs.rules.checks.remote.QueryReruns;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.checks.remote.ResultUses;
 import org.ecobugs.rules.java.WordSets;
 
 /**
@@ -102,7 +108,7 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
         if (uses.isEmpty() || uses.get().isEmpty()) {
             return;
         }
-        Optional<MethodCallExpr> previous = ResultUses.previousRun(call)
+        Optional<MethodCallExpr> previous = QueryReruns.previousRun(call)
                 .filter(run -> ResultUses.of(run)
                         .filter(ResultUses::onlyCount)
                         .filter(runUses -> !runUses.stream().allMatch(CountByFetchingAllRule::isLogged))
@@ -118,7 +124,7 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
             return;
         }
         // Reported where the query runs again, the call the fix removes.
-        if (ResultUses.nextRun(call).isPresent()) {
+        if (QueryReruns.nextRun(call).isPresent()) {
             return;
         }
         boolean onlyEmptiness = uses.get().stream().allMatch(use -> use.startsWith("isEmpty"));

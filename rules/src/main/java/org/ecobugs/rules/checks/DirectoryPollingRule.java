@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.polling.PollingContexts;
+import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 

@@ -23,6 +23,8 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
+import org.ecobugs.rules.checks.loops.Sums;
 import org.ecobugs.rules.java.Loggers;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;

@@ -8,6 +8,11 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.fhir.FhirBundleReads;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.fhir.FhirElementReads;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
 
 /** EB205 in source: a read or search without a subset, whose resources are only read for a few elements. */
 final class FhirFullResourceWhenSubsetUsedSource implements SourceDetector {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 

@@ -5,12 +5,14 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import java.util.EnumSet;
 import java.util.Optional;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.polling.PollingContexts;
+import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.Scopes;
 
 /**
@@ -41,7 +43,10 @@ public final class FhirRereadWithoutEtagRule extends PollingReads {
 
     @Override
     Optional<RoundRead> read(PollingContexts.PollingContext polling, String every, SourceContext context) {
-        return FhirChains.first(polling.work(), context, EnumSet.of(FhirChains.Interaction.READ))
+        return PollingWork.first(
+                        polling.work(),
+                        call -> FhirChains.startingAt(call, context)
+                                .filter(chain -> chain.interaction() == FhirChains.Interaction.READ))
                 .filter(read -> !read.has("ifVersionMatches") && readsTheSameResource(read, context))
                 .map(read -> {
                     String type = read.resourceType().orElse("resource");

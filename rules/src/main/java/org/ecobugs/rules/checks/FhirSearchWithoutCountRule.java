@@ -21,6 +21,9 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.fhir.BundleUses;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.remote.ResultUses;
 import org.ecobugs.rules.java.Scopes;
 
 /**

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 

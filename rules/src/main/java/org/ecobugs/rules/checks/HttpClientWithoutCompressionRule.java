@@ -12,6 +12,7 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.remote.HttpRequests;
 import org.ecobugs.rules.java.Scopes;
 
 /**

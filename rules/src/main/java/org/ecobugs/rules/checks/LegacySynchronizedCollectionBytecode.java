@@ -6,6 +6,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeDetector;
 import org.ecobugs.rules.checks.LegacySynchronizedCollectionRule.Kind;
+import org.ecobugs.rules.checks.code.UserInterfaceCode;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;

@@ -23,6 +23,10 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.LegacySynchronizedCollectionRule.Kind;
+import org.ecobugs.rules.checks.code.UserInterfaceCode;
+import org.ecobugs.rules.checks.fields.ClassInitialisation;
+import org.ecobugs.rules.checks.fields.CollectionFieldUses;
+import org.ecobugs.rules.checks.fields.FieldEscapes;
 import org.ecobugs.rules.java.Scopes;
 
 /**

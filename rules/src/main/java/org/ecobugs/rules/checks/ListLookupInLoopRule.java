@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
 import org.ecobugs.rules.java.Scopes;
 
 /**

@@ -16,6 +16,8 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
+import org.ecobugs.rules.checks.loops.RetryLoops;
 import org.ecobugs.rules.java.Loggers;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;

@@ -16,6 +16,7 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.PerCallCreations.Factory;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
 import org.ecobugs.rules.java.CallSites;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.JavaNames;

@@ -14,6 +14,9 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.loops.RetryLoops;
+import org.ecobugs.rules.checks.polling.PollingContexts;
+import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.project.Effect;
 

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.BytecodeContext;
 import org.ecobugs.rules.api.BytecodeDetector;
 import org.ecobugs.rules.bytecode.Instructions;
+import org.ecobugs.rules.checks.payload.PrettyPrintGuards;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -39,10 +40,7 @@ final class PrettyPrintedPayloadBytecode implements BytecodeDetector {
     @Override
     public void visitClass(ClassNode classNode, BytecodeContext context) {
         for (MethodNode method : classNode.methods) {
-            if (writesFiles(method)
-                    || PrettyPrintedPayloadRule.FORMATTER_NAME
-                            .matcher(method.name)
-                            .find()) {
+            if (writesFiles(method) || PrettyPrintGuards.isFormatterName(method.name)) {
                 continue;
             }
             for (AbstractInsnNode insn : method.instructions) {

@@ -1,7 +1,6 @@
 package org.ecobugs.rules.checks;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
@@ -20,14 +19,6 @@ import org.ecobugs.rules.api.RuleKey;
 public final class PrettyPrintedPayloadRule implements EnergyRule {
 
     static final String JAXB_FORMATTED_OUTPUT = "jaxb.formatted.output";
-
-    /**
-     * Method names that say the method lays text out for people ({@code prettyPrint}, {@code toPrettyJson}, {@code
-     * beautify}, {@code indentXml}); not names that merely mention indentation ({@code indented()}, {@code pretty()}).
-     */
-    static final Pattern FORMATTER_NAME = Pattern.compile(
-            "pretty_?print|prettif|beautif|pretty_?(string|json|xml)|^(re)?indent(json|xml|text|string)?$|^reformat",
-            Pattern.CASE_INSENSITIVE);
 
     /** Measured on JSON FHIR searchset Bundles (docs/measurements.md, FHIR payloads): it applies to FHIR output only. */
     private static final String FHIR_FIGURE = " (+50 to +75 % bytes, measured on a FHIR JSON Bundle)";

@@ -13,6 +13,7 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.payload.PrettyPrintGuards;
 import org.ecobugs.rules.java.Fixes;
 import org.ecobugs.rules.java.JavaNames;
 
@@ -50,13 +51,7 @@ final class PrettyPrintedPayloadSource implements SourceDetector {
 
     private static void visit(MethodCallExpr call, SourceContext context) {
         Optional<String> setting = prettySetting(call, context);
-        if (setting.isEmpty()
-                || PrettyPrintGuards.writesFiles(call, context)
-                || PrettyPrintGuards.isInAFormatter(call)
-                || PrettyPrintGuards.reindentsText(call)
-                || PrettyPrintGuards.dependsOnACondition(call, context)
-                || PrettyPrintGuards.isUsedOnlyToRead(call)
-                || PrettyPrintGuards.offersACompactVariant(call)) {
+        if (setting.isEmpty() || PrettyPrintGuards.isMeant(call, context)) {
             return;
         }
         context.report(call, PrettyPrintedPayloadRule.message(setting.get()), compactFix(call));

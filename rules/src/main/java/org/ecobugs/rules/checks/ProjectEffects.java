@@ -6,6 +6,9 @@ import java.util.Set;
 import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.fhir.FhirChains;
+import org.ecobugs.rules.checks.polling.PollingWork;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.java.WordSets;
 import org.ecobugs.rules.project.Effect;
 

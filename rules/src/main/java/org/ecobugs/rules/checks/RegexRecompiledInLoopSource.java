@@ -13,6 +13,8 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.fixes.LiteralReplaceFix;
+import org.ecobugs.rules.checks.fixes.RegexConstantFix;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;
@@ -63,7 +65,7 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
                     call,
                     message,
                     message.equals(RegexRecompiledInLoopRule.LITERAL_REPLACE_ALL)
-                            ? RegexConstantFix.literalReplace(
+                            ? LiteralReplaceFix.of(
                                     call,
                                     constant.get(),
                                     RegexRecompiledInLoopRule.literalText(constant.get())

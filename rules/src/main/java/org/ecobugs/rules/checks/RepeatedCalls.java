@@ -8,6 +8,8 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
 

@@ -2,6 +2,7 @@ package org.ecobugs.rules.checks;
 
 import java.util.List;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.loops.RetryLoops;
 import org.ecobugs.rules.java.Waits;
 
 /** Where the retry rules (EB301, EB302) show the constant delay between a retry loop's attempts. */

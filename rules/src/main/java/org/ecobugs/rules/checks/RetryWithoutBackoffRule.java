@@ -16,6 +16,7 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.loops.RetryLoops;
 import org.ecobugs.rules.java.Annotations;
 import org.ecobugs.rules.java.Loops;
 

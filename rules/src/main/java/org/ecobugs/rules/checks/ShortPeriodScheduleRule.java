@@ -19,6 +19,9 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.code.SameFileMethods;
+import org.ecobugs.rules.checks.polling.PollingContexts;
+import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.PeriodicTasks;
 
 /**

@@ -27,6 +27,7 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.StateProbes;

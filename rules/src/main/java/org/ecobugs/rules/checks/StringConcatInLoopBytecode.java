@@ -9,6 +9,7 @@ import org.ecobugs.rules.api.BytecodeDetector;
 import org.ecobugs.rules.bytecode.BytecodeLoops;
 import org.ecobugs.rules.bytecode.Instructions;
 import org.ecobugs.rules.bytecode.StoredVariables;
+import org.ecobugs.rules.checks.loops.CompiledConcatenations;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;

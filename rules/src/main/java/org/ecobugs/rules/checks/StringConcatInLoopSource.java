@@ -18,6 +18,8 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.loops.LoopCarriedVariables;
+import org.ecobugs.rules.checks.loops.Sums;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.java.Scopes;

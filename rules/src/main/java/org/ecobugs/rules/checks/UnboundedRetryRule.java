@@ -12,6 +12,7 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.loops.RetryLoops;
 import org.ecobugs.rules.java.Loops;
 
 /**

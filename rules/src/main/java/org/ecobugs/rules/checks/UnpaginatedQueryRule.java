@@ -16,6 +16,10 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.remote.QueryLimits;
+import org.ecobugs.rules.checks.remote.QueryReruns;
+import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.checks.remote.ResultUses;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.WordSets;
 
@@ -90,7 +94,7 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
             return;
         }
         // The same query just run to test whether it has rows: EB606 reports the second run, whatever its limit.
-        if (ResultUses.previousRun(call)
+        if (QueryReruns.previousRun(call)
                 .flatMap(ResultUses::of)
                 .filter(ResultUses::onlyCount)
                 .isPresent()) {

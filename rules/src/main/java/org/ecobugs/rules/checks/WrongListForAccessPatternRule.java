@@ -15,6 +15,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Scopes;
 

@@ -20,6 +20,8 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,9 +29,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Computes compile-time values of expressions in one file: literals and text blocks, {@code final} fields and
- * effectively final locals with an initializer, string concatenation, integer arithmetic and shifts, casts, and
- * durations built with {@link TimeUnit} or {@code java.time.Duration}. Integral values are {@link Long}, floating ones
- * {@link Double}.
+ * effectively final locals with an initializer, string concatenation, arithmetic and shifts, casts, and durations
+ * built with {@link TimeUnit} or {@code java.time.Duration}. Values keep their Java type while they are folded, so that
+ * they compute as Java does: an {@code int} product wraps, a shift takes the type of its left operand, a cast narrows,
+ * a constant takes its declared type, and a concatenation holds each part's text (a {@code float}'s, a duration's
+ * {@code PT5S}). {@link #value} gives integral values as {@link Long}, floating ones as {@link Double}, chars as
+ * {@link Character} and durations as {@link Duration}.
  */
 public final class ConstantFolder {
 
@@ -39,13 +44,13 @@ public final class ConstantFolder {
     private static final String DURATION = "java.time.Duration";
     private static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
     private static final String CHRONO_UNIT = "java.time.temporal.ChronoUnit";
-    private static final Map<String, Long> DURATION_FACTORY_MILLIS = Map.of(
-            "ofNanos", -1_000_000L,
-            "ofMillis", 1L,
-            "ofSeconds", 1_000L,
-            "ofMinutes", 60_000L,
-            "ofHours", 3_600_000L,
-            "ofDays", 86_400_000L);
+    private static final Map<String, TimeUnit> DURATION_FACTORY_UNITS = Map.of(
+            "ofNanos", TimeUnit.NANOSECONDS,
+            "ofMillis", TimeUnit.MILLISECONDS,
+            "ofSeconds", TimeUnit.SECONDS,
+            "ofMinutes", TimeUnit.MINUTES,
+            "ofHours", TimeUnit.HOURS,
+            "ofDays", TimeUnit.DAYS);
 
     private final JavaNames names;
 
@@ -54,7 +59,14 @@ public final class ConstantFolder {
     }
 
     public Optional<Object> value(Expression expression) {
-        return Optional.ofNullable(fold(expression, 0));
+        Object value = fold(expression, 0);
+        if (isIntegral(value) && !(value instanceof Character)) {
+            return Optional.of(((Number) value).longValue());
+        }
+        if (value instanceof Float f) {
+            return Optional.of(f.doubleValue());
+        }
+        return Optional.ofNullable(value);
     }
 
     public Optional<String> string(Expression expression) {
@@ -92,8 +104,12 @@ public final class ConstantFolder {
         return value == null ? "?" : String.valueOf(value);
     }
 
+    /** The value of an expression of type {@code byte}, {@code short}, {@code int} or {@code long}. */
     public OptionalLong integer(Expression expression) {
-        return integerAt(expression, 0);
+        Object value = fold(expression, 0);
+        return isIntegral(value) && !(value instanceof Character)
+                ? OptionalLong.of(((Number) value).longValue())
+                : OptionalLong.empty();
     }
 
     public Optional<Boolean> bool(Expression expression) {
@@ -105,49 +121,54 @@ public final class ConstantFolder {
      * optional {@code .toMillis()}), {@code TimeUnit.X.toMillis(n)}, or a plain number taken as milliseconds.
      */
     public OptionalLong durationMillis(Expression expression) {
-        return durationMillis(expression, 0);
+        Object value = fold(expression, 0);
+        if (value instanceof Duration duration) {
+            Long millis = millis(duration);
+            return millis == null ? OptionalLong.empty() : OptionalLong.of(millis);
+        }
+        return integer(expression);
     }
 
-    private OptionalLong durationMillis(Expression expression, int depth) {
-        Expression e = unwrap(expression);
-        if (e instanceof MethodCallExpr call) {
-            return durationCallMillis(call, depth);
+    /** Duration.toMillis(), or null where it would throw: a duration too long for a long of milliseconds. */
+    private static Long millis(Duration duration) {
+        try {
+            return duration.toMillis();
+        } catch (ArithmeticException tooLong) {
+            return null;
         }
-        return integerAt(e, depth);
     }
 
-    private OptionalLong durationCallMillis(MethodCallExpr call, int depth) {
-        if (depth > MAX_DEPTH) {
-            return OptionalLong.empty();
-        }
+    /** The value of a call that computes a constant: a duration, or a duration's or a time unit's milliseconds. */
+    private Object call(MethodCallExpr call, int depth) {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
         if (name.equals("toMillis") && arity == 0 && call.hasScope()) {
-            return durationMillis(call.getScope().get(), depth + 1);
+            return fold(call.getScope().get(), depth + 1) instanceof Duration duration ? millis(duration) : null;
         }
-        Long factor = DURATION_FACTORY_MILLIS.get(name);
-        if (factor != null && arity == 1 && isType(call.getScope(), DURATION)) {
-            return scale(integerAt(call.getArgument(0), depth + 1), factor);
+        TimeUnit factoryUnit = DURATION_FACTORY_UNITS.get(name);
+        if (factoryUnit != null && arity == 1 && isType(call.getScope(), DURATION)) {
+            return duration(fold(call.getArgument(0), depth + 1), Optional.of(factoryUnit));
         }
         if (name.equals("of") && arity == 2 && isType(call.getScope(), DURATION)) {
-            return inUnit(chronoUnit(call.getArgument(1)), integerAt(call.getArgument(0), depth + 1));
+            return duration(fold(call.getArgument(0), depth + 1), chronoUnit(call.getArgument(1)));
         }
         if (name.equals("toMillis") && arity == 1 && call.hasScope()) {
-            return inUnit(timeUnit(call.getScope().get()), integerAt(call.getArgument(0), depth + 1));
+            Optional<TimeUnit> unit = timeUnit(call.getScope().get());
+            Object amount = fold(call.getArgument(0), depth + 1);
+            return unit.isPresent() && isIntegral(amount) ? unit.get().toMillis(integral(amount)) : null;
         }
-        return OptionalLong.empty();
+        return null;
     }
 
-    private static OptionalLong inUnit(Optional<TimeUnit> unit, OptionalLong amount) {
-        if (unit.isPresent() && amount.isPresent()) {
-            return OptionalLong.of(unit.get().toMillis(amount.getAsLong()));
+    private static Duration duration(Object amount, Optional<TimeUnit> unit) {
+        if (unit.isEmpty() || !isIntegral(amount)) {
+            return null;
         }
-        return OptionalLong.empty();
-    }
-
-    private OptionalLong integerAt(Expression expression, int depth) {
-        Object value = fold(expression, depth);
-        return value instanceof Long l ? OptionalLong.of(l) : OptionalLong.empty();
+        try {
+            return Duration.of(integral(amount), unit.get().toChronoUnit());
+        } catch (ArithmeticException tooLong) {
+            return null;
+        }
     }
 
     /** The {@link TimeUnit} constant an expression names ({@code TimeUnit.SECONDS}, or {@code SECONDS} imported). */
@@ -188,14 +209,6 @@ public final class ConstantFolder {
         return Optional.empty();
     }
 
-    private static OptionalLong scale(OptionalLong amount, long factor) {
-        if (amount.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long value = amount.getAsLong();
-        return OptionalLong.of(factor < 0 ? value / -factor : value * factor);
-    }
-
     private boolean isType(Optional<Expression> scope, String qualifiedName) {
         return scope.isPresent() && names.isTypeName(scope.get(), qualifiedName);
     }
@@ -208,6 +221,11 @@ public final class ConstantFolder {
         return e;
     }
 
+    /**
+     * The value of an expression in its Java type: {@link Integer}, {@link Long}, {@link Short}, {@link Byte}, {@link
+     * Character}, {@link Float}, {@link Double}, {@link Boolean}, {@link String} or {@link Duration}; null when it is
+     * not known.
+     */
     private Object fold(Expression expression, int depth) {
         if (depth > MAX_DEPTH) {
             return null;
@@ -220,13 +238,15 @@ public final class ConstantFolder {
             return t.asString();
         }
         if (e instanceof IntegerLiteralExpr i) {
-            return i.asNumber().longValue();
+            // 2147483648 is read as a long; legal only after a minus sign, it is the int Integer.MIN_VALUE there.
+            return i.asNumber().intValue();
         }
         if (e instanceof LongLiteralExpr l) {
             return l.asNumber().longValue();
         }
         if (e instanceof DoubleLiteralExpr d) {
-            return d.asDouble();
+            String digits = d.getValue().replace("_", "");
+            return digits.endsWith("f") || digits.endsWith("F") ? (Object) Float.parseFloat(digits) : d.asDouble();
         }
         if (e instanceof BooleanLiteralExpr b) {
             return b.getValue();
@@ -235,7 +255,7 @@ public final class ConstantFolder {
             return c.asChar();
         }
         if (e instanceof UnaryExpr u) {
-            return unary(u, fold(u.getExpression(), depth + 1));
+            return unary(u.getOperator(), fold(u.getExpression(), depth + 1));
         }
         if (e instanceof BinaryExpr b) {
             Object left = fold(b.getLeft(), depth + 1);
@@ -243,13 +263,12 @@ public final class ConstantFolder {
             return left == null || right == null ? null : binary(b.getOperator(), left, right);
         }
         if (e instanceof CastExpr cast) {
-            return cast(cast, fold(cast.getExpression(), depth + 1));
+            return cast(cast.getType(), fold(cast.getExpression(), depth + 1));
         }
         if (e instanceof NameExpr name) {
             return Scopes.declarationOf(name)
                     .filter(d -> d.field() ? d.isFinalField() : Scopes.isNeverReassigned(d, null))
-                    .flatMap(Scopes.Declaration::initializer)
-                    .map(init -> fold(init, depth + 1))
+                    .flatMap(d -> d.initializer().map(init -> stored(d.type(), fold(init, depth + 1))))
                     .orElse(null);
         }
         if (e instanceof FieldAccessExpr access) {
@@ -257,8 +276,7 @@ public final class ConstantFolder {
         }
         if (e instanceof MethodCallExpr call) {
             // TimeUnit.SECONDS.toMillis(5) and Duration.ofSeconds(5).toMillis() are constants too.
-            OptionalLong millis = durationCallMillis(call, depth + 1);
-            return millis.isPresent() ? (Object) millis.getAsLong() : null;
+            return call(call, depth + 1);
         }
         return null;
     }
@@ -279,7 +297,7 @@ public final class ConstantFolder {
                 for (VariableDeclarator variable : field.getVariables()) {
                     if (variable.getNameAsString().equals(access.getNameAsString())) {
                         return variable.getInitializer()
-                                .map(i -> fold(i, depth + 1))
+                                .map(i -> stored(variable.getType(), fold(i, depth + 1)))
                                 .orElse(null);
                     }
                 }
@@ -288,15 +306,39 @@ public final class ConstantFolder {
         return null;
     }
 
-    private static Object unary(UnaryExpr u, Object value) {
-        if (value == null) {
+    /** The value a variable of {@code type} holds once initialised with {@code value}: a primitive converts to it. */
+    private static Object stored(Type type, Object value) {
+        return type instanceof PrimitiveType primitive ? convert(value, primitive.getType()) : value;
+    }
+
+    private static Object unary(UnaryExpr.Operator operator, Object operand) {
+        if (operand == null) {
             return null;
         }
-        return switch (u.getOperator()) {
-            case MINUS -> value instanceof Long l ? (Object) (-l) : value instanceof Double d ? (Object) (-d) : null;
-            case PLUS -> value instanceof Long || value instanceof Double ? value : null;
-            case LOGICAL_COMPLEMENT -> value instanceof Boolean b ? (Object) !b : null;
-            case BITWISE_COMPLEMENT -> value instanceof Long l ? (Object) ~l : null;
+        if (operator == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+            return operand instanceof Boolean b ? !b : null;
+        }
+        Object value = promoted(operand);
+        return switch (operator) {
+            case MINUS -> {
+                if (value instanceof Integer i) {
+                    yield -i;
+                }
+                if (value instanceof Long l) {
+                    yield -l;
+                }
+                if (value instanceof Float f) {
+                    yield -f;
+                }
+                yield value instanceof Double d ? -d : null;
+            }
+            case PLUS -> isNumeric(value) ? value : null;
+            case BITWISE_COMPLEMENT -> {
+                if (value instanceof Integer i) {
+                    yield ~i;
+                }
+                yield value instanceof Long l ? ~l : null;
+            }
             default -> null;
         };
     }
@@ -305,33 +347,6 @@ public final class ConstantFolder {
         if (op == BinaryExpr.Operator.PLUS && (left instanceof String || right instanceof String)) {
             return String.valueOf(left) + right;
         }
-        if (left instanceof Long a && right instanceof Long b) {
-            return switch (op) {
-                case PLUS -> a + b;
-                case MINUS -> a - b;
-                case MULTIPLY -> a * b;
-                case DIVIDE -> b == 0 ? null : a / b;
-                case REMAINDER -> b == 0 ? null : a % b;
-                case LEFT_SHIFT -> a << b;
-                case SIGNED_RIGHT_SHIFT -> a >> b;
-                case UNSIGNED_RIGHT_SHIFT -> a >>> b;
-                case BINARY_AND -> a & b;
-                case BINARY_OR -> a | b;
-                case XOR -> a ^ b;
-                default -> null;
-            };
-        }
-        if (left instanceof Number a && right instanceof Number b) {
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            return switch (op) {
-                case PLUS -> x + y;
-                case MINUS -> x - y;
-                case MULTIPLY -> x * y;
-                case DIVIDE -> x / y;
-                default -> null;
-            };
-        }
         if (left instanceof Boolean a && right instanceof Boolean b) {
             return switch (op) {
                 case AND -> a && b;
@@ -339,17 +354,144 @@ public final class ConstantFolder {
                 default -> null;
             };
         }
-        return null;
+        if (!isNumeric(left) || !isNumeric(right)) {
+            return null;
+        }
+        return switch (op) {
+            case LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> shift(op, promoted(left), promoted(right));
+            default -> arithmetic(op, promoted(left), promoted(right));
+        };
     }
 
-    private static Object cast(CastExpr cast, Object value) {
-        if (value == null || !(cast.getType() instanceof PrimitiveType primitive)) {
-            return value instanceof String ? value : null;
+    /**
+     * An operation on two numbers, in the type binary numeric promotion gives them (JLS 5.6). An {@code int} operation
+     * keeps the low 32 bits of the {@code long} one, and a {@code float} operation is the {@code double} one rounded to
+     * {@code float} (a {@code double} holds more than twice the digits of a {@code float}, so that rounding once more
+     * changes nothing): each is computed in the wider type.
+     */
+    private static Object arithmetic(BinaryExpr.Operator op, Object left, Object right) {
+        if (left instanceof Double || left instanceof Float || right instanceof Double || right instanceof Float) {
+            double a = ((Number) left).doubleValue();
+            double b = ((Number) right).doubleValue();
+            Double result = switch (op) {
+                case PLUS -> a + b;
+                case MINUS -> a - b;
+                case MULTIPLY -> a * b;
+                case DIVIDE -> a / b;
+                case REMAINDER -> a % b;
+                default -> null;
+            };
+            return result == null || left instanceof Double || right instanceof Double
+                    ? result
+                    : (Object) result.floatValue();
         }
-        return switch (primitive.getType()) {
-            case INT, LONG, SHORT, BYTE -> value instanceof Number n ? (Object) n.longValue() : null;
-            case DOUBLE, FLOAT -> value instanceof Number n ? (Object) n.doubleValue() : null;
+        long a = ((Number) left).longValue();
+        long b = ((Number) right).longValue();
+        Long result = switch (op) {
+            case PLUS -> a + b;
+            case MINUS -> a - b;
+            case MULTIPLY -> a * b;
+            case DIVIDE -> b == 0 ? null : a / b;
+            case REMAINDER -> b == 0 ? null : a % b;
+            case BINARY_AND -> a & b;
+            case BINARY_OR -> a | b;
+            case XOR -> a ^ b;
             default -> null;
         };
+        return result == null || left instanceof Long || right instanceof Long ? result : (Object) result.intValue();
+    }
+
+    /**
+     * A shift, in the type of its left operand alone (JLS 15.19): an {@code int} shift uses the low five bits of its
+     * distance, a {@code long} shift the low six, as Java's own operators do.
+     */
+    private static Object shift(BinaryExpr.Operator op, Object left, Object right) {
+        if (!isIntegral(left) || !isIntegral(right)) {
+            return null;
+        }
+        int distance = (int) integral(right);
+        if (left instanceof Long a) {
+            return switch (op) {
+                case LEFT_SHIFT -> a << distance;
+                case SIGNED_RIGHT_SHIFT -> a >> distance;
+                default -> a >>> distance;
+            };
+        }
+        int a = (Integer) left;
+        return switch (op) {
+            case LEFT_SHIFT -> a << distance;
+            case SIGNED_RIGHT_SHIFT -> a >> distance;
+            default -> a >>> distance;
+        };
+    }
+
+    /** A cast: to a primitive type, Java's conversion (JLS 5.5); to {@code String}, a string only. */
+    private static Object cast(Type type, Object value) {
+        if (value == null || !(type instanceof PrimitiveType primitive)) {
+            return value instanceof String ? value : null;
+        }
+        return convert(value, primitive.getType());
+    }
+
+    /**
+     * A value converted to a primitive type as Java converts it: a narrowing keeps the low bits of an integral value,
+     * and rounds a floating one towards zero within the type's bounds (NaN gives zero).
+     */
+    private static Object convert(Object value, PrimitiveType.Primitive type) {
+        if (type == PrimitiveType.Primitive.BOOLEAN || value instanceof Boolean) {
+            return type == PrimitiveType.Primitive.BOOLEAN && value instanceof Boolean ? value : null;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return switch (type) {
+                case BYTE -> (byte) d;
+                case SHORT -> (short) d;
+                case CHAR -> (char) d;
+                case INT -> (int) d;
+                case LONG -> (long) d;
+                case FLOAT -> (float) d;
+                default -> d;
+            };
+        }
+        if (!isIntegral(value)) {
+            return null;
+        }
+        long l = integral(value);
+        return switch (type) {
+            case BYTE -> (byte) l;
+            case SHORT -> (short) l;
+            case CHAR -> (char) l;
+            case INT -> (int) l;
+            case LONG -> l;
+            case FLOAT -> (float) l;
+            default -> (double) l;
+        };
+    }
+
+    /** Unary numeric promotion (JLS 5.6): a {@code byte}, {@code short} or {@code char} becomes an {@code int}. */
+    private static Object promoted(Object value) {
+        if (value instanceof Character c) {
+            return (int) c;
+        }
+        if (value instanceof Short || value instanceof Byte) {
+            return ((Number) value).intValue();
+        }
+        return value;
+    }
+
+    private static boolean isNumeric(Object value) {
+        return value instanceof Number || value instanceof Character;
+    }
+
+    private static boolean isIntegral(Object value) {
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof Character;
+    }
+
+    private static long integral(Object value) {
+        return value instanceof Character c ? c : ((Number) value).longValue();
     }
 }

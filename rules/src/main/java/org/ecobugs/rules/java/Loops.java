@@ -257,7 +257,8 @@ public final class Loops {
         return expression instanceof NameExpr n && n.getNameAsString().equals(name);
     }
 
-    private static List<Expression> conjuncts(Expression condition) {
+    /** The terms of a condition joined by {@code &&}, parentheses looked through: {@code a && (b && c)} gives three. */
+    public static List<Expression> conjuncts(Expression condition) {
         Expression e = condition;
         while (e instanceof EnclosedExpr enclosed) {
             e = enclosed.getInner();

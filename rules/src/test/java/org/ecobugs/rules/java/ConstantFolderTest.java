@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -107,11 +108,95 @@ class ConstantFolderTest {
     }
 
     @Test
+    void intArithmeticWrapsAsInJava() {
+        // Operands of int type make an int: the product wraps before it could be widened.
+        assertThat(value("1000 * 60 * 60 * 24 * 30")).contains(-1_702_967_296L);
+        assertThat(value("2147483647 + 1")).contains((long) Integer.MIN_VALUE);
+        assertThat(value("-2147483648 - 1")).contains((long) Integer.MAX_VALUE);
+        // One long operand makes the operation long.
+        assertThat(value("1000L * 60 * 60 * 24 * 30")).contains(2_592_000_000L);
+        assertThat(value("2147483647 + 1L")).contains(2_147_483_648L);
+        // A long constant is long whatever its initializer, and an int one wraps before it is stored in a long.
+        String members = """
+                static final long WIDE = 2147483647;
+                static final int DAYS = 30;
+                static final long MONTH_MILLIS = DAYS * 24 * 60 * 60 * 1000;
+                """;
+        assertThat(value(members, "WIDE + 1")).contains(2_147_483_648L);
+        assertThat(value(members, "MONTH_MILLIS")).contains(-1_702_967_296L);
+    }
+
+    @Test
+    void shiftsInTheTypeOfTheirLeftOperand() {
+        // An int shift uses the low five bits of its distance, a long one the low six.
+        assertThat(value("1 << 32")).contains(1L);
+        assertThat(value("1 << 31")).contains((long) Integer.MIN_VALUE);
+        assertThat(value("1L << 32")).contains(4_294_967_296L);
+        assertThat(value("1L << 64")).contains(1L);
+        // A long distance does not make the shift long.
+        assertThat(value("1 << 33L")).contains(2L);
+        assertThat(value("-1 >>> 28")).contains(15L);
+        assertThat(value("-1 >>> 1")).contains((long) Integer.MAX_VALUE);
+    }
+
+    @Test
+    void narrowingCastsKeepWhatJavaKeeps() {
+        assertThat(value("(int) 3_000_000_000L")).contains(-1_294_967_296L);
+        assertThat(value("(short) 70000")).contains(4_464L);
+        assertThat(value("(byte) 200")).contains(-56L);
+        // The cast binds tighter than the product, which then wraps as an int.
+        assertThat(value("(int) 3_000_000_000L * 2")).contains(1_705_032_704L);
+        // Floating values round towards zero and stop at the type's bounds; NaN becomes zero.
+        assertThat(value("(int) 1e10")).contains((long) Integer.MAX_VALUE);
+        assertThat(value("(long) 1e19")).contains(Long.MAX_VALUE);
+        assertThat(value("(int) (0.0 / 0.0)")).contains(0L);
+        assertThat(value("(float) 0.1")).contains((double) 0.1f);
+        assertThat(value("(char) 65")).contains('A');
+        assertThat(value("(int) 'A'")).contains(65L);
+    }
+
+    @Test
+    void charsAndFloatsAreNumbersOfTheirOwnType() {
+        // A char is promoted to int in arithmetic.
+        assertThat(value("'a' + 1")).contains(98L);
+        assertThat(value("'a' + 'b' + \"x\"")).contains("195x");
+        // Float arithmetic rounds to float, and a float prints as one.
+        assertThat(value("\"x\" + (0.1f + 0.2f)")).contains("x0.3");
+        assertThat(value("\"x\" + 1.0f / 3")).contains("x0.33333334");
+        assertThat(value("\"x\" + (byte) 200")).contains("x-56");
+        assertThat(value("\"x\" + (char) 65")).contains("xA");
+        // A double constant initialised with an int is a double.
+        assertThat(value("static final double RATIO = 1;", "\"ratio \" + RATIO"))
+                .contains("ratio 1.0");
+    }
+
+    @Test
+    void aDurationIsAnObjectThatConcatenatesAsItsText() {
+        Probes probes = file("""
+                import java.time.Duration;
+                class C {
+                    static final Duration TIMEOUT = Duration.ofMillis(1500);
+                    Object probeConcatenated = "every " + Duration.ofSeconds(5);
+                    Object probeField = "timeout " + TIMEOUT;
+                    Object probeDuration = Duration.ofSeconds(5);
+                    Object probeMillis = "after " + TIMEOUT.toMillis() + " ms";
+                }
+                """);
+        assertThat(probes.value("probeConcatenated")).contains("every PT5S");
+        assertThat(probes.value("probeField")).contains("timeout PT1.5S");
+        assertThat(probes.value("probeDuration")).contains(Duration.ofSeconds(5));
+        assertThat(probes.folder().integer(probes.get("probeDuration"))).isEmpty();
+        assertThat(probes.millis("probeDuration")).hasValue(5_000);
+        assertThat(probes.value("probeMillis")).contains("after 1500 ms");
+    }
+
+    @Test
     void foldsFloatingArithmeticAndMixedOperands() {
         assertThat(value("1 / 2.0")).contains(0.5);
         assertThat(value("3 * 1.5")).contains(4.5);
         assertThat(value("-2.5")).contains(-2.5);
         assertThat(value("0.5 - 1")).contains(-0.5);
+        assertThat(value("7.5 % 2")).contains(1.5);
     }
 
     @Test
@@ -126,13 +211,9 @@ class ConstantFolderTest {
     void refusesWhatItCannotFoldExactly() {
         assertThat(value("10 / 0")).isEmpty();
         assertThat(value("10 % 0")).isEmpty();
-        // A floating remainder and comparisons are not folded rather than folded wrongly.
-        assertThat(value("7.5 % 2")).isEmpty();
+        // Comparisons are not folded.
         assertThat(value("1 < 2")).isEmpty();
         assertThat(value("1 == 1")).isEmpty();
-        // A char is not a number here: 'a' + 1 would need the char's code.
-        assertThat(value("'a' + 1")).isEmpty();
-        assertThat(value("(char) 65")).isEmpty();
         assertThat(value("(Object) 5")).isEmpty();
         assertThat(value("null")).isEmpty();
         assertThat(value("param")).isEmpty();
@@ -158,8 +239,6 @@ class ConstantFolderTest {
         assertThat(value("\"x\" + 'a' + 'b'")).contains("xab");
         assertThat(value("\"is \" + true")).contains("is true");
         assertThat(value("\"SELECT * \" + \"FROM t\"")).contains("SELECT * FROM t");
-        // Two chars add up to an int before the string: not folded rather than folded to "abx".
-        assertThat(value("'a' + 'b' + \"x\"")).isEmpty();
         assertThat(value("\"a\" + null")).isEmpty();
         assertThat(value("\"a\" + param")).isEmpty();
     }

@@ -1,0 +1,5 @@
+/**
+ * Readings of a file's code that rules of different families share and no one domain owns: whether a class is
+ * user-interface code, the method of the file a call invokes, the calls made on a builder.
+ */
+package org.ecobugs.rules.checks.code;
