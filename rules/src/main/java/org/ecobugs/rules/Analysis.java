@@ -43,6 +43,7 @@ public final class Analysis {
                         result.timings().rules()),
                 result.suppressed(),
                 result.suppressions(),
-                result.unusedSuppressions());
+                result.unusedSuppressions(),
+                result.summaries());
     }
 }

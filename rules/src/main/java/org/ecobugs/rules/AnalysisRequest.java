@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.deps.DependencyGraph;
+import org.ecobugs.rules.project.FileSummary;
 
 /**
  * Everything one analysis needs, as an immutable value. Hosts build it; {@link Analysis#run} consumes it.
@@ -44,6 +45,10 @@ import org.ecobugs.rules.deps.DependencyGraph;
  * @param sourceTexts sources given by their text rather than read from disk, by the path their findings are placed on
  *     (an editor's buffers, saved or not; a buffer never saved has a name for a path); analysed besides the sources
  *     under the roots
+ * @param knownSummaries the method summaries (ADR 0011) of the project's other files, by path, from earlier analyses
+ *     (a host that keeps the project's model between analyses, as the language server does): the project model takes
+ *     them for the files that are not among this request's sources, whose own summaries are made afresh
+ * @param summaries which files' method summaries the analysis makes, and whether it returns them
  */
 public record AnalysisRequest(
         List<Path> sourceRoots,
@@ -62,7 +67,9 @@ public record AnalysisRequest(
         long maxSourceFileBytes,
         boolean reportUnusedSuppressions,
         PathExclusions excludedPaths,
-        Map<Path, String> sourceTexts) {
+        Map<Path, String> sourceTexts,
+        Map<Path, FileSummary> knownSummaries,
+        Summaries summaries) {
 
     /** The newest language level the parser knows; older code parses at it too. */
     public static final int DEFAULT_JAVA_VERSION = 25;
@@ -71,6 +78,23 @@ public record AnalysisRequest(
 
     /** The default largest source file analysed: 5 MiB. */
     public static final long DEFAULT_MAX_SOURCE_FILE_BYTES = 5L * 1024 * 1024;
+
+    /** Which files' method summaries an analysis makes (ADR 0011), and whether it returns them. */
+    public enum Summaries {
+        /** Those the rules that follow calls into other classes need; none returned. The default. */
+        AS_RULES_NEED,
+        /**
+         * Every source file's that parses, returned in {@link AnalysisResult#summaries()}: a host that keeps the
+         * project's model gets each analysed file's part of it. The rules run as usual.
+         */
+        EVERY_FILE,
+        /**
+         * Every source file's that parses, returned, and nothing else: no rule runs (the rule selection is not read),
+         * no class file or configuration file is read, and only the files that could not be read or parsed are
+         * reported. What a host runs to build the project's model before it analyses.
+         */
+        ONLY
+    }
 
     /**
      * More threads than this do not analyse faster on this machine: they wait on each other and on the disk. Hosts cap
@@ -106,6 +130,10 @@ public record AnalysisRequest(
         sourceTexts = sourceTexts == null
                 ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sourceTexts));
+        knownSummaries = knownSummaries == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(knownSummaries));
+        summaries = summaries == null ? Summaries.AS_RULES_NEED : summaries;
     }
 
     /** A request without dependency facts, configuration files or result cache. */
@@ -136,7 +164,9 @@ public record AnalysisRequest(
                 DEFAULT_MAX_SOURCE_FILE_BYTES,
                 false,
                 PathExclusions.NONE,
-                Map.of());
+                Map.of(),
+                Map.of(),
+                Summaries.AS_RULES_NEED);
     }
 
     /** The dependency facts, when the host gave them. */
@@ -167,6 +197,8 @@ public record AnalysisRequest(
         private boolean reportUnusedSuppressions;
         private PathExclusions excludedPaths = PathExclusions.NONE;
         private final Map<Path, String> sourceTexts = new LinkedHashMap<>();
+        private final Map<Path, FileSummary> knownSummaries = new LinkedHashMap<>();
+        private Summaries summaries = Summaries.AS_RULES_NEED;
 
         private Builder() {}
 
@@ -283,6 +315,21 @@ public record AnalysisRequest(
             return this;
         }
 
+        /**
+         * Builds the project model from these summaries of the project's other files, besides those of the request's
+         * sources (see {@link AnalysisRequest#knownSummaries()}).
+         */
+        public Builder knownSummaries(Map<Path, FileSummary> known) {
+            knownSummaries.putAll(known);
+            return this;
+        }
+
+        /** Which files' method summaries to make and return (default {@link Summaries#AS_RULES_NEED}). */
+        public Builder summaries(Summaries which) {
+            this.summaries = java.util.Objects.requireNonNull(which, "which");
+            return this;
+        }
+
         public AnalysisRequest build() {
             return new AnalysisRequest(
                     sourceRoots,
@@ -301,7 +348,9 @@ public record AnalysisRequest(
                     maxSourceFileBytes,
                     reportUnusedSuppressions,
                     excludedPaths,
-                    sourceTexts);
+                    sourceTexts,
+                    knownSummaries,
+                    summaries);
         }
     }
 }

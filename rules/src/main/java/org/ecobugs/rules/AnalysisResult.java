@@ -1,5 +1,6 @@
 package org.ecobugs.rules;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.ecobugs.rules.project.FileSummary;
 
 /**
  * What an analysis produced: findings in a deterministic order (file, line, column, rule), the inputs it could not
@@ -26,6 +28,8 @@ import java.util.TreeMap;
  * @param suppressions why each suppressed finding is not reported; a suppressed finding without an entry was
  *     suppressed by the host's configuration
  * @param unusedSuppressions suppressions in the source that matched no finding, when the request asked for them
+ * @param summaries the method summaries of the source files that parsed, by path, when the request asked for them
+ *     ({@link AnalysisRequest.Summaries}); a file that could not be read or parsed has none
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -36,7 +40,8 @@ public record AnalysisResult(
         Timings timings,
         List<Finding> suppressed,
         Map<Finding, Suppression> suppressions,
-        List<UnusedSuppression> unusedSuppressions) {
+        List<UnusedSuppression> unusedSuppressions,
+        Map<Path, FileSummary> summaries) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
@@ -45,6 +50,31 @@ public record AnalysisResult(
         suppressed = List.copyOf(suppressed);
         suppressions = Map.copyOf(suppressions);
         unusedSuppressions = List.copyOf(unusedSuppressions);
+        summaries = Map.copyOf(summaries);
+    }
+
+    /** A result without method summaries. */
+    public AnalysisResult(
+            List<Finding> findings,
+            List<ProcessingError> errors,
+            List<String> rulesRun,
+            int sourceFiles,
+            int classFiles,
+            Timings timings,
+            List<Finding> suppressed,
+            Map<Finding, Suppression> suppressions,
+            List<UnusedSuppression> unusedSuppressions) {
+        this(
+                findings,
+                errors,
+                rulesRun,
+                sourceFiles,
+                classFiles,
+                timings,
+                suppressed,
+                suppressions,
+                unusedSuppressions,
+                Map.of());
     }
 
     /** A result whose suppressions were not checked for use. */

@@ -64,7 +64,9 @@ public final class Engine {
 
     public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) {
         long started = System.nanoTime();
-        RuleSet rules = RuleSet.of(request, catalog);
+        boolean summariesOnly = request.summaries() == AnalysisRequest.Summaries.ONLY;
+        boolean everySummary = request.summaries() != AnalysisRequest.Summaries.AS_RULES_NEED;
+        RuleSet rules = summariesOnly ? RuleSet.none() : RuleSet.of(request, catalog);
         List<Phase> phases = new ArrayList<>();
         RuleTimer timer = new RuleTimer();
 
@@ -82,7 +84,7 @@ public final class Engine {
             inputs = inputs.excluding(excluded);
         }
         phases.add(new Phase(Phase.Kind.COLLECT_INPUTS, since(t)));
-        boolean analyseSources = !rules.sourceDetectors().isEmpty() || usage.isRecording();
+        boolean analyseSources = !rules.sourceDetectors().isEmpty() || usage.isRecording() || everySummary;
         boolean analyseClasses = !rules.bytecodeDetectors().isEmpty() || usage.isRecording();
         Counter counter = new Counter(
                 progress,
@@ -112,11 +114,12 @@ public final class Engine {
         List<Finding> suppressed = new ArrayList<>();
         int classCount = 0;
         Phase projectPhase = null;
+        Map<Path, FileSummary> returnedSummaries = new LinkedHashMap<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
             t = System.nanoTime();
-            ProjectFacts facts = ProjectFacts.of(rules.sourceDetectors(), catalog.effectClassifier());
+            ProjectFacts facts = ProjectFacts.of(rules.sourceDetectors(), catalog.effectClassifier(), everySummary);
             if (analyseSources) {
                 SourceFileAnalyzer analyzer = new SourceFileAnalyzer(
                         rules.sourceDetectors(),
@@ -145,11 +148,18 @@ public final class Engine {
                     }
                     summaries.put(inputs.sourceFiles().get(i), outcome.summary());
                     deferred.addAll(outcome.deferred());
+                    if (everySummary && outcome.summary() != null) {
+                        returnedSummaries.put(inputs.sourceFiles().get(i), outcome.summary());
+                    }
                 }
-                if (facts.inUse()) {
+                if (facts.readByRules()) {
                     long modelled = System.nanoTime();
                     ProjectPass.Outcome project = ProjectPass.run(
-                            summaries, deferred, analyzer::summarise, analyzer::names, batch -> runAll(pool, batch));
+                            withKnown(summaries, request.knownSummaries()),
+                            deferred,
+                            analyzer::summarise,
+                            analyzer::names,
+                            batch -> runAll(pool, batch));
                     sourceFindings.addAll(project.findings());
                     projectPhase = new Phase(
                             Phase.Kind.PROJECT_MODEL,
@@ -171,8 +181,10 @@ public final class Engine {
                             timer.unparsed(),
                             Phase.Count.FILES,
                             inputs.sourceFiles().size())));
-            if (projectPhase != null) {
+            if (facts.inUse()) {
                 phases.add(new Phase(Phase.Kind.SUMMARISE_METHODS, timer.summaries()));
+            }
+            if (projectPhase != null) {
                 phases.add(projectPhase);
             }
 
@@ -308,7 +320,27 @@ public final class Engine {
                 new AnalysisResult.Timings(since(started), phases, timer.byRule()),
                 suppressed,
                 split.suppressed(),
-                unusedSuppressions);
+                unusedSuppressions,
+                returnedSummaries);
+    }
+
+    /**
+     * The request's own files' summaries (null for a file not summarised), then the host's summaries of the project's
+     * other files: a file of the request is never taken from the host, whose summary of it is older.
+     */
+    private static Map<Path, FileSummary> withKnown(Map<Path, FileSummary> own, Map<Path, FileSummary> known) {
+        if (known.isEmpty()) {
+            return own;
+        }
+        Set<Path> ownFiles = new HashSet<>();
+        own.keySet().forEach(file -> ownFiles.add(file.toAbsolutePath().normalize()));
+        Map<Path, FileSummary> project = new LinkedHashMap<>(own);
+        known.forEach((file, summary) -> {
+            if (summary != null && !ownFiles.contains(file.toAbsolutePath().normalize())) {
+                project.putIfAbsent(file, summary);
+            }
+        });
+        return project;
     }
 
     private static <D extends Detector> Map<String, D> byKey(List<Keyed<D>> detectors) {

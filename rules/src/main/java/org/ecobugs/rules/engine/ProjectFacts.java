@@ -7,37 +7,54 @@ import org.ecobugs.rules.api.SourceDetector;
 
 /**
  * Whether an analysis summarises the project's methods (some detector {@link SourceDetector#readsProjectFacts() reads
- * project facts}), and how: which files hold effects of their own, and the summariser.
+ * project facts}, or the host asked for every file's summary), and how: which files hold effects of their own, and the
+ * summariser.
  */
 final class ProjectFacts {
 
-    /** No detector reads project facts: nothing is summarised. */
-    static final ProjectFacts NONE = new ProjectFacts(null);
+    /** No detector reads project facts and the host wants no summary: nothing is summarised. */
+    static final ProjectFacts NONE = new ProjectFacts(null, false, false);
 
     private final MethodSummaries summaries;
     private final TextPrescreen effectWords;
+    private final boolean readByRules;
+    private final boolean everyFile;
 
-    private ProjectFacts(EffectClassifier classifier) {
+    private ProjectFacts(EffectClassifier classifier, boolean readByRules, boolean everyFile) {
         this.summaries = classifier == null ? null : new MethodSummaries(classifier);
         this.effectWords = classifier == null
                 ? null
                 : new TextPrescreen(List.of(new Keyed<>("effects", new EffectWords(classifier.textPrescreen()))));
+        this.readByRules = readByRules;
+        this.everyFile = everyFile;
     }
 
-    /** The facts the detectors need: none unless one of them reads them. */
-    static ProjectFacts of(List<Keyed<SourceDetector>> detectors, EffectClassifier classifier) {
-        return detectors.stream().anyMatch(keyed -> keyed.detector().readsProjectFacts())
-                ? new ProjectFacts(classifier)
-                : NONE;
+    /**
+     * The facts the detectors need, or the host: none unless one of the detectors reads them or {@code everyFile}, in
+     * which case every file that parses is summarised.
+     */
+    static ProjectFacts of(List<Keyed<SourceDetector>> detectors, EffectClassifier classifier, boolean everyFile) {
+        boolean readByRules =
+                detectors.stream().anyMatch(keyed -> keyed.detector().readsProjectFacts());
+        return readByRules || everyFile ? new ProjectFacts(classifier, readByRules, everyFile) : NONE;
     }
 
     boolean inUse() {
         return summaries != null;
     }
 
-    /** Whether a file's code may hold an effect of its own, so that it is parsed for the model even if no rule wants it. */
+    /** Whether some detector defers findings to the project model, which then has to be built. */
+    boolean readByRules() {
+        return readByRules;
+    }
+
+    /**
+     * Whether a file's code is to be summarised even if no rule wants it: every file is, when the host asked for every
+     * summary; else a file whose code may hold an effect of its own.
+     */
     boolean wants(String text) {
-        return effectWords != null && effectWords.screen(text, true).rules()[0];
+        return everyFile
+                || (effectWords != null && effectWords.screen(text, true).rules()[0]);
     }
 
     MethodSummaries summaries() {

@@ -33,8 +33,9 @@ final class ResultCacheKeys {
 
     /**
      * The configuration the entries belong to: the engine build, the rules that run with their parameters, the
-     * language level, the encoding, whether the names each file uses are collected, and every classpath entry by
-     * path, size and modification time (a directory by those of its class files).
+     * language level, the encoding, whether the names each file uses are collected, which files are summarised for the
+     * project model, and every classpath entry by path, size and modification time (a directory by those of its class
+     * files).
      */
     static String fingerprint(
             AnalysisRequest request, Map<String, Map<String, String>> ruleParameters, boolean collectsNames) {
@@ -53,6 +54,7 @@ final class ResultCacheKeys {
         text.append("java ").append(request.javaVersion()).append('\n');
         text.append("encoding ").append(request.sourceEncoding().name()).append('\n');
         text.append("names ").append(collectsNames).append('\n');
+        text.append("summaries ").append(request.summaries()).append('\n');
         for (Path entry : request.classpath()) {
             text.append("classpath ").append(entry.toAbsolutePath().normalize()).append(' ');
             describe(entry, text);

@@ -58,6 +58,11 @@ final class RuleSet {
         detectors.add(new Keyed<>(key, walker.cast(detector)));
     }
 
+    /** No rule: an analysis that only summarises the project's methods. */
+    static RuleSet none() {
+        return new RuleSet(List.of(), Map.of());
+    }
+
     /**
      * Selects and builds the rules of a request.
      *
