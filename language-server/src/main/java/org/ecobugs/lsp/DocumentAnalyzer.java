@@ -19,13 +19,15 @@ import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.meta.RuleCatalog;
+import org.ecobugs.rules.project.FileSummary;
 import org.ecobugs.rules.settings.ProjectSettings;
 import org.ecobugs.rules.settings.SettingsException;
 
 /**
  * Analyses the text of one open document, as the editor shows it, saved or not: the engine is handed the text with the
- * document's path, where its findings are placed, and the project's classes compiled from the same file when they are
- * of this text. An unsaved buffer ({@code untitled:}) has no path: it is named after the buffer.
+ * document's path, where its findings are placed, the project's classes compiled from the same file when they are of
+ * this text, and the summaries of the project's other files (its {@link ProjectModels model}), which the document's
+ * own summary then replaces. An unsaved buffer ({@code untitled:}) has no path: it is named after the buffer.
  */
 final class DocumentAnalyzer {
 
@@ -43,9 +45,16 @@ final class DocumentAnalyzer {
     record Outcome(List<Finding> findings, List<ProcessingError> errors, long millis, RuleCatalog catalog) {}
 
     private final ProjectClasspath classpath;
+    private final ProjectModels models;
 
+    /** Without a project model: each document alone. */
     DocumentAnalyzer(ProjectClasspath classpath) {
+        this(classpath, ProjectModels.NONE);
+    }
+
+    DocumentAnalyzer(ProjectClasspath classpath, ProjectModels models) {
         this.classpath = classpath;
+        this.models = models;
     }
 
     static boolean isUntitled(String uri) {
@@ -57,7 +66,7 @@ final class DocumentAnalyzer {
         if (isUntitled(uri)) {
             return analyze(Path.of(untitledFileName(uri)), false, text);
         }
-        return analyze(Path.of(URI.create(uri)), true, text);
+        return analyze(Path.of(URI.create(uri)).toAbsolutePath().normalize(), true, text);
     }
 
     /**
@@ -101,8 +110,16 @@ final class DocumentAnalyzer {
                         project.get(), packageOf(text).replace('.', '/'), simpleName));
             }
             request.addClasspath(classpath.libraries(project.get()));
+            if (models.inUse()) {
+                request.knownSummaries(models.others(project.get(), file))
+                        .summaries(AnalysisRequest.Summaries.EVERY_FILE);
+            }
         }
         AnalysisResult result = Analysis.run(request.build());
+        FileSummary summary = result.summaries().get(file);
+        if (summary != null) {
+            models.update(project.orElseThrow(), file, summary);
+        }
         errors.addAll(result.errors());
         return new Outcome(result.findings(), errors, (System.nanoTime() - start) / 1_000_000, catalog);
     }
@@ -112,7 +129,7 @@ final class DocumentAnalyzer {
      * repository's root (or its project's directory outside a repository). Read at each analysis, so that an edit to
      * the file applies to the next one; a file that cannot be used is reported, and the document analysed without it.
      */
-    private static ProjectSettings settingsOf(Path file, List<ProcessingError> errors) {
+    static ProjectSettings settingsOf(Path file, List<ProcessingError> errors) {
         Path directory = file.toAbsolutePath().getParent();
         if (directory == null) {
             return ProjectSettings.NONE;

@@ -1,6 +1,9 @@
 package org.ecobugs.lsp;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -38,8 +42,9 @@ import org.ecobugs.rules.meta.RuleCatalog;
 
 /**
  * Analyses a Java document when it is opened or saved, and shortly after the user stops typing: only the document that
- * changed, and not again for a text already analysed. Documents are analysed side by side, so that a slow one does not
- * hold back the others; of one document, only the analysis of its newest text publishes.
+ * changed, and not again for a text already analysed unless the project model under it changed (its files were read, or
+ * another document's edit changed what a finding follows). Documents are analysed side by side, so that a slow one does
+ * not hold back the others; of one document, only the analysis of its newest text publishes.
  */
 final class EcobugsTextDocumentService implements TextDocumentService {
 
@@ -71,6 +76,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     private final Map<String, DocumentAnalyses> analyses = new ConcurrentHashMap<>();
     private final UnaryOperator<Analyzer> analyzerAround;
     private volatile LanguageClient client;
+    private volatile ProjectModels models = ProjectModels.NONE;
     private volatile Analyzer analyzer;
 
     /** What analyses the text of one document. */
@@ -113,7 +119,10 @@ final class EcobugsTextDocumentService implements TextDocumentService {
     }
 
     private Analyzer analyzerFor(Settings settings) {
-        DocumentAnalyzer documentAnalyzer = new DocumentAnalyzer(new ProjectClasspath(settings.resolveClasspath()));
+        ProjectClasspath classpath = new ProjectClasspath(settings.resolveClasspath());
+        models.close();
+        models = settings.projectModel() ? new ProjectModels(classpath, new ModelChanges()) : ProjectModels.NONE;
+        DocumentAnalyzer documentAnalyzer = new DocumentAnalyzer(classpath, models);
         return analyzerAround.apply(documentAnalyzer::analyze);
     }
 
@@ -141,6 +150,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
 
     /** Drops every analysis and stops the pool without waiting: its threads end with their analyses. */
     void stop() {
+        models.close();
         analyses.values().forEach(DocumentAnalyses::close);
         analyses.clear();
         pool.shutdown();
@@ -182,6 +192,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         Optional.ofNullable(analyses.remove(uri)).ifPresent(DocumentAnalyses::close);
         documents.close(uri);
         publish(uri, null, List.of());
+        pathOf(uri).ifPresent(models::reread);
     }
 
     @Override
@@ -313,7 +324,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         }
         String text = document.get().text();
         Optional<Documents.Analysed> last = documents.lastAnalysis(uri);
-        if (last.isPresent() && last.get().text().equals(text)) {
+        if (last.isPresent() && last.get().text().equals(text) && !analyses.isStale()) {
             return;
         }
         int version = document.get().version();
@@ -376,6 +387,57 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         }
     }
 
+    /** The file of a {@code file:} document, as the analyses name it. */
+    private static Optional<Path> pathOf(String uri) {
+        if (!uri.startsWith("file:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(URI.create(uri)).toAbsolutePath().normalize());
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Analyses again the open documents of a project whose model changed, as {@code which} says. */
+    private void reanalyse(Path project, long delayMs, Predicate<String> which) {
+        analyses.forEach((uri, documentAnalyses) -> {
+            boolean inProject = pathOf(uri)
+                    .flatMap(ProjectClasspath::projectOf)
+                    .filter(project::equals)
+                    .isPresent();
+            if (inProject && which.test(uri)) {
+                documentAnalyses.requestAgain(delayMs);
+            }
+        });
+    }
+
+    /** Keeps the open documents' findings in step with the project model. */
+    private final class ModelChanges implements ProjectModels.Listener {
+
+        @Override
+        public void read(Path project, String outcome) {
+            log(MessageType.Log, outcome);
+            reanalyse(project, 0, uri -> true);
+        }
+
+        @Override
+        public void changed(Path project, Path file, boolean chains) {
+            // A finding that points into the file may point at lines that moved.
+            reanalyse(
+                    project,
+                    CHANGE_DELAY_MS,
+                    uri -> !pathOf(uri).equals(Optional.of(file)) && (chains || pointsInto(uri, file)));
+        }
+
+        private boolean pointsInto(String uri, Path file) {
+            return documents.lastAnalysis(uri).stream()
+                    .flatMap(analysed -> analysed.findings().stream())
+                    .flatMap(finding -> finding.secondaryLocations().stream())
+                    .anyMatch(secondary -> secondary.file().equals(file));
+        }
+    }
+
     private static boolean overlaps(Range a, Range b) {
         return !before(a.getEnd(), b.getStart()) && !before(b.getEnd(), a.getStart());
     }
@@ -400,9 +462,23 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         private long deferred;
 
         private boolean closed;
+        /**
+         * Set when the project model changed under the document, until an analysis publishes: an analysis of a text
+         * already analysed then runs anyway.
+         */
+        private boolean stale;
 
         DocumentAnalyses(String uri) {
             this.uri = uri;
+        }
+
+        synchronized void requestAgain(long delayMs) {
+            stale = true;
+            request(delayMs);
+        }
+
+        synchronized boolean isStale() {
+            return stale;
         }
 
         synchronized void request(long delayMs) {
@@ -450,6 +526,7 @@ final class EcobugsTextDocumentService implements TextDocumentService {
                 return false;
             }
             publication.run();
+            stale = false;
             return true;
         }
 

@@ -284,6 +284,87 @@ class LanguageServerProtocolTest {
     }
 
     @Test
+    void aFindingThatFollowsACallIntoAnotherFileOfTheProjectShowsAndGoesWithThatFilesEdit() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("ward"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>\n");
+        Path sources = Files.createDirectories(project.resolve("src/main/java/org/example"));
+        Path task = Files.writeString(sources.resolve("ResultSync.java"), """
+                package org.example;
+
+                import org.springframework.scheduling.annotation.Scheduled;
+
+                class ResultSync {
+                    private final LabClient lab = new LabClient();
+
+                    @Scheduled(fixedDelay = 10_000)
+                    void pollResults() {
+                        lab.fetchResults();
+                    }
+                }
+                """);
+        String client = """
+                package org.example;
+
+                import org.springframework.web.client.RestTemplate;
+
+                class LabClient {
+                    private final RestTemplate rest = new RestTemplate();
+
+                    String fetchResults() {
+                        return %s;
+                    }
+                }
+                """;
+        Path lab = Files.writeString(
+                sources.resolve("LabClient.java"),
+                client.formatted("rest.getForObject(\"https://lab.example/results\", String.class)"));
+        String taskUri = task.toUri().toString();
+
+        // Analysed alone, then again once the project's files are read (the first publication may be either).
+        openText(taskUri, Files.readString(task));
+        Diagnostic polling =
+                awaitDiagnostics(taskUri, d -> d.getCode().getLeft().equals("EB104"));
+        assertThat(polling.getMessage().getLeft())
+                .startsWith("This task calls LabClient.fetchResults(), which sends an HTTP request");
+        assertThat(polling.getRelatedInformation()).anySatisfy(request -> {
+            assertThat(request.getLocation().getUri()).isEqualTo(lab.toUri().toString());
+            int line = request.getLocation().getRange().getStart().getLine();
+            assertThat(Files.readAllLines(lab).get(line)).contains("rest.getForObject(");
+        });
+
+        // The request goes from the other file, unsaved: the task's finding goes with it.
+        String labUri = lab.toUri().toString();
+        openText(labUri, Files.readString(lab));
+        change(labUri, client.formatted("\"none\""));
+        awaitDiagnosticsWithout(taskUri, "EB104");
+    }
+
+    /** The first diagnostic of the first publication for the document that holds one {@code wanted}. */
+    private Diagnostic awaitDiagnostics(String uri, java.util.function.Predicate<Diagnostic> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (Diagnostic diagnostic : client.nextDiagnostics(uri).getDiagnostics()) {
+                if (wanted.test(diagnostic)) {
+                    return diagnostic;
+                }
+            }
+        }
+        throw new AssertionError("No wanted diagnostic for " + uri + " within 30 s");
+    }
+
+    private void awaitDiagnosticsWithout(String uri, String rule) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (client.nextDiagnostics(uri).getDiagnostics().stream()
+                    .noneMatch(d -> d.getCode().getLeft().equals(rule))) {
+                return;
+            }
+        }
+        throw new AssertionError(rule + " still reported on " + uri + " after 30 s");
+    }
+
+    @Test
     void aSessionOnTheSampleAppFindsWhatTheCommandLineFinds() throws Exception {
         Map<String, Set<String>> expected = new TreeMap<>();
         for (Finding finding : Analysis.run(AnalysisRequest.builder()
