@@ -3,6 +3,7 @@ package org.ecobugs.rules.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,13 @@ final class ProjectPass {
                 known.put(file, summary);
             }
         });
+        if (deferred.isEmpty()) {
+            // Nothing to decide, as in most of an editor's analyses: the model, milliseconds on a large project, is not
+            // built.
+            Set<String> types = new HashSet<>();
+            known.values().forEach(file -> file.types().forEach(type -> types.add(type.name())));
+            return new Outcome(List.of(), types.size(), 0);
+        }
         ProjectModel model = ProjectModel.of(known.values());
         int late = 0;
         if (!deferred.isEmpty()) {
