@@ -16,7 +16,10 @@ function activate(context) {
         { scheme: 'file', language: 'java' },
         { scheme: 'untitled', language: 'java' },
       ],
-      initializationOptions: { resolveClasspath: config.get('resolveClasspath') },
+      initializationOptions: {
+        resolveClasspath: config.get('resolveClasspath'),
+        projectModel: config.get('projectModel'),
+      },
     },
   );
   return client.start();
