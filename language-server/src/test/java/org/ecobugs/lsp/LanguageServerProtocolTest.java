@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,10 +39,7 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.ecobugs.rules.Analysis;
 import org.ecobugs.rules.AnalysisRequest;
@@ -80,21 +73,7 @@ class LanguageServerProtocolTest {
 
     @BeforeEach
     void connect() throws Exception {
-        // Operating-system pipes: java.io's piped streams break when the last thread that wrote to them ends.
-        Pipe toServer = Pipe.open();
-        Pipe toClient = Pipe.open();
-        InputStream serverIn = Channels.newInputStream(toServer.source());
-        OutputStream clientOut = Channels.newOutputStream(toServer.sink());
-        InputStream clientIn = Channels.newInputStream(toClient.source());
-        OutputStream serverOut = Channels.newOutputStream(toClient.sink());
-
-        EcobugsLanguageServer implementation = new EcobugsLanguageServer(exitCode::set, held::around);
-        Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
-        implementation.connect(serverSide.getRemoteProxy());
-        serverSide.startListening();
-        Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-        clientSide.startListening();
-        server = clientSide.getRemoteProxy();
+        server = client.connect(new EcobugsLanguageServer(exitCode::set, held::around));
 
         InitializeParams params = new InitializeParams();
         params.setCapabilities(new ClientCapabilities());

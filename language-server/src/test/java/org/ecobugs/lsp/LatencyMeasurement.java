@@ -2,10 +2,6 @@ package org.ecobugs.lsp;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +27,6 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -217,19 +210,7 @@ class LatencyMeasurement {
         private final AtomicInteger version = new AtomicInteger();
 
         Session(boolean model) throws Exception {
-            Pipe toServer = Pipe.open();
-            Pipe toClient = Pipe.open();
-            InputStream serverIn = Channels.newInputStream(toServer.source());
-            OutputStream clientOut = Channels.newOutputStream(toServer.sink());
-            InputStream clientIn = Channels.newInputStream(toClient.source());
-            OutputStream serverOut = Channels.newOutputStream(toClient.sink());
-            EcobugsLanguageServer implementation = new EcobugsLanguageServer(code -> {});
-            Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
-            implementation.connect(serverSide.getRemoteProxy());
-            serverSide.startListening();
-            Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
-            clientSide.startListening();
-            server = clientSide.getRemoteProxy();
+            server = client.connect(new EcobugsLanguageServer(code -> {}));
             InitializeParams params = new InitializeParams();
             params.setCapabilities(new ClientCapabilities());
             JsonObject options = new JsonObject();

@@ -1,5 +1,10 @@
 package org.ecobugs.lsp;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,13 +15,35 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
 
 /** An editor as the server sees it: records what the server publishes and logs. */
 final class TestClient implements LanguageClient {
 
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
+
+    /**
+     * Connects this editor to a server in this JVM with JSON-RPC messages over operating-system pipes (java.io's piped
+     * streams break when the last thread that wrote to them ends), and returns the server as the editor sees it.
+     */
+    LanguageServer connect(EcobugsLanguageServer implementation) throws IOException {
+        Pipe toServer = Pipe.open();
+        Pipe toClient = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(toServer.source());
+        OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+        InputStream clientIn = Channels.newInputStream(toClient.source());
+        OutputStream serverOut = Channels.newOutputStream(toClient.sink());
+        Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(implementation, serverIn, serverOut);
+        implementation.connect(serverSide.getRemoteProxy());
+        serverSide.startListening();
+        Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(this, clientIn, clientOut);
+        clientSide.startListening();
+        return clientSide.getRemoteProxy();
+    }
 
     PublishDiagnosticsParams nextDiagnostics(String uri) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
