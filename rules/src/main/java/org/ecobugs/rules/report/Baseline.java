@@ -186,7 +186,8 @@ public final class Baseline {
                 result.timings(),
                 suppressed,
                 suppressions,
-                result.unusedSuppressions());
+                result.unusedSuppressions(),
+                result.summaries());
         return new Comparison(file, filtered, hidden, gone);
     }
 }
