@@ -18,9 +18,6 @@ public interface EffectClassifier {
      */
     record Classified(Effect.Kind kind, String what, String doing, Node at) {}
 
-    /** Words of which a file must hold some for a call of it to have an effect (see {@link RequiredWords}). */
-    RequiredWords textPrescreen();
-
     /** What {@code call} does, if it is an effect. */
     Optional<Classified> classify(MethodCallExpr call, SourceContext context);
 }

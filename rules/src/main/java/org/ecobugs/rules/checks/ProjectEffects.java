@@ -2,14 +2,11 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Optional;
-import java.util.Set;
 import org.ecobugs.rules.api.EffectClassifier;
-import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.fhir.FhirChains;
 import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
-import org.ecobugs.rules.java.WordSets;
 import org.ecobugs.rules.project.Effect;
 
 /**
@@ -17,34 +14,6 @@ import org.ecobugs.rules.project.Effect;
  * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), each with the words of a message about it.
  */
 final class ProjectEffects implements EffectClassifier {
-
-    /**
-     * What a file with a remote call holds: the package words of the HTTP clients' imports ({@code java.net.http},
-     * {@code org.apache.http}, {@code org.apache.hc}, {@code okhttp3}, Spring's {@code web.reactive}), their types,
-     * HAPI FHIR's package, and the database words.
-     */
-    private static final RequiredWords WORDS = RequiredWords.anyOf(WordSets.union(
-            Set.of(
-                    "http",
-                    "hc",
-                    "okhttp3",
-                    "reactive",
-                    "RestTemplate",
-                    "RestOperations",
-                    "TestRestTemplate",
-                    "RestClient",
-                    "WebClient",
-                    "HttpURLConnection",
-                    "HttpsURLConnection",
-                    "File",
-                    "Files"),
-            FhirChains.WORDS,
-            RemoteCalls.DATABASE_WORDS));
-
-    @Override
-    public RequiredWords textPrescreen() {
-        return WORDS;
-    }
 
     @Override
     public Optional<Classified> classify(MethodCallExpr call, SourceContext context) {

@@ -2,27 +2,34 @@ package org.ecobugs.rules.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.SecondaryLocation;
+import org.ecobugs.rules.java.JavaNames;
+import org.ecobugs.rules.project.CallSite;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 import org.ecobugs.rules.project.FileSummary;
 import org.ecobugs.rules.project.MethodSummary;
 import org.ecobugs.rules.project.ProjectModel;
+import org.ecobugs.rules.project.TypeSummary;
 
 /**
- * The project-wide step of a source analysis: builds the {@link ProjectModel} from the files' summaries, summarises the
- * files no rule parsed that name a method on a chain to an effect, and turns the deferred findings whose calls reach a
- * wanted effect into findings.
+ * The project-wide step of a source analysis, which costs nothing when no finding waits for it: summarises the files a
+ * deferred finding's call may lead to — the files of its receiver's type, then of the types those methods call, their
+ * supertypes, the getters' results and an interface's implementations, one layer per round up to the model's depth —
+ * builds the {@link ProjectModel} from them and turns the deferred findings whose calls reach a wanted effect (or, for
+ * some, none) into findings. Types are found by their files' names, as Java lays out top-level types.
  */
 final class ProjectPass {
 
@@ -31,68 +38,88 @@ final class ProjectPass {
      *
      * @param findings the deferred findings that stand
      * @param types how many types the model holds
-     * @param summarisedLate how many files were parsed only for the model
+     * @param summarisedLate how many files were summarised after the rules' pass
      */
     record Outcome(List<RawFinding> findings, int types, int summarisedLate) {}
 
     private ProjectPass() {}
 
     /**
-     * @param summaries each source file's summary, or null for a file not summarised (no rule wanted it and it has no
-     *     effect of its own)
-     * @param summarise parses and summarises a file, in parallel with the others
-     * @param namesAny whether a file's text names one of a set of method names
+     * @param summaries each source file of the analysis, with its summary when the rules' pass made one (the files
+     *     with deferred findings, or every file when the host asked), else null; then the summaries the host gave of
+     *     the project's other files
+     * @param summarise summarises a file
+     * @param namesAny whether a file's text names one of a set of type names (for an interface's implementations)
+     * @param runAll runs tasks on the analysis's threads
      */
     static Outcome run(
             Map<Path, FileSummary> summaries,
             List<DeferredFinding> deferred,
             Function<Path, Optional<FileSummary>> summarise,
-            java.util.function.BiPredicate<Path, Set<String>> namesAny,
+            BiPredicate<Path, Set<String>> namesAny,
             Function<List<Callable<Optional<FileSummary>>>, List<Optional<FileSummary>>> runAll) {
+        if (deferred.isEmpty()) {
+            return new Outcome(List.of(), 0, 0);
+        }
+        Map<String, List<Path>> filesByName = new HashMap<>();
         Map<Path, FileSummary> known = new LinkedHashMap<>();
-        List<Path> unsummarised = new ArrayList<>();
         summaries.forEach((file, summary) -> {
-            if (summary == null) {
-                unsummarised.add(file);
-            } else {
+            String name = file.getFileName().toString();
+            filesByName
+                    .computeIfAbsent(name.substring(0, name.length() - ".java".length()), n -> new ArrayList<>())
+                    .add(file);
+            if (summary != null) {
                 known.put(file, summary);
             }
         });
-        if (deferred.isEmpty()) {
-            // Nothing to decide, as in most of an editor's analyses: the model, milliseconds on a large project, is not
-            // built.
-            Set<String> types = new HashSet<>();
-            known.values().forEach(file -> file.types().forEach(type -> types.add(type.name())));
-            return new Outcome(List.of(), types.size(), 0);
-        }
-        ProjectModel model = ProjectModel.of(known.values());
+        Set<String> typesSeen = new HashSet<>();
+        Set<String> types = new HashSet<>();
+        Set<String> getters = new HashSet<>();
+        deferred.forEach(d -> follow(d.call(), types, getters));
+        known.values().forEach(summary -> follow(summary, types, getters));
+        Set<Path> next = new LinkedHashSet<>();
         int late = 0;
-        if (!deferred.isEmpty()) {
-            Set<Effect.Kind> wanted = EnumSet.noneOf(Effect.Kind.class);
-            deferred.forEach(d -> wanted.addAll(d.wanted()));
-            // A chain may pass through a file with no effect and nothing a rule looks for: such files are parsed when
-            // they name a method on a chain, one layer further at each round.
-            for (int round = 1; round < ProjectModel.MAX_DEPTH && !unsummarised.isEmpty(); round++) {
-                Set<String> names = model.namesReaching(wanted);
-                List<Path> naming = unsummarised.stream()
-                        .filter(file -> namesAny.test(file, names))
-                        .toList();
-                if (naming.isEmpty()) {
-                    break;
+        for (int round = 0; round <= ProjectModel.MAX_DEPTH; round++) {
+            for (String type : types) {
+                if (typesSeen.add(type)) {
+                    filesByName.getOrDefault(topLevelName(type), List.of()).stream()
+                            .filter(file -> !known.containsKey(file))
+                            .forEach(next::add);
                 }
-                List<Callable<Optional<FileSummary>>> tasks = new ArrayList<>();
-                naming.forEach(file -> tasks.add(() -> summarise.apply(file)));
-                List<Optional<FileSummary>> added = runAll.apply(tasks);
-                for (int i = 0; i < naming.size(); i++) {
-                    known.put(naming.get(i), added.get(i).orElse(FileSummary.EMPTY));
-                }
-                unsummarised.removeAll(naming);
-                late += naming.size();
-                model = ProjectModel.of(known.values());
+            }
+            types.clear();
+            if (next.isEmpty()) {
+                break;
+            }
+            List<Path> batch = List.copyOf(next);
+            next.clear();
+            List<Callable<Optional<FileSummary>>> tasks = new ArrayList<>();
+            batch.forEach(file -> tasks.add(() -> summarise.apply(file)));
+            List<Optional<FileSummary>> added = runAll.apply(tasks);
+            Set<String> interfaces = new HashSet<>();
+            for (int i = 0; i < batch.size(); i++) {
+                FileSummary summary = added.get(i).orElse(FileSummary.EMPTY);
+                known.put(batch.get(i), summary);
+                follow(summary, types, getters);
+                summary.types().stream()
+                        .filter(TypeSummary::isInterface)
+                        .forEach(type -> interfaces.add(JavaNames.simpleName(type.name())));
+                // A getter's result is followed once its declaration is read.
+                summary.methods().stream()
+                        .filter(method -> getters.contains(method.name()) && method.returnType() != null)
+                        .forEach(method -> types.add(method.returnType()));
+            }
+            late += batch.size();
+            if (!interfaces.isEmpty()) {
+                // The implementations of an interface name it: a call on the interface runs one of them.
+                summaries.keySet().stream()
+                        .filter(file -> !known.containsKey(file) && namesAny.test(file, interfaces))
+                        .forEach(next::add);
             }
         }
-        // A rule may defer several calls for one place (each call a polling task makes): the first that reaches an
-        // effect makes the finding.
+        ProjectModel model = ProjectModel.of(known.values());
+        // A rule may defer several calls for one place (each call a polling task makes): the first that decides makes
+        // the finding.
         Map<String, RawFinding> findings = new LinkedHashMap<>();
         for (DeferredFinding pending : deferred) {
             String place = pending.ruleKey() + '\u0000' + pending.site();
@@ -109,6 +136,36 @@ final class ProjectPass {
             }
         }
         return new Outcome(new ArrayList<>(findings.values()), model.typeCount(), late);
+    }
+
+    /** The types a call may lead to, and the getter it goes through. */
+    private static void follow(CallSite call, Set<String> types, Set<String> getters) {
+        types.add(call.receiver().type());
+        if (call.receiver().kind() == CallSite.Receiver.Kind.GETTER) {
+            getters.add(call.receiver().getter());
+        }
+    }
+
+    private static void follow(FileSummary summary, Set<String> types, Set<String> getters) {
+        for (TypeSummary type : summary.types()) {
+            types.addAll(type.supertypes());
+        }
+        for (MethodSummary method : summary.methods()) {
+            method.calls().forEach(call -> follow(call, types, getters));
+        }
+    }
+
+    /**
+     * The name of the file that declares a type: its top-level type, the first segment that starts with a capital
+     * ({@code Outer} of {@code org.x.Outer.Inner}); the name itself when it is simple.
+     */
+    static String topLevelName(String type) {
+        for (String segment : type.split("\\.")) {
+            if (!segment.isEmpty() && Character.isUpperCase(segment.charAt(0))) {
+                return segment;
+            }
+        }
+        return JavaNames.simpleName(type);
     }
 
     private static RawFinding finding(DeferredFinding pending, ProjectModel.Reach reach) {

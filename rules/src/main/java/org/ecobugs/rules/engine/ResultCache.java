@@ -128,6 +128,11 @@ final class ResultCache {
             deferred = deferred == null ? List.of() : List.copyOf(deferred);
         }
 
+        /** The same entry with the file's summary for the project model, made after the rules' pass. */
+        Entry withSummary(FileSummary fileSummary) {
+            return new Entry(parsed, sourceFindings, classFindings, errors, names, classes, fileSummary, deferred);
+        }
+
         /** A class file's or archive's entry: nothing of the project model. */
         Entry(
                 boolean parsed,
@@ -213,6 +218,14 @@ final class ResultCache {
         hits.incrementAndGet();
         current.put(key, entry);
         return Optional.of(entry);
+    }
+
+    /**
+     * The entry this run keeps for a file the rules' pass went through, without counting a hit or a miss: the project
+     * model asks again for files it summarises after that pass.
+     */
+    Optional<Entry> kept(String key) {
+        return Optional.ofNullable(current.get(key));
     }
 
     void put(String key, Entry entry) {

@@ -105,8 +105,8 @@ final class SourceFileAnalyzer {
     /**
      * Records in {@code usage} the names each file imports or spells out (for the dependency rules); with {@code
      * cache}, reuses the results of files whose content did not change. A file of more than {@code
-     * maxFileBytes} is not read. Sources {@code texts} holds are read from there. With {@code facts} in use, each
-     * parsed file is summarised for the project model, and files with effects of their own are parsed for it.
+     * maxFileBytes} is not read. Sources {@code texts} holds are read from there. With {@code facts} in use, the
+     * files with findings that wait for the project are summarised for its model, or every file when the facts say so.
      */
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -206,38 +206,52 @@ final class SourceFileAnalyzer {
     }
 
     /**
-     * Parses a file that no rule wanted only to summarise it for the project model: it names a method through which a
-     * rule's call may reach an effect. Empty when it cannot be read or parsed (the rules' pass already said why).
+     * Summarises a file for the project model, when a chain of calls leads to it: from the result cache when its entry
+     * holds the summary, else parsed again (the rules' pass kept no tree), and the summary kept in its entry. Empty
+     * when it cannot be read or parsed (the rules' pass already said why).
      */
     Optional<FileSummary> summarise(Path file) {
         try {
             byte[] bytes = texts.read(file, maxFileBytes, "one source file");
-            int held = gate.acquire(bytes.length);
-            try {
-                String text = decode(file, bytes, new ArrayList<>());
-                long start = System.nanoTime();
-                ParseResult<CompilationUnit> result;
-                try {
-                    result = JavaParsers.create(javaVersion, true).parse(text);
-                } finally {
-                    timer.addParse(System.nanoTime() - start);
-                }
-                if (result.getResult().isEmpty() || !result.isSuccessful()) {
-                    return Optional.empty();
-                }
-                long summarising = System.nanoTime();
-                try {
-                    FileState state = new FileState(file, result.getResult().get(), knownTypes);
-                    return Optional.of(facts.summaries()
-                            .of(state.unit, new RuleContext(state, null, new ArrayList<>(), new ArrayList<>())));
-                } finally {
-                    timer.addSummaries(System.nanoTime() - summarising);
-                }
-            } finally {
-                gate.release(held);
+            String key = cache == null ? null : ResultCacheKeys.key(file.toString(), bytes);
+            Optional<ResultCache.Entry> cached = cache == null ? Optional.empty() : cache.kept(key);
+            if (cached.isPresent() && cached.get().summary() != null) {
+                return Optional.of(cached.get().summary());
             }
+            Optional<FileSummary> summary = parseAndSummarise(file, bytes);
+            if (summary.isPresent() && cached.isPresent()) {
+                cache.put(key, cached.get().withSummary(summary.get()));
+            }
+            return summary;
         } catch (IOException | InputLimits.TooLarge | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Optional.empty();
+        }
+    }
+
+    private Optional<FileSummary> parseAndSummarise(Path file, byte[] bytes) {
+        int held = gate.acquire(bytes.length);
+        try {
+            String text = decode(file, bytes, new ArrayList<>());
+            long start = System.nanoTime();
+            ParseResult<CompilationUnit> result;
+            try {
+                result = JavaParsers.create(javaVersion, true).parse(text);
+            } finally {
+                timer.addParse(System.nanoTime() - start);
+            }
+            if (result.getResult().isEmpty() || !result.isSuccessful()) {
+                return Optional.empty();
+            }
+            long summarising = System.nanoTime();
+            try {
+                FileState state = new FileState(file, result.getResult().get(), knownTypes);
+                return Optional.of(facts.summaries()
+                        .of(state.unit, new RuleContext(state, null, new ArrayList<>(), new ArrayList<>())));
+            } finally {
+                timer.addSummaries(System.nanoTime() - summarising);
+            }
+        } finally {
+            gate.release(held);
         }
     }
 
@@ -286,9 +300,8 @@ final class SourceFileAnalyzer {
         long screened = System.nanoTime();
         TextPrescreen.Screen screen = prescreen.screen(text, javaVersion >= 10);
         boolean[] wanted = screen.rules();
-        boolean summarised = facts.wants(text);
         timer.addPrescreen(System.nanoTime() - screened);
-        if (!TextPrescreen.any(wanted) && !summarised) {
+        if (!TextPrescreen.any(wanted) && !facts.everyFile()) {
             // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
             // file uses, which its text tells without a parse.
             timer.skipParse();
@@ -326,7 +339,10 @@ final class SourceFileAnalyzer {
             walk(state, wanted, findings, deferred, errors);
         }
         FileSummary summary = null;
-        if (facts.inUse()) {
+        // A file whose findings wait for the project is summarised now, while its tree is here: its own methods are the
+        // first of their chains. The others are summarised only if a chain leads to them (see ProjectPass), unless the
+        // host asked for every file's summary.
+        if (facts.inUse() && (facts.everyFile() || !deferred.isEmpty())) {
             long summarising = System.nanoTime();
             try {
                 summary =

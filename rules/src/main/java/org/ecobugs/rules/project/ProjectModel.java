@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,44 +120,6 @@ public final class ProjectModel {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The names of the methods that reach one of the wanted effects, by their own code or through other methods
-     * (within {@link #MAX_DEPTH}): a file that names none of them cannot call into a chain that reaches one.
-     */
-    public Set<String> namesReaching(Set<Effect.Kind> wanted) {
-        Set<MethodSummary> reaching = new HashSet<>();
-        for (Map<String, List<MethodSummary>> byName : methods.values()) {
-            for (List<MethodSummary> overloads : byName.values()) {
-                for (MethodSummary method : overloads) {
-                    if (method.effects().stream().anyMatch(e -> wanted.contains(e.kind()))) {
-                        reaching.add(method);
-                    }
-                }
-            }
-        }
-        for (int depth = 1; depth < MAX_DEPTH; depth++) {
-            Set<MethodSummary> added = new HashSet<>();
-            for (Map<String, List<MethodSummary>> byName : methods.values()) {
-                for (List<MethodSummary> overloads : byName.values()) {
-                    for (MethodSummary method : overloads) {
-                        if (!reaching.contains(method)
-                                && method.calls().stream()
-                                        .anyMatch(call -> targets(call).stream().anyMatch(reaching::contains))) {
-                            added.add(method);
-                        }
-                    }
-                }
-            }
-            if (added.isEmpty()) {
-                break;
-            }
-            reaching.addAll(added);
-        }
-        Set<String> names = new LinkedHashSet<>();
-        reaching.forEach(method -> names.add(method.name()));
-        return names;
     }
 
     /** The project methods a call may run (see the class comment); none when its receiver is not the project's. */

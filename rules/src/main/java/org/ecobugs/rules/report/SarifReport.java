@@ -153,9 +153,39 @@ public final class SarifReport implements ReportWriter {
                         region(secondary.line(), secondary.column(), secondary.endLine(), secondary.endColumn()));
                 location.putObject("message").put("text", secondary.message());
             }
+            if (followsAChain(finding)) {
+                node.set("codeFlows", codeFlow(context, finding));
+            }
         }
         node.putObject("partialFingerprints").put(FindingFingerprints.KEY, fingerprint);
         return node;
+    }
+
+    /**
+     * Whether a finding relies on places in other files: those come from a chain of calls the project model followed
+     * (the loop, then each call down to the request), which SARIF viewers can step through as a code flow.
+     */
+    private static boolean followsAChain(Finding finding) {
+        return finding.secondaryLocations().stream().anyMatch(s -> !s.file().equals(finding.file()));
+    }
+
+    /** The finding's place, then its secondary locations in order, as one thread flow. */
+    private static ArrayNode codeFlow(ReportContext context, Finding finding) {
+        ArrayNode flows = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        ArrayNode steps = flows.addObject().putArray("threadFlows").addObject().putArray("locations");
+        ObjectNode first = steps.addObject().putObject("location");
+        ObjectNode start = first.putObject("physicalLocation");
+        start.set("artifactLocation", artifactLocation(context, finding.file()));
+        start.set("region", region(finding.line(), finding.column(), finding.endLine(), finding.endColumn()));
+        first.putObject("message").put("text", finding.message());
+        for (SecondaryLocation secondary : finding.secondaryLocations()) {
+            ObjectNode step = steps.addObject().putObject("location");
+            ObjectNode at = step.putObject("physicalLocation");
+            at.set("artifactLocation", artifactLocation(context, secondary.file()));
+            at.set("region", region(secondary.line(), secondary.column(), secondary.endLine(), secondary.endColumn()));
+            step.putObject("message").put("text", secondary.message());
+        }
+        return flows;
     }
 
     /** A finding of the baseline that no longer appears: SARIF's {@code absent} result, where it was. */

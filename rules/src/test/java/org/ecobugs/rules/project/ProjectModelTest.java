@@ -193,18 +193,6 @@ class ProjectModelTest {
                         .containsExactly("entry", "short"));
     }
 
-    @Test
-    void namesTheMethodsThatReachAnEffectThroughOthers() {
-        type("app.A");
-        method("app.A", "top", 0, List.of(), call("middle", 0, CallSite.Receiver.self("app.A")));
-        method("app.A", "middle", 0, List.of(), call("bottom", 0, CallSite.Receiver.self("app.A")));
-        method("app.A", "bottom", 0, List.of(fhirRead()));
-        method("app.A", "unrelated", 0, List.of());
-
-        assertThat(model().namesReaching(java.util.Set.of(Effect.Kind.FHIR_READ)))
-                .containsExactlyInAnyOrder("top", "middle", "bottom");
-    }
-
     private ProjectModel model() {
         return ProjectModel.of(List.of(new FileSummary(types, methods)));
     }

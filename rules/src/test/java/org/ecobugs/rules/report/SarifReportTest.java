@@ -131,6 +131,15 @@ class SarifReportTest {
         assertThat(run.at("/results/0").has("relatedLocations"))
                 .as("a finding without any")
                 .isFalse();
+        assertThat(result.at("/codeFlows/0/threadFlows/0/locations").findValuesAsText("text"))
+                .as("a place in another file: a chain of calls, stepped through from the finding")
+                .containsExactly(
+                        result.at("/message/text").textValue(),
+                        "the loop that runs it once per element",
+                        "the <b>request</b> load() makes");
+        assertThat(result.at("/codeFlows/0/threadFlows/0/locations/2/location/physicalLocation/artifactLocation/uri")
+                        .textValue())
+                .isEqualTo("src/main/java/org/x/Client.java");
     }
 
     @Test

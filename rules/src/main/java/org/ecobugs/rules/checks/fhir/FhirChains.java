@@ -109,7 +109,7 @@ public final class FhirChains {
      * A word every file with a chain holds: a chain needs HAPI FHIR's imports or package ({@code ca.uhn.fhir}), so the
      * identifier {@code uhn} is in its code.
      */
-    public static final Set<String> WORDS = Set.of("uhn");
+    static final Set<String> WORDS = Set.of("uhn");
 
     /** What a file with a chain holds: {@link #WORDS}, and the second call of some interaction's chain. */
     public static final RequiredWords CHAIN = RequiredWords.anyOf(WORDS)
