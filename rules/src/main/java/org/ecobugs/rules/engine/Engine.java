@@ -158,7 +158,7 @@ public final class Engine {
                             withKnown(summaries, request.knownSummaries()),
                             deferred,
                             analyzer::summarise,
-                            analyzer::names,
+                            analyzer::typeNames,
                             batch -> runAll(pool, batch));
                     sourceFindings.addAll(project.findings());
                     projectPhase = new Phase(

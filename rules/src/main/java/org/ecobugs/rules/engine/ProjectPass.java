@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.SecondaryLocation;
@@ -22,7 +21,6 @@ import org.ecobugs.rules.project.Effect;
 import org.ecobugs.rules.project.FileSummary;
 import org.ecobugs.rules.project.MethodSummary;
 import org.ecobugs.rules.project.ProjectModel;
-import org.ecobugs.rules.project.TypeSummary;
 
 /**
  * The project-wide step of a source analysis, which costs nothing when no finding waits for it: summarises the files a
@@ -49,14 +47,14 @@ final class ProjectPass {
      *     with deferred findings, or every file when the host asked), else null; then the summaries the host gave of
      *     the project's other files
      * @param summarise summarises a file
-     * @param namesAny whether a file's text names one of a set of type names (for an interface's implementations)
+     * @param typeNames the capitalised words of a file's text (to find an interface's implementations)
      * @param runAll runs tasks on the analysis's threads
      */
     static Outcome run(
             Map<Path, FileSummary> summaries,
             List<DeferredFinding> deferred,
             Function<Path, Optional<FileSummary>> summarise,
-            BiPredicate<Path, Set<String>> namesAny,
+            Function<Path, Set<String>> typeNames,
             Function<List<Callable<Optional<FileSummary>>>, List<Optional<FileSummary>>> runAll) {
         if (deferred.isEmpty()) {
             return new Outcome(List.of(), 0, 0);
@@ -72,51 +70,26 @@ final class ProjectPass {
                 known.put(file, summary);
             }
         });
-        Set<String> typesSeen = new HashSet<>();
-        Set<String> types = new HashSet<>();
-        Set<String> getters = new HashSet<>();
-        deferred.forEach(d -> follow(d.call(), types, getters));
-        known.values().forEach(summary -> follow(summary, types, getters));
-        Set<Path> next = new LinkedHashSet<>();
-        int late = 0;
-        for (int round = 0; round <= ProjectModel.MAX_DEPTH; round++) {
-            for (String type : types) {
-                if (typesSeen.add(type)) {
-                    filesByName.getOrDefault(topLevelName(type), List.of()).stream()
-                            .filter(file -> !known.containsKey(file))
-                            .forEach(next::add);
+        Loader loader = new Loader(summaries.keySet(), filesByName, known, summarise, typeNames, runAll);
+        // Only the methods the deferred calls may run, and those they call in turn, are followed: a file is read when
+        // one of them is in it, not because a file read before names its type.
+        List<CallSite> frontier = new ArrayList<>();
+        deferred.forEach(d -> frontier.add(d.call()));
+        Set<MethodSummary> visited = new HashSet<>();
+        for (int depth = 1; depth <= ProjectModel.MAX_DEPTH && !frontier.isEmpty(); depth++) {
+            ProjectModel model = loader.modelFor(frontier);
+            List<CallSite> next = new ArrayList<>();
+            for (CallSite call : frontier) {
+                for (MethodSummary target : model.targets(call)) {
+                    if (visited.add(target)) {
+                        next.addAll(target.calls());
+                    }
                 }
             }
-            types.clear();
-            if (next.isEmpty()) {
-                break;
-            }
-            List<Path> batch = List.copyOf(next);
-            next.clear();
-            List<Callable<Optional<FileSummary>>> tasks = new ArrayList<>();
-            batch.forEach(file -> tasks.add(() -> summarise.apply(file)));
-            List<Optional<FileSummary>> added = runAll.apply(tasks);
-            Set<String> interfaces = new HashSet<>();
-            for (int i = 0; i < batch.size(); i++) {
-                FileSummary summary = added.get(i).orElse(FileSummary.EMPTY);
-                known.put(batch.get(i), summary);
-                follow(summary, types, getters);
-                summary.types().stream()
-                        .filter(TypeSummary::isInterface)
-                        .forEach(type -> interfaces.add(JavaNames.simpleName(type.name())));
-                // A getter's result is followed once its declaration is read.
-                summary.methods().stream()
-                        .filter(method -> getters.contains(method.name()) && method.returnType() != null)
-                        .forEach(method -> types.add(method.returnType()));
-            }
-            late += batch.size();
-            if (!interfaces.isEmpty()) {
-                // The implementations of an interface name it: a call on the interface runs one of them.
-                summaries.keySet().stream()
-                        .filter(file -> !known.containsKey(file) && namesAny.test(file, interfaces))
-                        .forEach(next::add);
-            }
+            frontier.clear();
+            frontier.addAll(next);
         }
+        int late = loader.late;
         ProjectModel model = ProjectModel.of(known.values());
         // A rule may defer several calls for one place (each call a polling task makes): the first that decides makes
         // the finding.
@@ -138,20 +111,125 @@ final class ProjectPass {
         return new Outcome(new ArrayList<>(findings.values()), model.typeCount(), late);
     }
 
-    /** The types a call may lead to, and the getter it goes through. */
-    private static void follow(CallSite call, Set<String> types, Set<String> getters) {
-        types.add(call.receiver().type());
-        if (call.receiver().kind() == CallSite.Receiver.Kind.GETTER) {
-            getters.add(call.receiver().getter());
-        }
-    }
+    /**
+     * Reads the files a set of calls needs, and no more: those of the receivers' types, of their supertypes (for
+     * inherited methods), of a getter's result, and of an interface's implementations (the files that name it).
+     */
+    private static final class Loader {
+        private final Set<Path> sources;
+        private final Map<String, List<Path>> filesByName;
+        private final Map<Path, FileSummary> known;
+        private final Function<Path, Optional<FileSummary>> summarise;
+        private final Function<Path, Set<String>> typeNames;
+        /** The files that name each capitalised word, read once when an interface's implementations are first looked for. */
+        private Map<String, List<Path>> filesNaming;
 
-    private static void follow(FileSummary summary, Set<String> types, Set<String> getters) {
-        for (TypeSummary type : summary.types()) {
-            types.addAll(type.supertypes());
+        private final Function<List<Callable<Optional<FileSummary>>>, List<Optional<FileSummary>>> runAll;
+        private final Set<String> typesTried = new HashSet<>();
+        private final Set<String> interfacesTried = new HashSet<>();
+        int late;
+
+        Loader(
+                Set<Path> sources,
+                Map<String, List<Path>> filesByName,
+                Map<Path, FileSummary> known,
+                Function<Path, Optional<FileSummary>> summarise,
+                Function<Path, Set<String>> typeNames,
+                Function<List<Callable<Optional<FileSummary>>>, List<Optional<FileSummary>>> runAll) {
+            this.sources = sources;
+            this.filesByName = filesByName;
+            this.known = known;
+            this.summarise = summarise;
+            this.typeNames = typeNames;
+            this.runAll = runAll;
         }
-        for (MethodSummary method : summary.methods()) {
-            method.calls().forEach(call -> follow(call, types, getters));
+
+        /** The model with everything the calls need read, as far as the project has it. */
+        ProjectModel modelFor(List<CallSite> calls) {
+            Set<String> types = new HashSet<>();
+            calls.forEach(call -> types.add(call.receiver().type()));
+            Set<Path> files = new LinkedHashSet<>();
+            ProjectModel model = ProjectModel.of(known.values());
+            // Each round reads what the previous one showed is needed: supertypes, getters' results, implementations.
+            for (int round = 0; round <= ProjectModel.MAX_DEPTH; round++) {
+                for (String type : types) {
+                    if (typesTried.add(type)) {
+                        filesByName.getOrDefault(topLevelName(type), List.of()).stream()
+                                .filter(file -> !known.containsKey(file))
+                                .forEach(files::add);
+                    }
+                }
+                if (!files.isEmpty()) {
+                    read(files);
+                    files.clear();
+                    model = ProjectModel.of(known.values());
+                }
+                Set<String> more = new HashSet<>();
+                Set<String> interfaces = new HashSet<>();
+                for (String type : types) {
+                    model.type(type).ifPresent(found -> {
+                        more.addAll(found.supertypes());
+                        if (found.isInterface() && interfacesTried.add(found.name())) {
+                            interfaces.add(JavaNames.simpleName(found.name()));
+                        }
+                    });
+                }
+                for (CallSite call : calls) {
+                    if (call.receiver().kind() == CallSite.Receiver.Kind.GETTER) {
+                        model
+                                .targets(new CallSite(
+                                        call.receiver().getter(),
+                                        0,
+                                        CallSite.Receiver.type(call.receiver().type()),
+                                        call.site()))
+                                .stream()
+                                .map(MethodSummary::returnType)
+                                .filter(returned -> returned != null)
+                                .forEach(more::add);
+                    }
+                }
+                if (!interfaces.isEmpty()) {
+                    // The implementations of an interface name it: a call on the interface runs one of them.
+                    if (filesNaming == null) {
+                        filesNaming = new HashMap<>();
+                        for (Path file : sources) {
+                            typeNames
+                                    .apply(file)
+                                    .forEach(word -> filesNaming
+                                            .computeIfAbsent(word, w -> new ArrayList<>())
+                                            .add(file));
+                        }
+                    }
+                    interfaces.forEach(name -> filesNaming.getOrDefault(name, List.of()).stream()
+                            .filter(file -> !known.containsKey(file))
+                            .forEach(files::add));
+                }
+                more.removeAll(typesTried);
+                if (more.isEmpty() && files.isEmpty()) {
+                    break;
+                }
+                types.clear();
+                types.addAll(more);
+            }
+            if (!files.isEmpty()) {
+                read(files);
+                model = ProjectModel.of(known.values());
+            }
+            return model;
+        }
+
+        private void read(Set<Path> files) {
+            if (files.isEmpty()) {
+                return;
+            }
+            List<Path> batch = List.copyOf(files);
+            List<Callable<Optional<FileSummary>>> tasks = new ArrayList<>();
+            batch.forEach(file -> tasks.add(() -> summarise.apply(file)));
+            List<Optional<FileSummary>> added = runAll.apply(tasks);
+            for (int i = 0; i < batch.size(); i++) {
+                known.put(batch.get(i), added.get(i).orElse(FileSummary.EMPTY));
+            }
+            late += batch.size();
         }
     }
 

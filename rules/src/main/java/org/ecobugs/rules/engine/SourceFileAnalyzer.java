@@ -255,18 +255,21 @@ final class SourceFileAnalyzer {
         }
     }
 
-    /** Whether the text of a file names one of {@code names} as an identifier. */
-    boolean names(Path file, Set<String> names) {
+    /**
+     * The identifiers of a file's text that start with a capital, type names mostly (comments and strings included:
+     * what the project model looks for in them is a necessary condition only); empty when it cannot be read.
+     */
+    Set<String> typeNames(Path file) {
         try {
             String text = decode(file, texts.read(file, maxFileBytes, "one source file"), new ArrayList<>());
-            return namesAny(text, names);
+            return capitalisedWords(text);
         } catch (IOException | InputLimits.TooLarge | RuntimeException e) {
-            return false;
+            return Set.of();
         }
     }
 
-    /** Whether a word of {@code text} (comments and strings included: a necessary condition only) is in {@code names}. */
-    static boolean namesAny(String text, Set<String> names) {
+    static Set<String> capitalisedWords(String text) {
+        Set<String> words = new java.util.HashSet<>();
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -278,11 +281,11 @@ final class SourceFileAnalyzer {
             while (i < length && Character.isJavaIdentifierPart(text.charAt(i))) {
                 i++;
             }
-            if (names.contains(text.substring(start, i))) {
-                return true;
+            if (Character.isUpperCase(text.charAt(start))) {
+                words.add(text.substring(start, i));
             }
         }
-        return false;
+        return words;
     }
 
     private Outcome analyze(Path file, byte[] bytes) {

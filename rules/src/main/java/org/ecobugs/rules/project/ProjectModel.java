@@ -68,7 +68,7 @@ public final class ProjectModel {
      * The project type a name denotes: the type of that fully qualified name, or, for a simple name the file could not
      * resolve (wildcard imports), the only project type of that simple name.
      */
-    Optional<TypeSummary> type(String name) {
+    public Optional<TypeSummary> type(String name) {
         TypeSummary exact = types.get(name);
         if (exact != null || name.indexOf('.') >= 0) {
             return Optional.ofNullable(exact);
@@ -123,7 +123,7 @@ public final class ProjectModel {
     }
 
     /** The project methods a call may run (see the class comment); none when its receiver is not the project's. */
-    List<MethodSummary> targets(CallSite call) {
+    public List<MethodSummary> targets(CallSite call) {
         CallSite.Receiver receiver = call.receiver();
         return switch (receiver.kind()) {
             case SELF -> {
