@@ -28,6 +28,7 @@ import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.config.Settings;
 import org.ecobugs.rules.engine.dependencies.DependencyAnalysis;
 import org.ecobugs.rules.engine.dependencies.UsageRecorder;
 import org.ecobugs.rules.engine.limits.InputLimits;
@@ -112,6 +113,19 @@ public final class Engine {
         List<Finding> suppressed = new ArrayList<>();
         int classCount = 0;
         Phase projectPhase = null;
+        Phase constantsPhase = null;
+
+        // Read once, for the resource rules and for the settings source rules see through the code.
+        long configurationStart = System.nanoTime();
+        ConfigFileAnalyzer.Parsed configuration = (!rules.sourceDetectors().isEmpty()
+                        || !rules.resourceDetectors().isEmpty())
+                ? ConfigFileAnalyzer.parse(inputs.configFiles())
+                : ConfigFileAnalyzer.Parsed.NONE;
+        long configurationNanos = System.nanoTime() - configurationStart;
+        if (!rules.resourceDetectors().isEmpty()) {
+            // Reported where the files are analysed for themselves; the source rules do without their settings.
+            errors.addAll(configuration.errors());
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
@@ -128,7 +142,8 @@ public final class Engine {
                         cache,
                         request.maxSourceFileBytes(),
                         texts,
-                        facts);
+                        facts,
+                        new SourceFileAnalyzer.Project(inputs.sourceFiles(), Settings.of(configuration.files())));
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyze(file)));
@@ -160,6 +175,13 @@ public final class Engine {
                                     Phase.Count.FILES_PARSED_FOR_MODEL,
                                     project.summarisedLate()));
                 }
+                constantsPhase = new Phase(
+                        Phase.Kind.PROJECT_CONSTANTS,
+                        Duration.ofNanos(
+                                configurationNanos + analyzer.constants().readNanos()),
+                        Map.of(
+                                Phase.Count.FILES_READ_FOR_CONSTANTS,
+                                analyzer.constants().filesRead()));
             }
             phases.add(new Phase(Phase.Kind.ANALYSE_SOURCES, since(t)));
             phases.add(new Phase(Phase.Kind.PARSE, timer.parse()));
@@ -171,6 +193,9 @@ public final class Engine {
                             timer.unparsed(),
                             Phase.Count.FILES,
                             inputs.sourceFiles().size())));
+            if (constantsPhase != null) {
+                phases.add(constantsPhase);
+            }
             if (projectPhase != null) {
                 phases.add(new Phase(Phase.Kind.SUMMARISE_METHODS, timer.summaries()));
                 phases.add(projectPhase);
@@ -236,7 +261,7 @@ public final class Engine {
                 rules.resourceDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
             } else if (!rules.resourceDetectors().isEmpty()) {
                 ConfigFileAnalyzer.Outcome outcome =
-                        new ConfigFileAnalyzer(rules.resourceDetectors(), timer).analyze(inputs.configFiles());
+                        new ConfigFileAnalyzer(rules.resourceDetectors(), timer).analyze(configuration.files());
                 sourceFindings.addAll(outcome.findings());
                 errors.addAll(outcome.errors());
             }
