@@ -3,6 +3,7 @@ package org.ecobugs.rules.checks.polling;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -106,6 +107,7 @@ public final class PollingContexts {
             Optional<Waits.Sleep> sleep = Waits.sleep(call, context);
             if (sleep.isPresent()
                     && innermostLoop(call) == loop
+                    && !isInCatch(call, loop)
                     && sleep.get().millis().isPresent()) {
                 long millis = sleep.get().millis().getAsLong();
                 if (interval.isEmpty() || millis < interval.getAsLong()) {
@@ -125,6 +127,21 @@ public final class PollingContexts {
                 true,
                 Optional.of(shortest),
                 context.constants().origins(shortest.getArgument(0))));
+    }
+
+    /**
+     * Whether a sleep is made only after a failure (in a {@code catch} inside the loop): a back-off before the next
+     * attempt, not the time between rounds.
+     */
+    private static boolean isInCatch(Node sleep, Node loop) {
+        for (Node n = sleep.getParentNode().orElse(null);
+                n != null && n != loop;
+                n = n.getParentNode().orElse(null)) {
+            if (n instanceof CatchClause) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node innermostLoop(Node node) {
