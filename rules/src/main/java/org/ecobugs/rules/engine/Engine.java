@@ -178,7 +178,7 @@ public final class Engine {
                 constantsPhase = new Phase(
                         Phase.Kind.PROJECT_CONSTANTS,
                         Duration.ofNanos(
-                                configurationNanos + analyzer.constants().readNanos()),
+                                configurationNanos + analyzer.constants().nanos()),
                         Map.of(
                                 Phase.Count.FILES_READ_FOR_CONSTANTS,
                                 analyzer.constants().filesRead()));

@@ -66,7 +66,8 @@ public final class ProjectConstantIndex implements ProjectConstants {
     private final KnownTypes knownTypes;
     private final Map<Path, Optional<Skeleton>> parsed = new ConcurrentHashMap<>();
     private final Map<String, Optional<Folded>> answers = new ConcurrentHashMap<>();
-    private final AtomicLong readNanos = new AtomicLong();
+    /** The time spent answering files' questions (reading the files asked for included), summed over threads. */
+    private final AtomicLong nanos = new AtomicLong();
 
     public ProjectConstantIndex(
             Collection<Path> sources, Skeletons skeletons, Settings settings, KnownTypes knownTypes) {
@@ -88,12 +89,17 @@ public final class ProjectConstantIndex implements ProjectConstants {
 
     /** Whether every question still gets the answer it got: then what was decided with them stands. */
     public boolean stillHolds(List<Lookup> lookups) {
-        for (Lookup lookup : lookups) {
-            if (!answer(lookup.question()).equals(lookup.answer())) {
-                return false;
+        long start = System.nanoTime();
+        try {
+            for (Lookup lookup : lookups) {
+                if (!answer(lookup.question()).equals(lookup.answer())) {
+                    return false;
+                }
             }
+            return true;
+        } finally {
+            nanos.addAndGet(System.nanoTime() - start);
         }
-        return true;
     }
 
     @Override
@@ -256,9 +262,12 @@ public final class ProjectConstantIndex implements ProjectConstants {
         return parsed.size();
     }
 
-    /** How long reading them took, summed over threads. */
-    public long readNanos() {
-        return readNanos.get();
+    /**
+     * How long answering the files' questions took, reading the files asked for included, summed over threads: what
+     * the project's constants and configuration cost the analysis.
+     */
+    public long nanos() {
+        return nanos.get();
     }
 
     private Optional<Skeleton> skeleton(Path file) {
@@ -266,18 +275,13 @@ public final class ProjectConstantIndex implements ProjectConstants {
     }
 
     private Optional<Skeleton> read(Path file) {
-        long start = System.nanoTime();
-        try {
-            return skeletons.of(file).map(unit -> {
-                // Nodes print themselves (toString) through their unit's printer, which the unit would otherwise create
-                // on first use: set before the threads share the unit, so that they only read it.
-                unit.printer(new DefaultPrettyPrinter());
-                JavaNames names = new JavaNames(unit, knownTypes);
-                return new Skeleton(file, names.packageName(), names, new ConstantFolder(names, this), unit);
-            });
-        } finally {
-            readNanos.addAndGet(System.nanoTime() - start);
-        }
+        return skeletons.of(file).map(unit -> {
+            // Nodes print themselves (toString) through their unit's printer, which the unit would otherwise create
+            // on first use: set before the threads share the unit, so that they only read it.
+            unit.printer(new DefaultPrettyPrinter());
+            JavaNames names = new JavaNames(unit, knownTypes);
+            return new Skeleton(file, names.packageName(), names, new ConstantFolder(names, this), unit);
+        });
     }
 
     // ---- what files asked ----
@@ -344,14 +348,18 @@ public final class ProjectConstantIndex implements ProjectConstants {
 
         @Override
         public Optional<Folded> constant(String qualifiedType, String field, int depth) {
+            long start = System.nanoTime();
             Optional<Folded> answer = index.constant(qualifiedType, field, depth);
+            index.nanos.addAndGet(System.nanoTime() - start);
             asked.putIfAbsent("c\u0000" + qualifiedType + '\u0000' + field, describe(answer));
             return answer;
         }
 
         @Override
         public Optional<Folded> property(String qualifiedType, List<String> getters, int depth) {
+            long start = System.nanoTime();
             Optional<Folded> answer = index.property(qualifiedType, getters, depth);
+            index.nanos.addAndGet(System.nanoTime() - start);
             asked.putIfAbsent("p\u0000" + qualifiedType + '\u0000' + String.join(".", getters), describe(answer));
             return answer;
         }

@@ -51,31 +51,36 @@ class ProjectConstantIndexTest {
 
         /** The value of the initializer of {@code probe} in {@code path}, folded with the project. */
         Optional<Object> probe(String path, ProjectConstants project) {
-            CompilationUnit unit = JavaParsers.create(21)
-                    .parse(files.get(Path.of(path)))
-                    .getResult()
-                    .orElseThrow();
-            Expression probe = unit.findAll(VariableDeclarator.class).stream()
-                    .filter(v -> v.getNameAsString().equals("probe"))
-                    .findFirst()
-                    .orElseThrow()
-                    .getInitializer()
-                    .orElseThrow();
-            return new ConstantFolder(new JavaNames(unit, KnownTypes.jdkOnly()), project).value(probe);
+            return folder(path, project).value(probe(path));
         }
 
+        /** What outside {@code path} decided the value of {@code probe} there. */
         List<ValueOrigin> origins(String path, ProjectConstants project) {
-            CompilationUnit unit = JavaParsers.create(21)
-                    .parse(files.get(Path.of(path)))
-                    .getResult()
-                    .orElseThrow();
-            Expression probe = unit.findAll(VariableDeclarator.class).stream()
+            return folder(path, project).origins(probe(path));
+        }
+
+        private final Map<String, CompilationUnit> units = new LinkedHashMap<>();
+
+        private CompilationUnit unit(String path) {
+            return units.computeIfAbsent(
+                    path,
+                    p -> JavaParsers.create(21)
+                            .parse(files.get(Path.of(p)))
+                            .getResult()
+                            .orElseThrow());
+        }
+
+        private ConstantFolder folder(String path, ProjectConstants project) {
+            return new ConstantFolder(new JavaNames(unit(path), KnownTypes.jdkOnly()), project);
+        }
+
+        private Expression probe(String path) {
+            return unit(path).findAll(VariableDeclarator.class).stream()
                     .filter(v -> v.getNameAsString().equals("probe"))
                     .findFirst()
                     .orElseThrow()
                     .getInitializer()
                     .orElseThrow();
-            return new ConstantFolder(new JavaNames(unit, KnownTypes.jdkOnly()), project).origins(probe);
         }
     }
 

@@ -99,7 +99,7 @@ final class Markers {
      * @param secondaryLines the absolute lines of its secondary locations, in the order written
      * @param secondaryMessages the words of some of them, by absolute line
      * @param otherFileSecondaries its secondary locations in other files of a fixture directory, as {@code
-     *     OrderService.java:14}
+     *     OrderService.java:14} or {@code application.properties:2}
      * @param otherFileMessages the words of some of those, by the same references
      */
     record Expected(

@@ -15,9 +15,10 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.ValueOrigin;
 
 /**
- * Where indentation found in source is meant (EB201): the code writes files (see {@link FileWrites}), lays text out for
- * people, re-indents text already serialized, lets a run-time condition decide, only parses, or keeps a compact twin
- * (see {@link ConfiguredObjects}).
+ * Where indentation found in source is meant (EB201), or never happens: the code writes files (see {@link FileWrites}),
+ * lays text out for people, re-indents text already serialized, lets a run-time condition decide, only parses, or keeps
+ * a compact twin (see {@link ConfiguredObjects}); or a condition known to be false (a configuration key set to {@code
+ * false}) keeps the setting from running.
  */
 public final class PrettyPrintGuards {
 
