@@ -33,7 +33,9 @@ public record Phase(Kind kind, Duration time, Map<Count, Integer> counts) {
         /** The types the project model holds. */
         TYPES("types"),
         /** The source files parsed only to summarise their methods for the project model. */
-        FILES_PARSED_FOR_MODEL("filesParsedForModel");
+        FILES_PARSED_FOR_MODEL("filesParsedForModel"),
+        /** The source files whose constants other files' code used, read as skeletons. */
+        FILES_READ_FOR_CONSTANTS("filesReadForConstants");
 
         private final String key;
 
@@ -57,6 +59,9 @@ public record Phase(Kind kind, Duration time, Map<Count, Integer> counts) {
         PRESCREEN_SOURCE_TEXT(
                 "prescreen source text, no rule could match %d of %d files", true, Count.UNPARSED_FILES, Count.FILES),
         SUMMARISE_METHODS("summarise methods for the project model", true),
+        PROJECT_CONSTANTS(
+                "project constants and configuration: %d files read for their constants",
+                true, Count.FILES_READ_FOR_CONSTANTS),
         PROJECT_MODEL(
                 "project model: %d types, %d more files parsed for it",
                 false, Count.TYPES, Count.FILES_PARSED_FOR_MODEL),

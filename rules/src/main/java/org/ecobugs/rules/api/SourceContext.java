@@ -7,9 +7,11 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.Fix;
+import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.FileFacts;
 import org.ecobugs.rules.java.JavaNames;
@@ -30,13 +32,25 @@ public interface SourceContext extends FileFacts {
     ConstantFolder constants();
 
     /**
-     * Another place of the same file a finding relies on, shown beside it: the loop that makes a call per element, the
-     * sleep of a poll loop, where a client is built.
+     * Another place a finding relies on, shown beside it: the loop that makes a call per element, the sleep of a poll
+     * loop, where a client is built; in another file, the constant or the configuration setting that decided a value.
      *
-     * @param node the place, reported on its range
+     * @param node the place in this file, reported on its range; null for a place in another file
      * @param message what the place is to the finding, in a few words ("the loop that runs it per element")
+     * @param elsewhere the place in another file, with its words; null for a place in this file
      */
-    record Secondary(Node node, String message) {}
+    record Secondary(Node node, String message, SecondaryLocation elsewhere) {
+
+        /** A place of this file. */
+        public Secondary(Node node, String message) {
+            this(Objects.requireNonNull(node, "node"), message, null);
+        }
+
+        /** A place of another file: a constant of another class, a configuration file's line. */
+        public static Secondary elsewhere(SecondaryLocation location) {
+            return new Secondary(null, location.message(), location);
+        }
+    }
 
     /**
      * Reports a finding on the range of {@code node}, with the other places it relies on and its fix when the rule

@@ -38,7 +38,8 @@ public final class DirectoryPollingRule extends PollingReads {
     Map<Effect.Kind, String> throughProject(PollingContexts.PollingContext polling, String every) {
         return Map.of(
                 Effect.Kind.DIRECTORY_SCAN,
-                polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + " for new files; " + WATCH);
+                polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + polling.note()
+                        + " for new files; " + WATCH);
     }
 
     @Override
@@ -46,7 +47,8 @@ public final class DirectoryPollingRule extends PollingReads {
         return PollingWork.firstRead(polling.work(), context, EnumSet.of(PollingWork.Kind.DIRECTORY_SCAN))
                 .map(scan -> new RoundRead(
                         scan.call().getName(),
-                        polling.describe() + " scans a directory every " + every + " for new files; " + WATCH,
+                        polling.describe() + " scans a directory every " + every + polling.note() + " for new files; "
+                                + WATCH,
                         "the scan it makes every " + every));
     }
 }

@@ -38,7 +38,8 @@ public final class FhirPollInsteadOfSubscriptionRule extends PollingReads {
     Map<Effect.Kind, String> throughProject(PollingContexts.PollingContext polling, String every) {
         return Map.of(
                 Effect.Kind.FHIR_SEARCH,
-                polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + "; " + SUBSCRIBE);
+                polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + polling.note() + "; "
+                        + SUBSCRIBE);
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class FhirPollInsteadOfSubscriptionRule extends PollingReads {
                     String resources =
                             search.detail().map(type -> type + " resources").orElse("resources");
                     String message = polling.describe() + " searches a FHIR server for " + resources + " every " + every
-                            + "; " + SUBSCRIBE;
+                            + polling.note() + "; " + SUBSCRIBE;
                     return new RoundRead(search.call().getName(), message, "the FHIR search it runs every " + every);
                 });
     }

@@ -52,7 +52,8 @@ public final class FhirRereadWithoutEtagRule extends PollingReads {
                     String type = read.resourceType().orElse("resource");
                     return new RoundRead(
                             read.start().getName(),
-                            polling.describe() + " reads the same FHIR " + type + " every " + every + " without its"
+                            polling.describe() + " reads the same FHIR " + type + " every " + every + polling.note()
+                                    + " without its"
                                     + " version; add ifVersionMatches(versionId).returnNull() so that an unchanged"
                                     + " resource costs a 304 Not Modified without a body.",
                             "the read it repeats every " + every);

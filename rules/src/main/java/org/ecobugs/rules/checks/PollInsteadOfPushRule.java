@@ -40,7 +40,8 @@ public final class PollInsteadOfPushRule extends PollingReads {
     @Override
     Map<Effect.Kind, String> throughProject(PollingContexts.PollingContext polling, String every) {
         Map<Effect.Kind, String> messages = new LinkedHashMap<>();
-        String start = polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + " to find changes; ";
+        String start = polling.describe() + " " + DeferredFinding.THROUGH + ", every " + every + polling.note()
+                + " to find changes; ";
         messages.put(Effect.Kind.HTTP, start + PUSHED_BY_SERVICE);
         messages.put(Effect.Kind.DATABASE_READ, start + PUSHED_BY_DATABASE);
         return messages;
@@ -55,7 +56,7 @@ public final class PollInsteadOfPushRule extends PollingReads {
                 .map(read -> {
                     boolean database = read.kind() == PollingWork.Kind.DATABASE_READ;
                     String message =
-                            polling.describe() + " queries " + read.kind().target() + " every " + every
+                            polling.describe() + " queries " + read.kind().target() + " every " + every + polling.note()
                                     + " to find changes; "
                                     + (database ? PUSHED_BY_DATABASE : PUSHED_BY_SERVICE);
                     String words = (database ? "the query it runs every " : "the request it sends every ") + every;

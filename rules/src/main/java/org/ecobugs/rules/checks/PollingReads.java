@@ -69,6 +69,7 @@ abstract class PollingReads implements EnergyRule, SourceDetector {
             List<SourceContext.Secondary> places = new ArrayList<>(2);
             places.add(new SourceContext.Secondary(read.get().call(), read.get().words()));
             sleep(polling.get(), every).ifPresent(places::add);
+            places.addAll(polling.get().periodSources());
             context.report(polling.get().anchor(), read.get().message(), places, Optional.empty());
             return;
         }
@@ -86,6 +87,7 @@ abstract class PollingReads implements EnergyRule, SourceDetector {
                 List<SourceContext.Secondary> places = new ArrayList<>(2);
                 places.add(new SourceContext.Secondary(call.getName(), "the call it makes every " + every));
                 sleep(polling.get(), every).ifPresent(places::add);
+                places.addAll(polling.get().periodSources());
                 context.reportThrough(polling.get().anchor(), call, throughProject, Integer.MAX_VALUE, places);
             }
         }

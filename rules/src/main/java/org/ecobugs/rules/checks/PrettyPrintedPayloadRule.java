@@ -27,6 +27,14 @@ public final class PrettyPrintedPayloadRule implements EnergyRule {
 
     /** The message for a setting found in code, as the source and bytecode detectors name it. */
     static String message(String setting) {
+        return message(setting, "");
+    }
+
+    /**
+     * The message for a setting found in code, with what decided it when configuration did ({@code  (set by the default
+     * of fhir.pretty-print in FhirProperties)}).
+     */
+    static String message(String setting, String decidedBy) {
         String indented = switch (setting) {
             case "Jackson INDENT_OUTPUT",
                     "writerWithDefaultPrettyPrinter()",
@@ -39,7 +47,7 @@ public final class PrettyPrintedPayloadRule implements EnergyRule {
             case "JAXB_FORMATTED_OUTPUT", "OutputKeys.INDENT" -> "payload it writes with XML indentation";
             default -> throw new IllegalArgumentException(setting);
         };
-        return setting + " pads every " + indented + FIX;
+        return setting + decidedBy + " pads every " + indented + FIX;
     }
 
     /** The message for a Spring Boot property that indents every response of the application. */

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +14,11 @@ import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.code.ValueSources;
 import org.ecobugs.rules.checks.payload.PrettyPrintGuards;
 import org.ecobugs.rules.java.Fixes;
 import org.ecobugs.rules.java.JavaNames;
+import org.ecobugs.rules.java.ValueOrigin;
 
 /** EB201 in source: the calls that turn indentation on, names resolved through imports, with the guards of its intent. */
 final class PrettyPrintedPayloadSource implements SourceDetector {
@@ -54,7 +57,30 @@ final class PrettyPrintedPayloadSource implements SourceDetector {
         if (setting.isEmpty() || PrettyPrintGuards.isMeant(call, context)) {
             return;
         }
-        context.report(call, PrettyPrintedPayloadRule.message(setting.get()), compactFix(call));
+        List<ValueOrigin> decidedBy =
+                new ArrayList<>(flag(call).map(context.constants()::origins).orElse(List.of()));
+        decidedBy.addAll(PrettyPrintGuards.conditionOrigins(call, context));
+        if (decidedBy.isEmpty()) {
+            context.report(call, PrettyPrintedPayloadRule.message(setting.get(), ""), compactFix(call));
+            return;
+        }
+        // Decided in configuration or in another class: that is where it is turned off, not here.
+        context.report(
+                call,
+                PrettyPrintedPayloadRule.message(setting.get(), ValueSources.note(decidedBy)),
+                ValueSources.secondaries(decidedBy, "indentation"),
+                Optional.empty());
+    }
+
+    /** The argument that turns indentation on, for the settings that take one. */
+    private static Optional<Expression> flag(MethodCallExpr call) {
+        return switch (call.getNameAsString()) {
+            case "configure", "setProperty", "setOutputProperty" ->
+                call.getArguments().size() == 2 ? Optional.of(call.getArgument(1)) : Optional.empty();
+            case "setPrettyPrint", "setDefaultPrettyPrint" ->
+                call.getArguments().size() == 1 ? Optional.of(call.getArgument(0)) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     /** The edit that turns the setting off, when it is mechanical: a flag to false, a call dropped from a chain. */

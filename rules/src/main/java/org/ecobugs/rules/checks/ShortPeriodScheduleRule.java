@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.code.SameFileMethods;
+import org.ecobugs.rules.checks.code.ValueSources;
 import org.ecobugs.rules.checks.polling.PollingContexts;
 import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.PeriodicTasks;
@@ -129,21 +131,30 @@ public final class ShortPeriodScheduleRule implements EnergyRule, SourceDetector
             return;
         }
         String every = PollingContexts.period(period);
+        String stated = every + ValueSources.note(task.get().decidedBy());
         String threshold = PollingContexts.period(minPeriodMs);
+        List<SourceContext.Secondary> places = new ArrayList<>();
         Optional<MethodCallExpr> fetch = networkFetch(task.get().work());
+        fetch.ifPresent(
+                call -> places.add(new SourceContext.Secondary(call.getName(), "the fetch it makes every " + every)));
+        places.addAll(ValueSources.secondaries(task.get().decidedBy(), "the period"));
         if (fetch.isPresent()) {
             context.report(
                     task.get().registration(),
-                    "This task calls " + fetch.get().getNameAsString() + "() every " + every + ", a network poll that"
-                            + " wakes the processor and the radio each time; refresh when the server signals a change"
-                            + " (a push message, a WebSocket) instead, or poll every " + threshold + " or less often.",
-                    new SourceContext.Secondary(fetch.get().getName(), "the fetch it makes every " + every));
+                    "This task calls " + fetch.get().getNameAsString() + "() every " + stated + ", a network poll"
+                            + " that wakes the processor and the radio each time; refresh when the server signals a"
+                            + " change (a push message, a WebSocket) instead, or poll every " + threshold
+                            + " or less often.",
+                    places,
+                    Optional.empty());
             return;
         }
         context.report(
                 task.get().registration(),
-                "This task runs every " + every + ", which keeps the processor from idling; run it every " + threshold
-                        + " or less often, or trigger it from the event it waits for.");
+                "This task runs every " + stated + ", which keeps the processor from idling; run it every " + threshold
+                        + " or less often, or trigger it from the event it waits for.",
+                places,
+                Optional.empty());
     }
 
     /**

@@ -27,10 +27,12 @@ import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.code.ValueSources;
 import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.StateProbes;
+import org.ecobugs.rules.java.ValueOrigin;
 import org.ecobugs.rules.java.Waits;
 import org.ecobugs.rules.project.Effect;
 
@@ -87,15 +89,23 @@ public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
         if (interval <= 0 || interval >= maxPollIntervalMs) {
             return;
         }
+        List<ValueOrigin> decidedBy =
+                context.constants().origins(sleeps.get(0).call().getArgument(0));
         if (!StateProbes.areProbes(checks)) {
-            reportUnseenCheck(loop, checks, sleeps.get(0), interval, context);
+            reportUnseenCheck(loop, checks, sleeps.get(0), interval, decidedBy, context);
             return;
         }
+        List<SourceContext.Secondary> places = new ArrayList<>();
+        places.add(
+                new SourceContext.Secondary(sleeps.get(0).call(), "the sleep of " + interval + " ms between checks"));
+        places.addAll(ValueSources.secondaries(decidedBy, "the sleep"));
         context.report(
                 Loops.anchor(loop),
-                "This loop wakes every " + interval + " ms to re-check a condition; wait for the event instead"
-                        + " (a queue's take() or poll(timeout), a future, a latch or a condition).",
-                new SourceContext.Secondary(sleeps.get(0).call(), "the sleep of " + interval + " ms between checks"));
+                "This loop wakes every " + interval + " ms" + ValueSources.note(decidedBy) + " to re-check a condition;"
+                        + " wait for the event instead (a queue's take() or poll(timeout), a future, a latch or a"
+                        + " condition).",
+                places,
+                Optional.empty());
     }
 
     @Override
@@ -110,7 +120,12 @@ public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
      * Code this analysis cannot see, a library's or another module's, is reported here: the loop polls it all the same.
      */
     private static void reportUnseenCheck(
-            Statement loop, List<Expression> checks, Waits.Sleep sleep, long interval, SourceContext context) {
+            Statement loop,
+            List<Expression> checks,
+            Waits.Sleep sleep,
+            long interval,
+            List<ValueOrigin> decidedBy,
+            SourceContext context) {
         for (Expression check : checks) {
             for (MethodCallExpr call : check.findAll(MethodCallExpr.class)) {
                 if (StateProbes.isProbeMethod(
@@ -125,19 +140,21 @@ public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
                                 .map(scope -> scope + ".")
                                 .orElse("")
                         + call.getNameAsString() + "()";
+                List<SourceContext.Secondary> places = new ArrayList<>();
+                places.add(
+                        new SourceContext.Secondary(call.getName(), "the call it repeats every " + interval + " ms"));
+                places.add(
+                        new SourceContext.Secondary(sleep.call(), "the sleep of " + interval + " ms between checks"));
+                places.addAll(ValueSources.secondaries(decidedBy, "the sleep"));
                 context.reportUnlessReaches(
                         Loops.anchor(loop),
                         call,
                         REMOTE_EFFECTS,
-                        "This loop calls " + callee + " every " + interval + " ms to re-check a condition; if it"
-                                + " asks another system, have that system push the answer (a callback, a message queue"
-                                + " or a webhook), else wait for the event (a queue's take() or poll(timeout), a"
-                                + " future, a latch or a condition).",
-                        List.of(
-                                new SourceContext.Secondary(
-                                        call.getName(), "the call it repeats every " + interval + " ms"),
-                                new SourceContext.Secondary(
-                                        sleep.call(), "the sleep of " + interval + " ms between checks")));
+                        "This loop calls " + callee + " every " + interval + " ms" + ValueSources.note(decidedBy)
+                                + " to re-check a condition; if it asks another system, have that system push the"
+                                + " answer (a callback, a message queue or a webhook), else wait for the event (a"
+                                + " queue's take() or poll(timeout), a future, a latch or a condition).",
+                        places);
                 return;
             }
         }

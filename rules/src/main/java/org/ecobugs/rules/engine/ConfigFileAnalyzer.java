@@ -26,6 +26,12 @@ final class ConfigFileAnalyzer {
     /** What the configuration files yielded. */
     record Outcome(List<RawFinding> findings, List<ProcessingError> errors) {}
 
+    /** The configuration files that parsed, and why the others did not. */
+    record Parsed(List<ConfigFile> files, List<ProcessingError> errors) {
+
+        static final Parsed NONE = new Parsed(List.of(), List.of());
+    }
+
     private static final Comparator<ConfigFile> BASE_FIRST = Comparator.comparing((ConfigFile f) -> !f.isBase())
             .thenComparing(f -> f.path().getFileName().toString());
 
@@ -37,17 +43,28 @@ final class ConfigFileAnalyzer {
         this.timer = timer;
     }
 
-    Outcome analyze(List<Path> files) {
+    /** Reads and parses the configuration files, once for the resource rules and the source rules' settings. */
+    static Parsed parse(List<Path> files) {
+        List<ConfigFile> parsed = new ArrayList<>();
+        List<ProcessingError> errors = new ArrayList<>();
+        for (Path file : files) {
+            ConfigFile config = parse(file, errors);
+            if (config != null) {
+                parsed.add(config);
+            }
+        }
+        return new Parsed(List.copyOf(parsed), List.copyOf(errors));
+    }
+
+    /** Hands the parsed files to the resource rules; their findings and failures are the outcome. */
+    Outcome analyze(List<ConfigFile> files) {
         List<RawFinding> findings = new ArrayList<>();
         List<ProcessingError> errors = new ArrayList<>();
         Map<Path, List<ConfigFile>> byDirectory = new LinkedHashMap<>();
-        for (Path file : files) {
-            ConfigFile parsed = parse(file, errors);
-            if (parsed != null) {
-                byDirectory
-                        .computeIfAbsent(file.toAbsolutePath().getParent(), d -> new ArrayList<>())
-                        .add(parsed);
-            }
+        for (ConfigFile parsed : files) {
+            byDirectory
+                    .computeIfAbsent(parsed.path().toAbsolutePath().getParent(), d -> new ArrayList<>())
+                    .add(parsed);
         }
         byDirectory.values().forEach(group -> group.sort(BASE_FIRST));
         for (Keyed<ResourceDetector> rule : rules) {

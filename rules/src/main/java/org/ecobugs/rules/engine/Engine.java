@@ -28,6 +28,7 @@ import org.ecobugs.rules.Phase;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.UnusedSuppression;
 import org.ecobugs.rules.api.Detector;
+import org.ecobugs.rules.config.Settings;
 import org.ecobugs.rules.engine.dependencies.DependencyAnalysis;
 import org.ecobugs.rules.engine.dependencies.UsageRecorder;
 import org.ecobugs.rules.engine.limits.InputLimits;
@@ -115,6 +116,19 @@ public final class Engine {
         int classCount = 0;
         Phase projectPhase = null;
         Map<Path, FileSummary> returnedSummaries = new LinkedHashMap<>();
+        Phase constantsPhase = null;
+
+        // Read once, for the resource rules and for the settings source rules see through the code.
+        long configurationStart = System.nanoTime();
+        ConfigFileAnalyzer.Parsed configuration = (!rules.sourceDetectors().isEmpty()
+                        || !rules.resourceDetectors().isEmpty())
+                ? ConfigFileAnalyzer.parse(inputs.configFiles())
+                : ConfigFileAnalyzer.Parsed.NONE;
+        long configurationNanos = System.nanoTime() - configurationStart;
+        if (!rules.resourceDetectors().isEmpty()) {
+            // Reported where the files are analysed for themselves; the source rules do without their settings.
+            errors.addAll(configuration.errors());
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
         try {
@@ -131,7 +145,8 @@ public final class Engine {
                         cache,
                         request.maxSourceFileBytes(),
                         texts,
-                        facts);
+                        facts,
+                        new SourceFileAnalyzer.Project(inputs.sourceFiles(), Settings.of(configuration.files())));
                 List<Callable<SourceFileAnalyzer.Outcome>> tasks = new ArrayList<>();
                 for (Path file : inputs.sourceFiles()) {
                     tasks.add(counter.counted(() -> analyzer.analyze(file)));
@@ -170,6 +185,13 @@ public final class Engine {
                                     Phase.Count.FILES_PARSED_FOR_MODEL,
                                     project.summarisedLate()));
                 }
+                constantsPhase = new Phase(
+                        Phase.Kind.PROJECT_CONSTANTS,
+                        Duration.ofNanos(
+                                configurationNanos + analyzer.constants().nanos()),
+                        Map.of(
+                                Phase.Count.FILES_READ_FOR_CONSTANTS,
+                                analyzer.constants().filesRead()));
             }
             phases.add(new Phase(Phase.Kind.ANALYSE_SOURCES, since(t)));
             phases.add(new Phase(Phase.Kind.PARSE, timer.parse()));
@@ -181,6 +203,9 @@ public final class Engine {
                             timer.unparsed(),
                             Phase.Count.FILES,
                             inputs.sourceFiles().size())));
+            if (constantsPhase != null) {
+                phases.add(constantsPhase);
+            }
             if (facts.inUse()) {
                 phases.add(new Phase(Phase.Kind.SUMMARISE_METHODS, timer.summaries()));
             }
@@ -248,7 +273,7 @@ public final class Engine {
                 rules.resourceDetectors().forEach(keyed -> timer.add(keyed.key(), 0));
             } else if (!rules.resourceDetectors().isEmpty()) {
                 ConfigFileAnalyzer.Outcome outcome =
-                        new ConfigFileAnalyzer(rules.resourceDetectors(), timer).analyze(inputs.configFiles());
+                        new ConfigFileAnalyzer(rules.resourceDetectors(), timer).analyze(configuration.files());
                 sourceFindings.addAll(outcome.findings());
                 errors.addAll(outcome.errors());
             }

@@ -20,6 +20,7 @@ import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.Fix;
 import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
+import org.ecobugs.rules.java.ProjectConstantIndex;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.FileSummary;
 
@@ -48,7 +49,7 @@ final class ResultCache {
     /**
      * A finding of a source file, without the file.
      *
-     * @param secondaries its secondary locations, all in its own file, which they do not name
+     * @param secondaries its secondary locations; those in its own file do not name it
      */
     record SourceFinding(
             String ruleKey,
@@ -110,6 +111,8 @@ final class ResultCache {
      * @param parsed whether the source rules saw all of a source file
      * @param names for a source file, the names it uses (for the dependency rules), or null when not collected
      * @param classes for a class input, how many classes it held
+     * @param lookups for a source file, what it asked of the project's other files and configuration, and the answers:
+     *     the entry stands while they are the same
      */
     record Entry(
             boolean parsed,
@@ -119,18 +122,21 @@ final class ResultCache {
             Set<String> names,
             int classes,
             FileSummary summary,
-            List<DeferredFinding> deferred) {
+            List<DeferredFinding> deferred,
+            List<ProjectConstantIndex.Lookup> lookups) {
 
         Entry {
             sourceFindings = List.copyOf(sourceFindings);
             classFindings = List.copyOf(classFindings);
             errors = List.copyOf(errors);
             deferred = deferred == null ? List.of() : List.copyOf(deferred);
+            lookups = lookups == null ? List.of() : List.copyOf(lookups);
         }
 
         /** The same entry with the file's summary for the project model, made after the rules' pass. */
         Entry withSummary(FileSummary fileSummary) {
-            return new Entry(parsed, sourceFindings, classFindings, errors, names, classes, fileSummary, deferred);
+            return new Entry(
+                    parsed, sourceFindings, classFindings, errors, names, classes, fileSummary, deferred, lookups);
         }
 
         /** A class file's or archive's entry: nothing of the project model. */
@@ -141,7 +147,7 @@ final class ResultCache {
                 List<CachedError> errors,
                 Set<String> names,
                 int classes) {
-            this(parsed, sourceFindings, classFindings, errors, names, classes, null, List.of());
+            this(parsed, sourceFindings, classFindings, errors, names, classes, null, List.of(), List.of());
         }
     }
 
@@ -210,8 +216,13 @@ final class ResultCache {
 
     /** The entry of an unchanged file, kept for the next run. */
     Optional<Entry> get(String key) {
+        return get(key, entry -> true);
+    }
+
+    /** The entry of an unchanged file, if it is still {@code valid}, kept for the next run. */
+    Optional<Entry> get(String key, java.util.function.Predicate<Entry> valid) {
         Entry entry = previous.get(key);
-        if (entry == null) {
+        if (entry == null || !valid.test(entry)) {
             misses.incrementAndGet();
             return Optional.empty();
         }
@@ -325,7 +336,9 @@ final class ResultCache {
                 f.fixes(),
                 raw.coverFirstLine(),
                 raw.coverLastLine(),
-                f.secondaryLocations().stream().map(s -> s.inFile(SAME_FILE)).toList());
+                f.secondaryLocations().stream()
+                        .map(s -> s.file().equals(f.file()) ? s.inFile(SAME_FILE) : s)
+                        .toList());
     }
 
     /** The finding back on its file. */
@@ -340,7 +353,9 @@ final class ResultCache {
                 f.message(),
                 Finding.Origin.SOURCE,
                 f.fixes(),
-                f.secondaries().stream().map(s -> s.inFile(file)).toList());
+                f.secondaries().stream()
+                        .map(s -> s.file().equals(SAME_FILE) ? s.inFile(file) : s)
+                        .toList());
         return new RawFinding(finding, f.coverFirstLine(), f.coverLastLine());
     }
 

@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,12 +28,15 @@ import org.ecobugs.rules.ProcessingError;
 import org.ecobugs.rules.SecondaryLocation;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
+import org.ecobugs.rules.config.Settings;
 import org.ecobugs.rules.engine.dependencies.UsageRecorder;
 import org.ecobugs.rules.engine.limits.InputLimits;
 import org.ecobugs.rules.engine.limits.MemoryGate;
 import org.ecobugs.rules.java.ConstantFolder;
 import org.ecobugs.rules.java.JavaNames;
 import org.ecobugs.rules.java.KnownTypes;
+import org.ecobugs.rules.java.ProjectConstantIndex;
+import org.ecobugs.rules.java.SourceSkeleton;
 import org.ecobugs.rules.project.CallSite;
 import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
@@ -62,11 +66,23 @@ final class SourceFileAnalyzer {
             boolean parsed,
             Set<String> names,
             FileSummary summary,
-            List<DeferredFinding> deferred) {
+            List<DeferredFinding> deferred,
+            List<ProjectConstantIndex.Lookup> lookups) {
 
         Outcome(List<RawFinding> findings, List<ProcessingError> errors, boolean parsed) {
-            this(findings, errors, parsed, null, null, List.of());
+            this(findings, errors, parsed, null, null, List.of(), List.of());
         }
+    }
+
+    /**
+     * The analysed project, whose constants and configuration a file's code may use.
+     *
+     * @param sources its source files
+     * @param settings what its configuration files set
+     */
+    record Project(Collection<Path> sources, Settings settings) {
+
+        static final Project NONE = new Project(List.of(), Settings.NONE);
     }
 
     private final List<Keyed<SourceDetector>> rules;
@@ -82,6 +98,7 @@ final class SourceFileAnalyzer {
     private final long maxFileBytes;
     private final SourceTexts texts;
     private final ProjectFacts facts;
+    private final ProjectConstantIndex constants;
 
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -99,14 +116,16 @@ final class SourceFileAnalyzer {
                 null,
                 AnalysisRequest.DEFAULT_MAX_SOURCE_FILE_BYTES,
                 SourceTexts.NONE,
-                ProjectFacts.NONE);
+                ProjectFacts.NONE,
+                Project.NONE);
     }
 
     /**
      * Records in {@code usage} the names each file imports or spells out (for the dependency rules); with {@code
      * cache}, reuses the results of files whose content did not change. A file of more than {@code
      * maxFileBytes} is not read. Sources {@code texts} holds are read from there. With {@code facts} in use, the
-     * files with findings that wait for the project are summarised for its model, or every file when the facts say so.
+     * files with findings that wait for the project are summarised for its model, or every file when the facts say so. The
+     * {@code project}'s other files and configuration are read where a file's code uses their constants and settings.
      */
     SourceFileAnalyzer(
             List<Keyed<SourceDetector>> rules,
@@ -118,8 +137,10 @@ final class SourceFileAnalyzer {
             ResultCache cache,
             long maxFileBytes,
             SourceTexts texts,
-            ProjectFacts facts) {
+            ProjectFacts facts,
+            Project project) {
         this.facts = facts;
+        this.constants = new ProjectConstantIndex(project.sources(), this::skeleton, project.settings(), knownTypes);
         this.maxFileBytes = maxFileBytes;
         this.texts = texts;
         this.usage = usage;
@@ -178,7 +199,8 @@ final class SourceFileAnalyzer {
         }
         String path = file.toString();
         String key = ResultCacheKeys.key(path, bytes);
-        Optional<ResultCache.Entry> cached = cache.get(key);
+        // A result that relied on other files' constants or on the configuration stands while they say the same.
+        Optional<ResultCache.Entry> cached = cache.get(key, entry -> constants.stillHolds(entry.lookups()));
         if (cached.isPresent()) {
             ResultCache.Entry entry = cached.get();
             usage.sourceFromCache(file, entry.names());
@@ -186,7 +208,8 @@ final class SourceFileAnalyzer {
             entry.sourceFindings().forEach(f -> findings.add(ResultCache.toRaw(f, file)));
             List<ProcessingError> errors = new ArrayList<>();
             entry.errors().forEach(e -> errors.add(ResultCache.toError(e, path)));
-            return new Outcome(findings, errors, entry.parsed(), null, entry.summary(), entry.deferred());
+            return new Outcome(
+                    findings, errors, entry.parsed(), null, entry.summary(), entry.deferred(), entry.lookups());
         }
         Outcome outcome = analyze(file, bytes);
         cache.put(
@@ -201,7 +224,8 @@ final class SourceFileAnalyzer {
                         usage.isRecording() ? Objects.requireNonNullElse(outcome.names(), Set.of()) : null,
                         0,
                         outcome.summary(),
-                        outcome.deferred()));
+                        outcome.deferred(),
+                        outcome.lookups()));
         return outcome;
     }
 
@@ -210,6 +234,11 @@ final class SourceFileAnalyzer {
      * holds the summary, else parsed again (the rules' pass kept no tree), and the summary kept in its entry. Empty
      * when it cannot be read or parsed (the rules' pass already said why).
      */
+    /** The project's constants and configuration, as the files' code used them. */
+    ProjectConstantIndex constants() {
+        return constants;
+    }
+
     Optional<FileSummary> summarise(Path file) {
         try {
             byte[] bytes = texts.read(file, maxFileBytes, "one source file");
@@ -244,7 +273,7 @@ final class SourceFileAnalyzer {
             }
             long summarising = System.nanoTime();
             try {
-                FileState state = new FileState(file, result.getResult().get(), knownTypes);
+                FileState state = new FileState(file, result.getResult().get(), knownTypes, constants.recorder());
                 return Optional.of(facts.summaries()
                         .of(state.unit, new RuleContext(state, null, new ArrayList<>(), new ArrayList<>())));
             } finally {
@@ -308,7 +337,7 @@ final class SourceFileAnalyzer {
             // No rule can find anything here: the parse would only be dropped. The dependency rules need the names the
             // file uses, which its text tells without a parse.
             timer.skipParse();
-            return new Outcome(List.of(), errors, true, usage.sourceNotParsed(file, text), null, List.of());
+            return new Outcome(List.of(), errors, true, usage.sourceNotParsed(file, text), null, List.of(), List.of());
         }
         long start = System.nanoTime();
         CompilationUnit unit;
@@ -337,7 +366,7 @@ final class SourceFileAnalyzer {
         Set<String> names = usage.sourceParsed(file, unit);
         List<RawFinding> findings = new ArrayList<>();
         List<DeferredFinding> deferred = new ArrayList<>();
-        FileState state = new FileState(file, unit, knownTypes);
+        FileState state = new FileState(file, unit, knownTypes, constants.recorder());
         if (TextPrescreen.any(wanted)) {
             walk(state, wanted, findings, deferred, errors);
         }
@@ -360,7 +389,7 @@ final class SourceFileAnalyzer {
                 timer.addSummaries(System.nanoTime() - summarising);
             }
         }
-        return new Outcome(findings, errors, true, names, summary, deferred);
+        return new Outcome(findings, errors, true, names, summary, deferred, state.project.lookups());
     }
 
     private void walk(
@@ -457,18 +486,39 @@ final class SourceFileAnalyzer {
         return where + message + more;
     }
 
+    /**
+     * The skeleton of a source file, parsed: its constants, for other files' code (see {@link ProjectConstantIndex}).
+     * Empty when it cannot be read or parsed.
+     */
+    private Optional<CompilationUnit> skeleton(Path file) {
+        try {
+            String skeleton = SourceSkeleton.of(
+                    decode(file, texts.read(file, maxFileBytes, "one source file"), new ArrayList<>()));
+            if (skeleton == null) {
+                return Optional.empty();
+            }
+            ParseResult<CompilationUnit> result =
+                    JavaParsers.create(javaVersion, false).parse(skeleton);
+            return result.isSuccessful() ? result.getResult() : Optional.empty();
+        } catch (IOException | InputLimits.TooLarge | RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
     /** What all rules share about one file; names and constants are computed on first use. */
     private static final class FileState {
         final Path path;
         final CompilationUnit unit;
         final KnownTypes knownTypes;
+        final ProjectConstantIndex.Recorder project;
         JavaNames names;
         ConstantFolder constants;
 
-        FileState(Path path, CompilationUnit unit, KnownTypes knownTypes) {
+        FileState(Path path, CompilationUnit unit, KnownTypes knownTypes, ProjectConstantIndex.Recorder project) {
             this.path = path;
             this.unit = unit;
             this.knownTypes = knownTypes;
+            this.project = project;
         }
 
         JavaNames names() {
@@ -480,7 +530,7 @@ final class SourceFileAnalyzer {
 
         ConstantFolder constants() {
             if (constants == null) {
-                constants = new ConstantFolder(names());
+                constants = new ConstantFolder(names(), project);
             }
             return constants;
         }
@@ -603,6 +653,10 @@ final class SourceFileAnalyzer {
         private List<SecondaryLocation> locations(List<Secondary> secondaries) {
             List<SecondaryLocation> locations = new ArrayList<>(secondaries.size());
             for (Secondary secondary : secondaries) {
+                if (secondary.elsewhere() != null) {
+                    locations.add(secondary.elsewhere());
+                    continue;
+                }
                 Range at = rangeOf(secondary.node());
                 locations.add(new SecondaryLocation(
                         state.path, at.begin.line, at.begin.column, at.end.line, at.end.column, secondary.message()));

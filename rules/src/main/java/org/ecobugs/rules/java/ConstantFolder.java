@@ -18,10 +18,14 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,6 +39,12 @@ import java.util.concurrent.TimeUnit;
  * a constant takes its declared type, and a concatenation holds each part's text (a {@code float}'s, a duration's
  * {@code PT5S}). {@link #value} gives integral values as {@link Long}, floating ones as {@link Double}, chars as
  * {@link Character} and durations as {@link Duration}.
+ *
+ * <p>With the {@link ProjectConstants} of the analysed project, it also folds what the file's code takes from the rest
+ * of the project: constants of its other classes ({@code PollSettings.INTERVAL_MS}, a name imported statically or
+ * inherited from a supertype), what Spring injects into a field or parameter annotated {@code @Value("${key:default}")}
+ * (the key's value in the configuration files, else the default), and what a getter of a {@code
+ * @ConfigurationProperties} object returns. {@link #origins} tells which of these decided a value, for messages.
  */
 public final class ConstantFolder {
 
@@ -53,13 +63,51 @@ public final class ConstantFolder {
             "ofDays", TimeUnit.DAYS);
 
     private final JavaNames names;
+    private final InjectedValues injected;
+    private final ProjectReferences elsewhere;
 
+    /** A folder of what the file alone tells. */
     public ConstantFolder(JavaNames names) {
+        this(names, ProjectConstants.NONE);
+    }
+
+    /** A folder that also reads the project's other classes and its configuration. */
+    public ConstantFolder(JavaNames names, ProjectConstants project) {
         this.names = names;
+        this.injected = new InjectedValues(this, names, project);
+        this.elsewhere = new ProjectReferences(names, project);
+    }
+
+    /**
+     * What outside the expression's own file decided its value, in the order folding met it: constants of other
+     * classes, configuration files' settings, placeholders' defaults, {@code @ConfigurationProperties} fields' initial
+     * values. Empty when the file alone decides it, or its value is unknown.
+     */
+    public List<ValueOrigin> origins(Expression expression) {
+        List<ValueOrigin> trace = new ArrayList<>();
+        return fold(expression, 0, trace) == null ? List.of() : List.copyOf(new LinkedHashSet<>(trace));
+    }
+
+    /**
+     * A text's placeholders ({@code ${key}}, {@code ${key:default}}) replaced by the project's configuration, or by
+     * their defaults where no configuration file sets the key; empty when a key has neither. A text without
+     * placeholders is itself.
+     */
+    public Optional<String> resolvePlaceholders(String text) {
+        return Optional.ofNullable(injected.resolved(text, null, null));
+    }
+
+    /**
+     * The settings and defaults that {@link #resolvePlaceholders} took for a text written at {@code at} (where a
+     * default is reported).
+     */
+    public List<ValueOrigin> placeholderOrigins(String text, Node at) {
+        List<ValueOrigin> trace = new ArrayList<>();
+        return injected.resolved(text, at, trace) == null ? List.of() : List.copyOf(new LinkedHashSet<>(trace));
     }
 
     public Optional<Object> value(Expression expression) {
-        Object value = fold(expression, 0);
+        Object value = fold(expression, 0, null);
         if (isIntegral(value) && !(value instanceof Character)) {
             return Optional.of(((Number) value).longValue());
         }
@@ -100,13 +148,13 @@ public final class ConstantFolder {
     }
 
     private String valueText(Expression part) {
-        Object value = fold(part, 0);
+        Object value = fold(part, 0, null);
         return value == null ? "?" : String.valueOf(value);
     }
 
     /** The value of an expression of type {@code byte}, {@code short}, {@code int} or {@code long}. */
     public OptionalLong integer(Expression expression) {
-        Object value = fold(expression, 0);
+        Object value = fold(expression, 0, null);
         return isIntegral(value) && !(value instanceof Character)
                 ? OptionalLong.of(((Number) value).longValue())
                 : OptionalLong.empty();
@@ -121,7 +169,7 @@ public final class ConstantFolder {
      * optional {@code .toMillis()}), {@code TimeUnit.X.toMillis(n)}, or a plain number taken as milliseconds.
      */
     public OptionalLong durationMillis(Expression expression) {
-        Object value = fold(expression, 0);
+        Object value = fold(expression, 0, null);
         if (value instanceof Duration duration) {
             Long millis = millis(duration);
             return millis == null ? OptionalLong.empty() : OptionalLong.of(millis);
@@ -139,22 +187,22 @@ public final class ConstantFolder {
     }
 
     /** The value of a call that computes a constant: a duration, or a duration's or a time unit's milliseconds. */
-    private Object call(MethodCallExpr call, int depth) {
+    private Object call(MethodCallExpr call, int depth, List<ValueOrigin> trace) {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
         if (name.equals("toMillis") && arity == 0 && call.hasScope()) {
-            return fold(call.getScope().get(), depth + 1) instanceof Duration duration ? millis(duration) : null;
+            return fold(call.getScope().get(), depth + 1, trace) instanceof Duration duration ? millis(duration) : null;
         }
         TimeUnit factoryUnit = DURATION_FACTORY_UNITS.get(name);
         if (factoryUnit != null && arity == 1 && isType(call.getScope(), DURATION)) {
-            return duration(fold(call.getArgument(0), depth + 1), Optional.of(factoryUnit));
+            return duration(fold(call.getArgument(0), depth + 1, trace), Optional.of(factoryUnit));
         }
         if (name.equals("of") && arity == 2 && isType(call.getScope(), DURATION)) {
-            return duration(fold(call.getArgument(0), depth + 1), chronoUnit(call.getArgument(1)));
+            return duration(fold(call.getArgument(0), depth + 1, trace), chronoUnit(call.getArgument(1)));
         }
         if (name.equals("toMillis") && arity == 1 && call.hasScope()) {
             Optional<TimeUnit> unit = timeUnit(call.getScope().get());
-            Object amount = fold(call.getArgument(0), depth + 1);
+            Object amount = fold(call.getArgument(0), depth + 1, trace);
             return unit.isPresent() && isIntegral(amount) ? unit.get().toMillis(integral(amount)) : null;
         }
         return null;
@@ -226,7 +274,7 @@ public final class ConstantFolder {
      * Character}, {@link Float}, {@link Double}, {@link Boolean}, {@link String} or {@link Duration}; null when it is
      * not known.
      */
-    private Object fold(Expression expression, int depth) {
+    private Object fold(Expression expression, int depth, List<ValueOrigin> trace) {
         if (depth > MAX_DEPTH) {
             return null;
         }
@@ -255,38 +303,64 @@ public final class ConstantFolder {
             return c.asChar();
         }
         if (e instanceof UnaryExpr u) {
-            return unary(u.getOperator(), fold(u.getExpression(), depth + 1));
+            return unary(u.getOperator(), fold(u.getExpression(), depth + 1, trace));
         }
         if (e instanceof BinaryExpr b) {
-            Object left = fold(b.getLeft(), depth + 1);
-            Object right = left == null ? null : fold(b.getRight(), depth + 1);
+            Object left = fold(b.getLeft(), depth + 1, trace);
+            Object right = left == null ? null : fold(b.getRight(), depth + 1, trace);
             return left == null || right == null ? null : binary(b.getOperator(), left, right);
         }
         if (e instanceof CastExpr cast) {
-            return cast(cast.getType(), fold(cast.getExpression(), depth + 1));
+            return cast(cast.getType(), fold(cast.getExpression(), depth + 1, trace));
         }
         if (e instanceof NameExpr name) {
-            return Scopes.declarationOf(name)
-                    .filter(d -> d.field() ? d.isFinalField() : Scopes.isNeverReassigned(d, null))
-                    .flatMap(d -> d.initializer().map(init -> stored(d.type(), fold(init, depth + 1))))
-                    .orElse(null);
+            Optional<Scopes.Declaration> declaration = Scopes.declarationOf(name);
+            return declaration.isPresent()
+                    ? declared(declaration.get(), depth, trace)
+                    : elsewhere.staticOrInherited(name, depth, trace);
         }
         if (e instanceof FieldAccessExpr access) {
-            return constantOfTypeInFile(access, depth);
+            if (access.getScope() instanceof ThisExpr) {
+                return Scopes.declarationOf(access, access.getNameAsString())
+                        .filter(Scopes.Declaration::field)
+                        .map(d -> declared(d, depth, trace))
+                        .orElse(null);
+            }
+            return constantOfType(access, depth, trace);
         }
         if (e instanceof MethodCallExpr call) {
             // TimeUnit.SECONDS.toMillis(5) and Duration.ofSeconds(5).toMillis() are constants too.
-            return call(call, depth + 1);
+            Object computed = call(call, depth + 1, trace);
+            return computed != null || depth > MAX_DEPTH ? computed : elsewhere.property(call, depth, trace);
         }
         return null;
     }
 
-    /** {@code Type.CONSTANT} where the type is declared in the same file. */
-    private Object constantOfTypeInFile(FieldAccessExpr access, int depth) {
-        String typeName = JavaNames.simpleName(access.getScope().toString());
+    /**
+     * The value of a declared variable: a final field's or an effectively final local's initializer, or what Spring
+     * injects into it.
+     */
+    private Object declared(Scopes.Declaration d, int depth, List<ValueOrigin> trace) {
+        boolean unchanged = d.field() ? d.isFinalField() : Scopes.isNeverReassigned(d, null);
+        if (unchanged && d.initializer().isPresent()) {
+            return stored(d.type(), fold(d.initializer().get(), depth + 1, trace));
+        }
+        return d.initializer().isPresent() || depth > MAX_DEPTH ? null : injected.into(d, unchanged, trace);
+    }
+
+    /**
+     * {@code Type.CONSTANT}: of a type declared in the same file, else of the project's type of that name (its own or
+     * inherited).
+     */
+    private Object constantOfType(FieldAccessExpr access, int depth, List<ValueOrigin> trace) {
+        String scope = access.getScope().toString();
+        String typeName = JavaNames.simpleName(scope);
+        if (typeName.isEmpty() || !Character.isUpperCase(typeName.charAt(0))) {
+            return null;
+        }
         Optional<Node> root = access.findRootNode() == null ? Optional.empty() : Optional.of(access.findRootNode());
         for (TypeDeclaration<?> type :
-                root.map(r -> r.findAll(TypeDeclaration.class)).orElse(java.util.List.of())) {
+                root.map(r -> r.findAll(TypeDeclaration.class)).orElse(List.of())) {
             if (!type.getNameAsString().equals(typeName)) {
                 continue;
             }
@@ -296,14 +370,19 @@ public final class ConstantFolder {
                 }
                 for (VariableDeclarator variable : field.getVariables()) {
                     if (variable.getNameAsString().equals(access.getNameAsString())) {
-                        return variable.getInitializer()
-                                .map(i -> stored(variable.getType(), fold(i, depth + 1)))
-                                .orElse(null);
+                        return initialValue(variable, depth + 1, trace);
                     }
                 }
             }
         }
-        return null;
+        return elsewhere.constant(scope, access.getNameAsString(), depth, trace);
+    }
+
+    /** The value a variable holds once its initializer ran, in its declared type; null without initializer. */
+    Object initialValue(VariableDeclarator variable, int depth, List<ValueOrigin> trace) {
+        return variable.getInitializer()
+                .map(i -> stored(variable.getType(), fold(i, depth + 1, trace)))
+                .orElse(null);
     }
 
     /** The value a variable of {@code type} holds once initialised with {@code value}: a primitive converts to it. */

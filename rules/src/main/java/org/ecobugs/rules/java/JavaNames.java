@@ -73,6 +73,21 @@ public final class JavaNames {
         return outer.map(o -> o + name.substring(dot)).or(() -> Optional.of(name));
     }
 
+    /**
+     * The fully qualified names {@code name} may denote: the one it resolves to, else each of the on-demand imports'
+     * packages and the file's own package (a type of the analysed project, which no classpath knows, may be in any).
+     */
+    public List<String> possibleNames(String name) {
+        Optional<String> resolved = resolve(name);
+        if (resolved.isPresent()) {
+            return List.of(resolved.get());
+        }
+        List<String> possible = new ArrayList<>(onDemandPackages.size() + 1);
+        possible.add(packageName.isEmpty() ? name : packageName + "." + name);
+        onDemandPackages.forEach(pkg -> possible.add(pkg + "." + name));
+        return possible;
+    }
+
     /** The fully qualified name of a class type, without its type arguments. */
     public Optional<String> resolve(Type type) {
         if (type instanceof ClassOrInterfaceType classType) {

@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Recognises code that registers work to run periodically, and the period when it is known at compile time: Spring
- * {@code @Scheduled} (fixed rate or delay, ISO-8601 or millisecond strings with placeholder defaults, six-field
- * cron), {@code ScheduledExecutorService.scheduleAtFixedRate/scheduleWithFixedDelay}, {@code java.util.Timer},
- * Android {@code Handler.postDelayed} re-posted from {@code run()}, Quartz simple schedules, RxJava and Reactor
- * intervals.
+ * {@code @Scheduled} (fixed rate or delay, ISO-8601 or millisecond strings whose placeholders the project's
+ * configuration or their defaults resolve, six-field cron), {@code
+ * ScheduledExecutorService.scheduleAtFixedRate/scheduleWithFixedDelay}, {@code java.util.Timer}, Android {@code
+ * Handler.postDelayed} re-posted from {@code run()}, Quartz simple schedules, RxJava and Reactor intervals. A period
+ * may come from another class's constant or from configuration: the task says which ({@link
+ * PeriodicTask#decidedBy}).
  */
 public final class PeriodicTasks {
 
@@ -55,8 +57,32 @@ public final class PeriodicTasks {
      * @param periodMillis the period, when it is known
      * @param work the code that runs each period when it can be seen: a lambda, a method, an anonymous class
      * @param kind how it is scheduled, for messages ({@code @Scheduled}, {@code scheduleAtFixedRate}, …)
+     * @param decidedBy what outside the registration's file decided the period: another class's constant, a
+     *     configuration setting, a placeholder's default
      */
-    public record PeriodicTask(Node registration, OptionalLong periodMillis, List<Node> work, String kind) {}
+    public record PeriodicTask(
+            Node registration, OptionalLong periodMillis, List<Node> work, String kind, List<ValueOrigin> decidedBy) {
+
+        public PeriodicTask {
+            decidedBy = List.copyOf(decidedBy);
+        }
+
+        PeriodicTask(Node registration, OptionalLong periodMillis, List<Node> work, String kind) {
+            this(registration, periodMillis, work, kind, List.of());
+        }
+
+        /** The task, with what decided its period when it is known. */
+        PeriodicTask decidedBy(Expression period, FileFacts context) {
+            return periodMillis.isEmpty()
+                    ? this
+                    : new PeriodicTask(
+                            registration,
+                            periodMillis,
+                            work,
+                            kind,
+                            context.constants().origins(period));
+        }
+    }
 
     /** The periodic task declared by this node (an annotation or a call), if it declares one. */
     public static Optional<PeriodicTask> of(Node node, FileFacts context) {
@@ -64,7 +90,7 @@ public final class PeriodicTasks {
             return scheduledAnnotation(annotation, context);
         }
         if (node instanceof MethodCallExpr call) {
-            return scheduleCall(call, context);
+            return scheduleCall(call, context).map(task -> task.decidedBy(periodArgument(call), context));
         }
         return Optional.empty();
     }
@@ -86,29 +112,60 @@ public final class PeriodicTasks {
             if (value.isPresent()) {
                 OptionalLong amount = context.constants().integer(value.get());
                 return Optional.of(new PeriodicTask(
-                        annotation,
-                        amount.isPresent() ? OptionalLong.of(unit.toMillis(amount.getAsLong())) : OptionalLong.empty(),
-                        work,
-                        "@Scheduled(" + key + ")"));
+                                annotation,
+                                amount.isPresent()
+                                        ? OptionalLong.of(unit.toMillis(amount.getAsLong()))
+                                        : OptionalLong.empty(),
+                                work,
+                                "@Scheduled(" + key + ")")
+                        .decidedBy(value.get(), context));
             }
             Optional<Expression> text = Annotations.member(annotation, key + "String");
             if (text.isPresent()) {
-                OptionalLong period = context.constants()
-                        .string(text.get())
-                        .map(s -> periodFromText(s, unit))
-                        .orElse(OptionalLong.empty());
-                return Optional.of(new PeriodicTask(annotation, period, work, "@Scheduled(" + key + "String)"));
+                return Optional.of(configured(
+                        annotation, text.get(), s -> periodFromText(s, unit), work, key + "String", context));
             }
         }
         Optional<Expression> cron = Annotations.member(annotation, "cron");
         if (cron.isPresent()) {
-            OptionalLong period = context.constants()
-                    .string(cron.get())
-                    .map(PeriodicTasks::cronPeriodMillis)
-                    .orElse(OptionalLong.empty());
-            return Optional.of(new PeriodicTask(annotation, period, work, "@Scheduled(cron)"));
+            return Optional.of(
+                    configured(annotation, cron.get(), PeriodicTasks::cronPeriodMillis, work, "cron", context));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@code @Scheduled} period written as text, its placeholders resolved by the project's configuration or their
+     * defaults: {@code "${lab.poll-ms}"} is the value of {@code lab.poll-ms} in {@code application.properties}.
+     */
+    private static PeriodicTask configured(
+            AnnotationExpr annotation,
+            Expression text,
+            java.util.function.Function<String, OptionalLong> period,
+            List<Node> work,
+            String member,
+            FileFacts context) {
+        ConstantFolder constants = context.constants();
+        Optional<String> written = constants.string(text);
+        OptionalLong millis =
+                written.flatMap(constants::resolvePlaceholders).map(period).orElse(OptionalLong.empty());
+        if (millis.isEmpty()) {
+            return new PeriodicTask(annotation, millis, work, "@Scheduled(" + member + ")");
+        }
+        List<ValueOrigin> decidedBy = new ArrayList<>(constants.origins(text));
+        decidedBy.addAll(constants.placeholderOrigins(written.get(), text));
+        return new PeriodicTask(annotation, millis, work, "@Scheduled(" + member + ")", decidedBy);
+    }
+
+    /** The argument of a scheduling call that gives its period, as {@link #scheduleCall} reads it. */
+    private static Expression periodArgument(MethodCallExpr call) {
+        int arity = call.getArguments().size();
+        return switch (call.getNameAsString()) {
+            case "scheduleAtFixedRate", "scheduleWithFixedDelay" -> call.getArgument(arity == 4 ? 2 : arity - 1);
+            case "schedule" -> call.getArgument(2);
+            case "postDelayed" -> call.getArgument(1);
+            default -> call.getArgument(0);
+        };
     }
 
     private static Optional<PeriodicTask> scheduleCall(MethodCallExpr call, FileFacts context) {
@@ -246,18 +303,11 @@ public final class PeriodicTasks {
     }
 
     /**
-     * A period written as text: milliseconds ({@code "5000"}), ISO-8601 ({@code "PT30S"}), or a placeholder with a
-     * default ({@code "${refresh:PT5M}"}); a placeholder without a default is unknown.
+     * A period written as text, its placeholders resolved: milliseconds ({@code "5000"}) or ISO-8601 ({@code
+     * "PT30S"}).
      */
     static OptionalLong periodFromText(String text, TimeUnit unit) {
         String value = text.strip();
-        if (value.startsWith("${") && value.endsWith("}")) {
-            int colon = value.indexOf(':');
-            if (colon < 0) {
-                return OptionalLong.empty();
-            }
-            value = value.substring(colon + 1, value.length() - 1).strip();
-        }
         if (value.matches("\\d{1,15}")) {
             return OptionalLong.of(unit.toMillis(Long.parseLong(value)));
         }

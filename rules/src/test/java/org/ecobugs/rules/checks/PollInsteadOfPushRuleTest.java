@@ -22,4 +22,9 @@ class PollInsteadOfPushRuleTest {
     void throughTheProjectsClasses() {
         RuleVerifier.rule("EB104").verify("eb104/project", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void periodsThatTheConfigurationFilesDecide() {
+        RuleVerifier.rule("EB104").verify("eb104/settings", RuleVerifier.Mode.SOURCE);
+    }
 }

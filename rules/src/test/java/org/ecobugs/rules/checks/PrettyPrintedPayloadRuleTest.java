@@ -31,4 +31,9 @@ class PrettyPrintedPayloadRuleTest {
     void eachWalkerAloneFindsTheSameSettings(RuleVerifier.Mode mode) {
         verifier.verify("eb201/PrettyPrintedPayloadCompiled.java", mode);
     }
+
+    @Test
+    void configurationPropertiesDefaultsAppliedInAnotherClass() {
+        verifier.verify("eb201/project", RuleVerifier.Mode.SOURCE);
+    }
 }

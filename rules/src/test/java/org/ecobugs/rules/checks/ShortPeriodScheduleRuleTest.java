@@ -22,4 +22,9 @@ class ShortPeriodScheduleRuleTest {
     void classesAddNothingToASourceOnlyRule() {
         RuleVerifier.rule("EB103").verify("eb103/ShortPeriodSchedule.java", SOURCE_AND_BYTECODE);
     }
+
+    @Test
+    void periodsThatOtherClassesOrTheConfigurationFilesDecide() {
+        RuleVerifier.rule("EB103").verify("eb103/project", SOURCE);
+    }
 }

@@ -32,4 +32,9 @@ class SleepPollLoopRuleTest {
     void throughTheProjectsClassesOrCodeItCannotSee() {
         RuleVerifier.rule("EB102").verify("eb102/project", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void sleepsThatSpringInjectsFromTheConfigurationOrItsDefaults() {
+        RuleVerifier.rule("EB102").verify("eb102/settings", RuleVerifier.Mode.SOURCE);
+    }
 }

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.ecobugs.rules.config.ConfigParser;
+import org.ecobugs.rules.config.Settings;
 import org.ecobugs.rules.engine.JavaParsers;
 import org.junit.jupiter.api.Test;
 
@@ -569,5 +573,97 @@ class ConstantFolderTest {
         assertThat(folder.timeUnit(probes.get("probeNotImported"))).isEmpty();
         assertThat(folder.timeUnit(probes.get("probeNotAConstant"))).isEmpty();
         assertThat(folder.timeUnit(probes.get("probeMethod"))).isEmpty();
+    }
+
+    /** A folder over {@code code} that sees the settings of an {@code application.properties} holding {@code properties}. */
+    private static Map<String, Object> injected(String properties, String code) throws Exception {
+        Settings settings = Settings.of(
+                new java.util.ArrayList<>(List.of(ConfigParser.parse(Path.of("application.properties"), properties))));
+        ProjectConstants project =
+                new ProjectConstantIndex(List.of(), file -> Optional.empty(), settings, KnownTypes.jdkOnly());
+        CompilationUnit unit = JavaParsers.create(17).parse(code).getResult().orElseThrow();
+        ConstantFolder folder = new ConstantFolder(new JavaNames(unit, KnownTypes.jdkOnly()), project);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (VariableDeclarator variable : unit.findAll(VariableDeclarator.class)) {
+            if (variable.getNameAsString().startsWith("probe")) {
+                Expression init = variable.getInitializer().orElseThrow();
+                values.put(variable.getNameAsString(), folder.value(init).orElse(null));
+                values.put(
+                        variable.getNameAsString() + ".setBy",
+                        folder.origins(init).stream().map(ValueOrigin::setBy).toList());
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void readsWhatSpringInjectsFromTheConfigurationOrThePlaceholdersDefault() throws Exception {
+        Map<String, Object> values = injected("lab.poll-ms=1500\nlab.enabled=true\n", """
+                import java.time.Duration;
+                import org.springframework.beans.factory.annotation.Value;
+                class C {
+                    @Value("${lab.poll-ms:5000}") private long pollMs;
+                    @Value("${lab.retry-ms:250}") private long retryMs;
+                    @Value("${lab.wait:PT0.5S}") private Duration wait;
+                    @Value("${lab.enabled}") private boolean enabled;
+                    @Value("${lab.missing}") private long missing;
+                    @Value("#{${lab.poll-ms} * 2}") private long computed;
+                    @Value("${lab.retry-ms:250}") private long reassigned;
+                    private final long fromConstructor;
+                    private final int unrelated;
+
+                    C(@Value("${lab.poll-ms:1}") long fromConstructor, int unrelated) {
+                        this.fromConstructor = fromConstructor;
+                        this.unrelated = unrelated;
+                    }
+
+                    void reset() { reassigned = 0; }
+
+                    void m() {
+                        Object probePoll = pollMs;
+                        Object probeRetry = this.retryMs;
+                        Object probeWait = wait.toMillis();
+                        Object probeEnabled = enabled;
+                        Object probeMissing = missing;
+                        Object probeComputed = computed;
+                        Object probeReassigned = reassigned;
+                        Object probeConstructor = fromConstructor;
+                        Object probeUnrelated = unrelated;
+                    }
+                }
+                """);
+
+        assertThat(values.get("probePoll")).isEqualTo(1500L);
+        assertThat(values.get("probePoll.setBy")).isEqualTo(List.of("lab.poll-ms in application.properties"));
+        assertThat(values.get("probeRetry")).isEqualTo(250L);
+        assertThat(values.get("probeRetry.setBy")).isEqualTo(List.of("the default of lab.retry-ms"));
+        assertThat(values.get("probeWait")).isEqualTo(500L);
+        assertThat(values.get("probeEnabled")).isEqualTo(true);
+        assertThat(values.get("probeMissing")).isNull();
+        assertThat(values.get("probeComputed")).isNull();
+        assertThat(values.get("probeReassigned")).isNull();
+        assertThat(values.get("probeConstructor")).isEqualTo(1500L);
+        assertThat(values.get("probeUnrelated")).isNull();
+    }
+
+    @Test
+    void withoutTheProjectNothingOutsideTheFileIsKnown() {
+        Probes probes = file("""
+                import org.springframework.beans.factory.annotation.Value;
+                class C {
+                    @Value("${lab.poll-ms:5000}") private long pollMs;
+                    void m() {
+                        Object probeInjected = pollMs;
+                        Object probeOther = Other.CONSTANT;
+                    }
+                }
+                """);
+
+        // Without the project's configuration, a placeholder's default is all there is.
+        assertThat(probes.value("probeInjected")).contains(5000L);
+        assertThat(probes.value("probeOther")).isEmpty();
+        assertThat(probes.folder().origins(probes.get("probeInjected")))
+                .extracting(ValueOrigin::setBy)
+                .containsExactly("the default of lab.poll-ms");
     }
 }

@@ -60,9 +60,13 @@ final class Markers {
     private static final Pattern HEAD = Pattern.compile(
             "(?://|#)\\s*Noncompliant(?<shift>@[+-]?\\d+)?(?:\\s+(?<count>\\d+)(?=\\s|\\{\\{|\\[\\[|$))?");
     private static final Pattern LINE_REFERENCE = Pattern.compile("[+-]?\\d+");
-    private static final Pattern SECONDARY_AT = Pattern.compile("secondary@((?:[\\w$]+\\.java:)?[+-]?\\d+)");
-    /** A secondary location in another file of a fixture directory: {@code OrderService.java:14}. */
-    private static final Pattern OTHER_FILE_LINE = Pattern.compile("[\\w$]+\\.java:\\d+");
+    private static final Pattern SECONDARY_AT =
+            Pattern.compile("secondary@((?:[\\w$-]+\\.(?:java|properties|ya?ml):)?[+-]?\\d+)");
+    /**
+     * A secondary location in another file of a fixture directory: {@code OrderService.java:14}, {@code
+     * application.properties:3}.
+     */
+    private static final Pattern OTHER_FILE_LINE = Pattern.compile("[\\w$-]+\\.(?:java|properties|ya?ml):\\d+");
 
     /**
      * Where a finding is highlighted: 1-based columns, the end included, as in {@link org.ecobugs.rules.Finding}; a
@@ -95,7 +99,7 @@ final class Markers {
      * @param secondaryLines the absolute lines of its secondary locations, in the order written
      * @param secondaryMessages the words of some of them, by absolute line
      * @param otherFileSecondaries its secondary locations in other files of a fixture directory, as {@code
-     *     OrderService.java:14}
+     *     OrderService.java:14} or {@code application.properties:2}
      * @param otherFileMessages the words of some of those, by the same references
      */
     record Expected(

@@ -17,6 +17,7 @@ import org.ecobugs.rules.AnalysisRequest;
 import org.ecobugs.rules.AnalysisResult;
 import org.ecobugs.rules.Finding;
 import org.ecobugs.rules.ProcessingError;
+import org.ecobugs.rules.config.ConfigFile;
 
 /**
  * Runs one rule on one fixture and compares its findings with the fixture's {@code // Noncompliant} markers (syntax in
@@ -57,7 +58,9 @@ public final class RuleVerifier {
      * Verifies a fixture given relative to {@code org/ecobugs/fixtures}, e.g. {@code eb101/BusyWaitSpin.java}. A
      * configuration file ({@code eb203/application.properties}) or a directory of them ({@code eb203/profiles}) is
      * analysed as a resource root; each file's markers are checked. A directory of Java files is analysed as one
-     * project's sources (in {@link Mode#SOURCE} only), for the findings that follow calls from file to file.
+     * project's sources (in {@link Mode#SOURCE} only), for the findings that follow calls from file to file; the
+     * configuration files it holds ({@code application.properties}, {@code application.yml}) are its settings, read as
+     * a resource root too.
      */
     public void verify(String fixture, Mode mode) {
         Path source = Fixtures.source(fixture);
@@ -143,6 +146,12 @@ public final class RuleVerifier {
         }
         if (mode != Mode.BYTECODE) {
             request.addSourceRoot(source);
+            if (Files.isDirectory(source)
+                    && markedFiles(source).stream()
+                            .anyMatch(file -> ConfigFile.isConfigFileName(
+                                    file.getFileName().toString()))) {
+                request.addResourceRoot(source);
+            }
         }
         if (mode != Mode.SOURCE) {
             request.addClassInputs(Fixtures.classes(fixture));

@@ -3,6 +3,7 @@ package org.ecobugs.rules.checks.polling;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -13,8 +14,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.code.ValueSources;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.PeriodicTasks;
+import org.ecobugs.rules.java.ValueOrigin;
 import org.ecobugs.rules.java.Waits;
 import org.ecobugs.rules.java.WordSets;
 
@@ -37,12 +40,32 @@ public final class PollingContexts {
      * @param work what runs each round
      * @param loop whether it is a sleeping loop (else a scheduled task)
      * @param sleep in a loop, the sleep that sets its period
+     * @param decidedBy what outside the file decided the period: another class's constant, a configuration setting, a
+     *     placeholder's default
      */
     public record PollingContext(
-            Node anchor, OptionalLong periodMillis, List<Node> work, boolean loop, Optional<MethodCallExpr> sleep) {
+            Node anchor,
+            OptionalLong periodMillis,
+            List<Node> work,
+            boolean loop,
+            Optional<MethodCallExpr> sleep,
+            List<ValueOrigin> decidedBy) {
 
         public String describe() {
             return loop ? "This loop" : "This task";
+        }
+
+        /**
+         * What a message says after the period when configuration decided it ({@code  (set by lab.poll-ms in
+         * application.properties)}); else empty.
+         */
+        public String note() {
+            return ValueSources.note(decidedBy);
+        }
+
+        /** A secondary location at each constant, setting or default that decided the period. */
+        public List<SourceContext.Secondary> periodSources() {
+            return ValueSources.secondaries(decidedBy, "the period");
         }
     }
 
@@ -63,7 +86,12 @@ public final class PollingContexts {
         if (node instanceof AnnotationExpr || node instanceof MethodCallExpr) {
             return PeriodicTasks.of(node, context)
                     .map(task -> new PollingContext(
-                            task.registration(), task.periodMillis(), task.work(), false, Optional.empty()));
+                            task.registration(),
+                            task.periodMillis(),
+                            task.work(),
+                            false,
+                            Optional.empty(),
+                            task.decidedBy()));
         }
         Statement loop = (Statement) node;
         if (loop instanceof ForStmt forLoop && !forLoop.getUpdate().isEmpty()) {
@@ -79,6 +107,7 @@ public final class PollingContexts {
             Optional<Waits.Sleep> sleep = Waits.sleep(call, context);
             if (sleep.isPresent()
                     && innermostLoop(call) == loop
+                    && !isInCatch(call, loop)
                     && sleep.get().millis().isPresent()) {
                 long millis = sleep.get().millis().getAsLong();
                 if (interval.isEmpty() || millis < interval.getAsLong()) {
@@ -91,8 +120,28 @@ public final class PollingContexts {
             return Optional.empty();
         }
         // The whole loop is the work: its condition is checked every round too.
-        return Optional.of(
-                new PollingContext(Loops.anchor(loop), interval, List.of(loop), true, Optional.of(shortest)));
+        return Optional.of(new PollingContext(
+                Loops.anchor(loop),
+                interval,
+                List.of(loop),
+                true,
+                Optional.of(shortest),
+                context.constants().origins(shortest.getArgument(0))));
+    }
+
+    /**
+     * Whether a sleep is made only after a failure (in a {@code catch} inside the loop): a back-off before the next
+     * attempt, not the time between rounds.
+     */
+    private static boolean isInCatch(Node sleep, Node loop) {
+        for (Node n = sleep.getParentNode().orElse(null);
+                n != null && n != loop;
+                n = n.getParentNode().orElse(null)) {
+            if (n instanceof CatchClause) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node innermostLoop(Node node) {
