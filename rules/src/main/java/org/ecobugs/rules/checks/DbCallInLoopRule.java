@@ -3,13 +3,13 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Map;
+import java.util.Optional;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.java.OneOffCode;
-import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 
 /**
@@ -21,10 +21,8 @@ import org.ecobugs.rules.project.Effect;
 @RuleKey("EB601")
 public final class DbCallInLoopRule extends RepeatedCalls {
 
-    private final boolean followProjectCalls;
-
     public DbCallInLoopRule(RuleParameters parameters) {
-        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+        super(parameters.bool(PARAM_FOLLOW_PROJECT_CALLS));
     }
 
     static final String READ_FIX = "fetch all the elements in one query (findAllById, WHERE … IN (…), a join) instead.";
@@ -33,35 +31,24 @@ public final class DbCallInLoopRule extends RepeatedCalls {
 
     @Override
     void visit(MethodCallExpr call, Node repeating, SourceContext context) {
-        CallsInLoops.of(
-                        call,
-                        repeating,
-                        context,
-                        remote -> remote.kind() == RemoteCalls.Kind.DATABASE_READ
-                                || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE)
-                // A migration or start-up step touches each row once per deployment.
-                .filter(looped -> !OneOffCode.runsOnce(call))
-                .ifPresentOrElse(looped -> looped.report(context, message(looped), "the query"), () -> {
-                    if (!OneOffCode.runsOnce(call)) {
-                        if (followProjectCalls) {
-                            CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
-                        }
-                    }
-                });
-    }
-
-    @Override
-    public boolean readsProjectFacts() {
-        return followProjectCalls;
-    }
-
-    private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();
-
-    private static Map<Effect.Kind, String> throughProject() {
-        Map<Effect.Kind, String> messages = new java.util.LinkedHashMap<>();
-        messages.put(Effect.Kind.DATABASE_READ, DeferredFinding.THROUGH + ", once per element; " + READ_FIX);
-        messages.put(Effect.Kind.DATABASE_WRITE, DeferredFinding.THROUGH + ", once per element; " + WRITE_FIX);
-        return java.util.Collections.unmodifiableMap(messages);
+        if (OneOffCode.runsOnce(call)) {
+            return; // a migration or start-up step touches each row once per deployment
+        }
+        Optional<CallsInLoops.LoopedCall> looped = CallsInLoops.of(
+                call,
+                repeating,
+                context,
+                remote -> remote.kind() == RemoteCalls.Kind.DATABASE_READ
+                        || remote.kind() == RemoteCalls.Kind.DATABASE_WRITE);
+        if (looped.isPresent()) {
+            looped.get().report(context, message(looped.get()), "the query");
+        } else {
+            reportThroughProject(
+                    call,
+                    repeating,
+                    context,
+                    Map.of(Effect.Kind.DATABASE_READ, READ_FIX, Effect.Kind.DATABASE_WRITE, WRITE_FIX));
+        }
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

@@ -10,7 +10,6 @@ import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.fhir.FhirChains;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
-import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 
 /**
@@ -21,10 +20,12 @@ import org.ecobugs.rules.project.Effect;
 @RuleKey("EB209")
 public final class FhirReadInLoopRule extends RepeatedCalls {
 
-    private final boolean followProjectCalls;
+    /** What to do when a loop's call reaches a FHIR interaction through the project's classes, whichever it is. */
+    private static final String BATCH_FIX = "read or search for all the elements at once (_id=a,b,c, comma-separated"
+            + " values) or send one batch or transaction Bundle instead.";
 
     public FhirReadInLoopRule(RuleParameters parameters) {
-        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+        super(parameters.bool(PARAM_FOLLOW_PROJECT_CALLS));
     }
 
     @Override
@@ -34,25 +35,15 @@ public final class FhirReadInLoopRule extends RepeatedCalls {
         if (looped.isPresent()) {
             looped.get().report(context, message(looped.get()), "the FHIR read");
         } else {
-            if (followProjectCalls) {
-                CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
-            }
+            reportThroughProject(
+                    call,
+                    repeating,
+                    context,
+                    Map.of(
+                            Effect.Kind.FHIR_READ, BATCH_FIX,
+                            Effect.Kind.FHIR_SEARCH, BATCH_FIX,
+                            Effect.Kind.FHIR_WRITE, BATCH_FIX));
         }
-    }
-
-    @Override
-    public boolean readsProjectFacts() {
-        return followProjectCalls;
-    }
-
-    private static final Map<Effect.Kind, String> THROUGH_PROJECT = throughProject();
-
-    private static Map<Effect.Kind, String> throughProject() {
-        Map<Effect.Kind, String> messages = new java.util.LinkedHashMap<>();
-        String message = DeferredFinding.THROUGH + ", once per element; read or search for all the elements at once"
-                + " (_id=a,b,c, comma-separated values) or send one batch or transaction Bundle instead.";
-        Effect.Kind.FHIR.forEach(kind -> messages.put(kind, message));
-        return java.util.Collections.unmodifiableMap(messages);
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

@@ -5,12 +5,10 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +16,9 @@ import java.util.regex.Pattern;
 import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.RuleParameters;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.checks.loops.RepeatingContexts;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
-import org.ecobugs.rules.project.DeferredFinding;
 import org.ecobugs.rules.project.Effect;
 
 /**
@@ -33,10 +31,8 @@ import org.ecobugs.rules.project.Effect;
 @RuleKey("EB208")
 public final class HttpCallInLoopRule extends RepeatedCalls {
 
-    private final boolean followProjectCalls;
-
     public HttpCallInLoopRule(RuleParameters parameters) {
-        this.followProjectCalls = parameters.bool(PARAM_FOLLOW_PROJECT_CALLS);
+        super(parameters.bool(PARAM_FOLLOW_PROJECT_CALLS));
     }
 
     static final String FIX =
@@ -61,9 +57,7 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
                 CallsInLoops.of(call, repeating, context, remote -> remote.kind() == RemoteCalls.Kind.HTTP);
         if (looped.isEmpty()) {
             if (!overPiecesOfOneRequest(repeating)) {
-                if (followProjectCalls) {
-                    CallsInLoops.reportThroughProject(call, repeating, context, THROUGH_PROJECT);
-                }
+                reportThroughProject(call, repeating, context, Map.of(Effect.Kind.HTTP, FIX));
             }
             return;
         }
@@ -71,14 +65,6 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
                 .filter(l -> l.helper().isPresent() || !addressesTheElement(l))
                 .ifPresent(l -> l.report(context, message(l), "the HTTP request"));
     }
-
-    @Override
-    public boolean readsProjectFacts() {
-        return followProjectCalls;
-    }
-
-    private static final Map<Effect.Kind, String> THROUGH_PROJECT =
-            Map.of(Effect.Kind.HTTP, DeferredFinding.THROUGH + ", once per element; " + FIX);
 
     /**
      * Whether the loop walks the pieces of one request split by a helper ({@code for (URI uri : splitRequest(url,
@@ -102,7 +88,7 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
      * + "/health")…)}): a fan-out to distinct servers or endpoints, which no single request can replace.
      */
     private static boolean addressesTheElement(CallsInLoops.LoopedCall looped) {
-        Set<String> elements = elementNames(looped.repetition());
+        Set<String> elements = RepeatingContexts.elementNames(looped.repetition());
         if (elements.isEmpty()) {
             return false;
         }
@@ -158,20 +144,6 @@ public final class HttpCallInLoopRule extends RepeatedCalls {
             return perElement.getScope();
         }
         return Optional.empty();
-    }
-
-    /** The names the loop gives its element: the variable of a {@code for}, the parameters of a per-element lambda. */
-    private static Set<String> elementNames(Node repetition) {
-        Set<String> names = new HashSet<>();
-        if (repetition instanceof ForEachStmt forEach) {
-            forEach.getVariable().getVariables().forEach(v -> names.add(v.getNameAsString()));
-        } else if (repetition instanceof MethodCallExpr perElement) {
-            perElement.getArguments().stream()
-                    .filter(LambdaExpr.class::isInstance)
-                    .map(LambdaExpr.class::cast)
-                    .forEach(lambda -> lambda.getParameters().forEach(p -> names.add(p.getNameAsString())));
-        }
-        return names;
     }
 
     static String message(CallsInLoops.LoopedCall looped) {

@@ -34,25 +34,16 @@ final class ProjectEffects implements EffectClassifier {
     private static Classified classified(RemoteCalls.RemoteCall remote) {
         return switch (remote.kind()) {
             case FHIR -> fhir(remote);
-            case HTTP ->
-                new Classified(
-                        Effect.Kind.HTTP,
-                        remote.what(),
-                        "sends an HTTP request (" + remote.what() + ")",
-                        remote.call().getName());
-            case DATABASE_READ ->
-                new Classified(
-                        Effect.Kind.DATABASE_READ,
-                        remote.what(),
-                        "runs a query (" + remote.what() + ")",
-                        remote.call().getName());
+            case HTTP -> effect(Effect.Kind.HTTP, "sends an HTTP request (" + remote.what() + ")", remote);
+            case DATABASE_READ -> effect(Effect.Kind.DATABASE_READ, "runs a query (" + remote.what() + ")", remote);
             case DATABASE_WRITE ->
-                new Classified(
-                        Effect.Kind.DATABASE_WRITE,
-                        remote.what(),
-                        "writes to the database (" + remote.what() + ")",
-                        remote.call().getName());
+                effect(Effect.Kind.DATABASE_WRITE, "writes to the database (" + remote.what() + ")", remote);
         };
+    }
+
+    /** The effect of a remote call, shown on its name. */
+    private static Classified effect(Effect.Kind kind, String doing, RemoteCalls.RemoteCall remote) {
+        return new Classified(kind, remote.what(), doing, remote.call().getName());
     }
 
     private static Classified fhir(RemoteCalls.RemoteCall remote) {
@@ -68,6 +59,6 @@ final class ProjectEffects implements EffectClassifier {
             case SEARCH -> Effect.Kind.FHIR_SEARCH;
             default -> Effect.Kind.FHIR_WRITE;
         };
-        return new Classified(kind, remote.what(), doing, remote.call().getName());
+        return effect(kind, doing, remote);
     }
 }

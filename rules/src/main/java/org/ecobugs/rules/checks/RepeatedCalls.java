@@ -3,6 +3,8 @@ package org.ecobugs.rules.checks;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.Statement;
+import java.util.EnumMap;
+import java.util.Map;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
@@ -12,6 +14,8 @@ import org.ecobugs.rules.checks.loops.RepeatingContexts;
 import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
+import org.ecobugs.rules.project.DeferredFinding;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * What the rules about calls a loop repeats share (EB208, EB209, EB306, EB307, EB311, EB601): each method call that a
@@ -28,6 +32,43 @@ abstract class RepeatedCalls implements EnergyRule, SourceDetector {
 
     /** Loops of at most this many iterations are a fixed, small cost. */
     private static final long MAX_CONSTANT_ITERATIONS = 16;
+
+    private final boolean followProjectCalls;
+
+    /** A rule that looks at the repeated call only. */
+    RepeatedCalls() {
+        this(false);
+    }
+
+    /**
+     * @param followProjectCalls whether a repeated call that is no remote call of its own is followed into the
+     *     project's classes (see {@link #reportThroughProject})
+     */
+    RepeatedCalls(boolean followProjectCalls) {
+        this.followProjectCalls = followProjectCalls;
+    }
+
+    @Override
+    public final boolean readsProjectFacts() {
+        return followProjectCalls;
+    }
+
+    /**
+     * When the rule follows project calls, reports a repeated call once the project is read if it reaches one of the
+     * effects of {@code fixes} through the project's classes (see {@link CallsInLoops#reportThroughProject}), with the
+     * message "This loop calls …, which …, once per element; " and the effect's fix.
+     *
+     * @param fixes the fix of each effect the rule stands for; the effects are preferred in their declared order
+     */
+    final void reportThroughProject(
+            MethodCallExpr call, Node repeating, SourceContext context, Map<Effect.Kind, String> fixes) {
+        if (!followProjectCalls) {
+            return;
+        }
+        Map<Effect.Kind, String> messages = new EnumMap<>(Effect.Kind.class);
+        fixes.forEach((kind, fix) -> messages.put(kind, DeferredFinding.THROUGH + ", once per element; " + fix));
+        CallsInLoops.reportThroughProject(call, repeating, context, messages);
+    }
 
     /** A loop keyword or a per-element operation: repeated code holds one of them. */
     @Override

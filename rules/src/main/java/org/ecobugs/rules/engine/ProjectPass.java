@@ -266,21 +266,15 @@ final class ProjectPass {
                 .site()
                 .secondary(noun(reach.effect().kind()) + " "
                         + hops.get(hops.size() - 1).method().displayName() + " makes"));
-        Finding finding = new Finding(
-                pending.ruleKey(),
-                pending.site().file(),
-                pending.site().line(),
-                pending.site().column(),
-                pending.site().endLine(),
-                pending.site().endColumn(),
-                pending.message(reach.effect().kind(), through.toString()),
-                Finding.Origin.SOURCE,
-                List.of(),
-                secondaries);
-        return new RawFinding(finding, pending.coverFirstLine(), pending.coverLastLine());
+        return standing(pending, pending.message(reach.effect().kind(), through.toString()), secondaries);
     }
 
     private static RawFinding unreached(DeferredFinding pending) {
+        return standing(pending, pending.messages().get(0), pending.secondaries());
+    }
+
+    /** The deferred finding, now that it stands, with its message and secondary locations. */
+    private static RawFinding standing(DeferredFinding pending, String message, List<SecondaryLocation> secondaries) {
         Finding finding = new Finding(
                 pending.ruleKey(),
                 pending.site().file(),
@@ -288,10 +282,10 @@ final class ProjectPass {
                 pending.site().column(),
                 pending.site().endLine(),
                 pending.site().endColumn(),
-                pending.messages().get(0),
+                message,
                 Finding.Origin.SOURCE,
                 List.of(),
-                pending.secondaries());
+                secondaries);
         return new RawFinding(finding, pending.coverFirstLine(), pending.coverLastLine());
     }
 

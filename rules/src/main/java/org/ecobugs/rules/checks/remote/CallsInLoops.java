@@ -2,13 +2,15 @@ package org.ecobugs.rules.checks.remote;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.function.Predicate;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.code.SameFileMethods;
 import org.ecobugs.rules.checks.loops.RepeatingContexts;
+import org.ecobugs.rules.java.Loops;
 import org.ecobugs.rules.java.Repetition;
 import org.ecobugs.rules.project.Effect;
 
@@ -155,28 +158,25 @@ public final class CallsInLoops {
      * most once, when a branch picks one element.
      */
     private static boolean dependsOnTheElement(MethodCallExpr call, Node repetition) {
-        Set<String> perRound = new HashSet<>();
+        Set<String> perRound = RepeatingContexts.elementNames(repetition);
         Node body = repetition;
         if (repetition instanceof ForEachStmt forEach) {
-            forEach.getVariable().getVariables().forEach(v -> perRound.add(v.getNameAsString()));
             body = forEach.getBody();
-        } else if (repetition instanceof com.github.javaparser.ast.stmt.ForStmt forStmt) {
+        } else if (repetition instanceof ForStmt forStmt) {
             forStmt.getInitialization()
-                    .forEach(init -> init.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
-                            .forEach(v -> perRound.add(v.getNameAsString())));
+                    .forEach(init ->
+                            init.findAll(VariableDeclarator.class).forEach(v -> perRound.add(v.getNameAsString())));
             body = forStmt.getBody();
         } else if (repetition instanceof MethodCallExpr perElement) {
             for (Expression argument : perElement.getArguments()) {
-                if (argument instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
-                    lambda.getParameters().forEach(p -> perRound.add(p.getNameAsString()));
+                if (argument instanceof LambdaExpr lambda) {
                     body = lambda.getBody();
                 }
             }
         } else if (repetition instanceof Statement loop) {
-            body = org.ecobugs.rules.java.Loops.body(loop);
+            body = Loops.body(loop);
         }
-        body.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
-                .forEach(v -> perRound.add(v.getNameAsString()));
+        body.findAll(VariableDeclarator.class).forEach(v -> perRound.add(v.getNameAsString()));
         List<Expression> given = new ArrayList<>(call.getArguments());
         call.getScope().ifPresent(given::add);
         return given.stream()
