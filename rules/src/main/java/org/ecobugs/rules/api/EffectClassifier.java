@@ -20,4 +20,12 @@ public interface EffectClassifier {
 
     /** What {@code call} does, if it is an effect. */
     Optional<Classified> classify(MethodCallExpr call, SourceContext context);
+
+    /**
+     * What a method returns when it returns the result of {@code call} as is, if that is an effect its callers may have
+     * through it (a kind whose {@link Effect.Kind#isResult()} holds): every row of a query without a limit, say.
+     */
+    default Optional<Classified> classifyReturned(MethodCallExpr call, SourceContext context) {
+        return Optional.empty();
+    }
 }

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,11 +20,11 @@ import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.fhir.BundleUses;
 import org.ecobugs.rules.checks.fhir.FhirChains;
-import org.ecobugs.rules.checks.remote.QueryLimits;
 import org.ecobugs.rules.checks.remote.QueryReruns;
+import org.ecobugs.rules.checks.remote.QueryRows;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.checks.remote.ResultUses;
-import org.ecobugs.rules.java.WordSets;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * Rows or resources fetched only to be counted: a database query whose list is only asked its {@code size()} or
@@ -43,35 +44,34 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
             + " counts one page at most); ask for the count alone with summaryMode(SummaryEnum.COUNT) and read"
             + " getTotal() instead.";
 
-    /** Database reads that return one row or already count: nothing to gain. */
-    private static final Pattern SINGLE_OR_COUNT = Pattern.compile(
-            "count.*|exists.*|find|get|findById|getById|getOne|load|getSingleResult.*|uniqueResult.*|queryForObject"
-                    + "|queryForMap|find(First|Top)\\w*|get(First|Top)\\w*");
-
-    /** Reads that may return a list: the only ones worth resolving. */
-    private static final Pattern LIST_READ = Pattern.compile(
-            "(find|read|query|search|stream)\\w*|get\\w*By\\w+|getAll\\w*|getResultList|getResultStream|list"
-                    + "|queryForList|queryForStream");
-
     private static final Pattern LIST_RETURNING =
             Pattern.compile("findAll\\w*|getResultList|list|queryForList|query|\\w+All\\w*By\\w+");
     private static final Set<String> LIST_TYPES =
             Set.of("List", "Collection", "Set", "ArrayList", "Iterable", "LinkedList", "HashSet");
+    private static final Set<String> COUNTING = Set.of("size", "isEmpty", "stream");
     private static final Set<String> LOG_METHODS = Set.of("trace", "debug", "info", "warn", "error", "log");
     private static final Pattern DUPLICATE_WORDS =
             Pattern.compile("unique|duplicate|already", Pattern.CASE_INSENSITIVE);
 
+    static final String DB_COUNT_THROUGH = "This code {through}, only to count them; add a query that counts in the"
+            + " database (countBy…, SELECT COUNT(*)) and call it instead.";
+    static final String DB_EXISTS_THROUGH = "This code {through}, only to see whether there is one; add a query that"
+            + " asks the database (existsBy…, SELECT 1 … LIMIT 1) and call it instead.";
+
     /**
-     * A FHIR search, which ends in {@code execute()}, or a database read whose rows are only counted ({@code size()},
-     * {@code isEmpty()}, {@code count()}).
+     * A FHIR search, which ends in {@code execute()}, or a read whose rows are only counted ({@code size()}, {@code
+     * isEmpty()}, {@code count()}): a query, or a call of the project's code that returns a query's rows.
      */
-    private static final RequiredWords WORDS = RequiredWords.anyOf(
-                    WordSets.union(Set.of("execute"), RemoteCalls.DATABASE_WORDS))
-            .andAnyOf("execute", "size", "isEmpty", "count");
+    private static final RequiredWords WORDS = RequiredWords.anyOf("execute", "size", "isEmpty", "count");
 
     @Override
     public RequiredWords textPrescreen() {
         return WORDS;
+    }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return true;
     }
 
     @Override
@@ -95,13 +95,12 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
             }
             return;
         }
-        if (!LIST_READ.matcher(call.getNameAsString()).matches()) {
-            return;
-        }
-        Optional<RemoteCalls.RemoteCall> read = RemoteCalls.classify(call, context)
-                .filter(r -> r.kind() == RemoteCalls.Kind.DATABASE_READ)
-                .filter(r -> !SINGLE_OR_COUNT.matcher(call.getNameAsString()).matches());
-        if (read.isEmpty() || QueryLimits.isBounded(call, context)) {
+        if (QueryRows.unbounded(call, context).isEmpty()) {
+            if (QueryRows.mayReturnRows(call)
+                    && mayBeCounted(call)
+                    && RemoteCalls.classify(call, context).isEmpty()) {
+                countedThroughProject(call, context);
+            }
             return;
         }
         Optional<List<ResultUses.Use>> uses = ResultUses.of(call);
@@ -144,6 +143,49 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
                         uses.get(),
                         onlyEmptiness ? "where it only tests whether there is a row" : "where it only counts the rows"),
                 Optional.empty());
+    }
+
+    /**
+     * A call of the project's code whose result is only counted or tested for emptiness: a finding once the project is
+     * read if the method returns, as is, every row of a query without a limit (possibly through further methods that
+     * return what they call).
+     */
+    private static void countedThroughProject(MethodCallExpr call, SourceContext context) {
+        Optional<List<ResultUses.Use>> uses = ResultUses.of(call);
+        if (uses.isEmpty()
+                || uses.get().isEmpty()
+                || !ResultUses.onlyCount(uses.get())
+                || uses.get().stream().allMatch(CountByFetchingAllRule::isLogged)
+                || uses.get().stream().allMatch(CountByFetchingAllRule::isDuplicateCheck)) {
+            return;
+        }
+        boolean onlyEmptiness = uses.get().stream().allMatch(use -> use.startsWith("isEmpty"));
+        context.reportThrough(
+                call.getName(),
+                call,
+                Map.of(Effect.Kind.DATABASE_ROWS, onlyEmptiness ? DB_EXISTS_THROUGH : DB_COUNT_THROUGH),
+                Integer.MAX_VALUE,
+                at(
+                        uses.get(),
+                        onlyEmptiness
+                                ? "where it only tests whether there is a row"
+                                : "where it only counts the rows"));
+    }
+
+    /**
+     * Whether a call's value may be only counted, as far as its parent tells: {@code call().size()}, {@code
+     * call().isEmpty()}, {@code call().stream()…}, or a local of a collection type it initialises.
+     */
+    private static boolean mayBeCounted(MethodCallExpr call) {
+        Node parent = call.getParentNode().orElse(null);
+        if (parent instanceof MethodCallExpr counting && counting.getScope().orElse(null) == call) {
+            return COUNTING.contains(counting.getNameAsString());
+        }
+        return parent instanceof VariableDeclarator local
+                && (local.getType().isVarType()
+                        || (local.getType().isClassOrInterfaceType()
+                                && LIST_TYPES.contains(
+                                        local.getType().asClassOrInterfaceType().getNameAsString())));
     }
 
     /** The uses of the rows, each where it counts them or tests whether there is one. */

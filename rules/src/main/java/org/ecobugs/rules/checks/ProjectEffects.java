@@ -6,12 +6,14 @@ import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.fhir.FhirChains;
 import org.ecobugs.rules.checks.polling.PollingWork;
+import org.ecobugs.rules.checks.remote.QueryRows;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.project.Effect;
 
 /**
  * The effects the project model records for the rules that follow calls through the project: the remote calls
- * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), each with the words of a message about it.
+ * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), each with the words of a message about it, and
+ * the rows of a query without a limit that a method returns.
  */
 final class ProjectEffects implements EffectClassifier {
 
@@ -29,6 +31,16 @@ final class ProjectEffects implements EffectClassifier {
                         call.getNameAsString() + "()",
                         "scans a directory (" + call.getNameAsString() + "())",
                         call.getName()));
+    }
+
+    /** A method that returns a query's list as is gives its callers every row the query matches. */
+    @Override
+    public Optional<Classified> classifyReturned(MethodCallExpr call, SourceContext context) {
+        return QueryRows.returnedUnbounded(call, context)
+                .map(read -> effect(
+                        Effect.Kind.DATABASE_ROWS,
+                        "returns every row of a query without a limit (" + read.what() + ")",
+                        read));
     }
 
     private static Classified classified(RemoteCalls.RemoteCall remote) {

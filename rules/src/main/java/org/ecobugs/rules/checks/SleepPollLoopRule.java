@@ -161,7 +161,8 @@ public final class SleepPollLoopRule implements EnergyRule, SourceDetector {
     }
 
     /** What the polling rules report when a loop reaches it through the project's classes. */
-    private static final java.util.Set<Effect.Kind> REMOTE_EFFECTS = java.util.EnumSet.allOf(Effect.Kind.class);
+    private static final java.util.Set<Effect.Kind> REMOTE_EFFECTS =
+            java.util.EnumSet.of(Effect.Kind.DIRECTORY_SCAN, Effect.Kind.REMOTE.toArray(Effect.Kind[]::new));
 
     /**
      * Whether the statement is part of a polling loop: a sleep (possibly in a try that handles the interrupt), the

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,10 +19,12 @@ import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.remote.QueryLimits;
 import org.ecobugs.rules.checks.remote.QueryReruns;
+import org.ecobugs.rules.checks.remote.QueryRows;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.checks.remote.ResultUses;
 import org.ecobugs.rules.java.Handlers;
 import org.ecobugs.rules.java.WordSets;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A query without a limit whose rows are then cut down in memory: the first few kept ({@code limit}, {@code
@@ -37,6 +40,8 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
 
     static final String TRIMMED = "loads every matching row and the code keeps only the first ones; limit the query"
             + " (a Pageable or Limit argument, findFirst…/findTop…, setMaxResults, LIMIT) instead.";
+    static final String TRIMMED_THROUGH = "This code {through}, and keeps only the first ones; add a query with a"
+            + " limit (a Pageable or Limit argument, findFirst…/findTop…, setMaxResults, LIMIT) and call it instead.";
     static final String FILTERED = "findAll() loads the whole table and the code filters it in memory; let the"
             + " database filter (a derived query or a WHERE clause) and page the result instead.";
     static final String RETURNED = "This request handler returns a whole table in one response; page it (a Pageable"
@@ -47,9 +52,17 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
                     + "|queryForList|queryForStream");
     private static final Set<String> TRIMS = Set.of("limit", "findFirst", "findAny");
 
-    /** A database read, by one of the names {@link #LIST_READ} matches. */
-    private static final RequiredWords WORDS = RequiredWords.anyOf(RemoteCalls.DATABASE_WORDS)
+    /** How the code keeps the first rows of a call of the project's code. */
+    private static final Set<String> TRIM_WORDS = Set.of("subList", "limit");
+
+    /**
+     * A database read, by one of the names {@link #LIST_READ} matches; or the first rows kept of what a call of the
+     * project's code returns.
+     */
+    private static final RequiredWords WORDS = RequiredWords.anyOf(
+                    WordSets.union(RemoteCalls.DATABASE_WORDS, TRIM_WORDS))
             .andAnyOf(WordSets.union(
+                    TRIM_WORDS,
                     Set.of(
                             "findAll",
                             "getResultList",
@@ -76,17 +89,27 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
     }
 
     @Override
+    public boolean readsProjectFacts() {
+        return true;
+    }
+
+    @Override
     public void subscribe(SourceVisits visits) {
         visits.enter(MethodCallExpr.class, this::visit);
     }
 
     private void visit(MethodCallExpr call, SourceContext context) {
         if (!LIST_READ.matcher(call.getNameAsString()).matches()) {
+            trimmedThroughProject(call, context);
             return;
         }
         Optional<RemoteCalls.RemoteCall> read =
                 RemoteCalls.classify(call, context).filter(r -> r.kind() == RemoteCalls.Kind.DATABASE_READ);
-        if (read.isEmpty() || QueryLimits.isBounded(call, context)) {
+        if (read.isEmpty()) {
+            trimmedThroughProject(call, context);
+            return;
+        }
+        if (QueryLimits.isBounded(call, context)) {
             return;
         }
         Optional<List<ResultUses.Use>> uses = ResultUses.of(call);
@@ -137,6 +160,32 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
                             RETURNED,
                             new SourceContext.Secondary(returned.end(), "where the handler returns every row")));
         }
+    }
+
+    /**
+     * A call of the project's code whose result the code cuts to its first elements ({@code subList}, {@code
+     * stream().limit(n)}): a finding once the project is read if the method returns, as is, every row of a query
+     * without a limit. Which rows come first is not known here, so a first row taken alone ({@code get(0)}) is not
+     * one.
+     */
+    private static void trimmedThroughProject(MethodCallExpr call, SourceContext context) {
+        if (!(call.getParentNode().orElse(null) instanceof MethodCallExpr next)
+                || next.getScope().orElse(null) != call
+                || !(next.getNameAsString().equals("subList")
+                        || next.getNameAsString().equals("stream"))
+                || !QueryRows.mayReturnRows(call)
+                || RemoteCalls.classify(call, context).isPresent()) {
+            return;
+        }
+        ResultUses.of(call)
+                .flatMap(uses -> uses.stream().filter(use -> trims(use, false)).findFirst())
+                .ifPresent(trim -> context.reportThrough(
+                        call.getName(),
+                        call,
+                        Map.of(Effect.Kind.DATABASE_ROWS, TRIMMED_THROUGH),
+                        Integer.MAX_VALUE,
+                        List.of(new SourceContext.Secondary(
+                                trim.calls().get(0).getName(), "where the code keeps only the first rows"))));
     }
 
     /**

@@ -6,17 +6,24 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -24,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.java.JavaNames;
@@ -78,6 +86,7 @@ final class MethodSummaries {
     private MethodSummary method(String owner, MethodDeclaration method, SourceContext context) {
         List<Effect> effects = new ArrayList<>();
         List<CallSite> calls = new ArrayList<>();
+        List<CallSite> returnedCalls = new ArrayList<>();
         int statements = 0;
         Optional<BlockStmt> body = method.getBody();
         if (body.isPresent() && !isCache(owner, method)) {
@@ -90,18 +99,21 @@ final class MethodSummaries {
                 if (runsOnceOrOnAMiss(call, body.get())) {
                     continue;
                 }
+                boolean returnedAsIs = isReturnedAsIs(call, body.get());
                 Optional<EffectClassifier.Classified> effect = classifier.classify(call, context);
-                if (effect.isPresent()) {
-                    EffectClassifier.Classified found = effect.get();
-                    effects.add(
-                            new Effect(found.kind(), found.what(), found.doing(), site(context.path(), found.at())));
-                } else {
-                    receiver(call.getScope().orElse(null), owner, context)
-                            .ifPresent(receiver -> calls.add(new CallSite(
+                effect.ifPresent(found -> effects.add(effect(found, context)));
+                if (returnedAsIs) {
+                    classifier.classifyReturned(call, context).ifPresent(found -> effects.add(effect(found, context)));
+                }
+                if (effect.isEmpty()) {
+                    Optional<CallSite> site = receiver(call.getScope().orElse(null), owner, context)
+                            .map(receiver -> new CallSite(
                                     call.getNameAsString(),
                                     call.getArguments().size(),
                                     receiver,
-                                    site(context.path(), call.getName()))));
+                                    site(context.path(), call.getName())));
+                    site.ifPresent(calls::add);
+                    site.filter(s -> returnedAsIs).ifPresent(returnedCalls::add);
                 }
             }
             for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class)) {
@@ -128,7 +140,59 @@ final class MethodSummaries {
                 body.isEmpty(),
                 site(context.path(), method.getName()),
                 effects,
-                calls);
+                calls,
+                returnedCalls);
+    }
+
+    private static Effect effect(EffectClassifier.Classified found, SourceContext context) {
+        return new Effect(found.kind(), found.what(), found.doing(), site(context.path(), found.at()));
+    }
+
+    /**
+     * Whether the method returns the call's result as is: {@code return call(…);}, or through a local that is only
+     * returned ({@code List<X> rows = call(…); return rows;}), not from a lambda or a class nested in the method.
+     */
+    private static boolean isReturnedAsIs(MethodCallExpr call, BlockStmt body) {
+        Node value = call;
+        Node parent = call.getParentNode().orElse(null);
+        while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
+            value = parent;
+            parent = parent.getParentNode().orElse(null);
+        }
+        if (parent instanceof ReturnStmt returnStmt) {
+            return isOwnStatement(returnStmt, body);
+        }
+        if (!(parent instanceof VariableDeclarator local)
+                || local.getInitializer().orElse(null) != value
+                || !(local.getParentNode().orElse(null) instanceof VariableDeclarationExpr)
+                || !isOwnStatement(local, body)) {
+            return false;
+        }
+        boolean returnedOnce = false;
+        for (NameExpr use :
+                body.findAll(NameExpr.class, n -> n.getNameAsString().equals(local.getNameAsString()))) {
+            if (!(use.getParentNode().orElse(null) instanceof ReturnStmt returnStmt)
+                    || !isOwnStatement(returnStmt, body)) {
+                return false;
+            }
+            returnedOnce = true;
+        }
+        return returnedOnce;
+    }
+
+    /** Whether a node belongs to the method's own code, not to a lambda or a class declared in it. */
+    private static boolean isOwnStatement(Node node, BlockStmt body) {
+        for (Node parent = node.getParentNode().orElse(null);
+                parent != null && parent != body;
+                parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof LambdaExpr
+                    || parent instanceof TypeDeclaration<?>
+                    || (parent instanceof ObjectCreationExpr created
+                            && created.getAnonymousClassBody().isPresent())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -189,6 +253,12 @@ final class MethodSummaries {
         return false;
     }
 
+    /**
+     * Lookups that return an object of the class they are given ({@code Context.getService(PatientService.class)},
+     * {@code context.getBean(PatientService.class)}, {@code injector.getInstance(…)}): their result is of that class.
+     */
+    private static final Set<String> LOOKUPS = Set.of("getService", "getBean", "getInstance", "lookup", "getComponent");
+
     /** A call as the project model follows it, when its receiver may be the project's code. */
     @SuppressWarnings("unchecked")
     static Optional<CallSite> callSite(MethodCallExpr call, SourceContext context) {
@@ -221,10 +291,16 @@ final class MethodSummaries {
             receiver = Scopes.declarationOf(field, field.getNameAsString())
                     .filter(Scopes.Declaration::field)
                     .flatMap(declaration -> declaredType(declaration, context));
+        } else if (scope instanceof MethodCallExpr lookup
+                && LOOKUPS.contains(lookup.getNameAsString())
+                && lookup.getArguments().isNonEmpty()
+                && lookup.getArguments().getLast().orElseThrow() instanceof ClassExpr wanted) {
+            receiver = Optional.of(CallSite.Receiver.type(typeName(wanted.getType(), context.names())));
         } else if (scope instanceof MethodCallExpr getter
-                && getter.getArguments().isEmpty()
-                && getter.getScope().map(s -> s instanceof ThisExpr).orElse(true)) {
-            receiver = Optional.of(CallSite.Receiver.getter(owner, getter.getNameAsString()));
+                && getter.getArguments().isEmpty()) {
+            receiver = receiver(getter.getScope().orElse(null), owner, context)
+                    .filter(declaring -> declaring.kind() != CallSite.Receiver.Kind.GETTER)
+                    .map(declaring -> CallSite.Receiver.getter(declaring.type(), getter.getNameAsString()));
         }
         return receiver.filter(r -> !isJdk(r.type()));
     }

@@ -262,10 +262,13 @@ final class ProjectPass {
                     .site()
                     .secondary(hops.get(i - 1).method().displayName() + " calls " + method.displayName()));
         }
+        String last = hops.get(hops.size() - 1).method().displayName();
         secondaries.add(reach.effect()
                 .site()
-                .secondary(noun(reach.effect().kind()) + " "
-                        + hops.get(hops.size() - 1).method().displayName() + " makes"));
+                .secondary(
+                        reach.effect().kind().isResult()
+                                ? "the query whose rows " + last + " returns"
+                                : noun(reach.effect().kind()) + " " + last + " makes"));
         return standing(pending, pending.message(reach.effect().kind(), through.toString()), secondaries);
     }
 
@@ -298,6 +301,7 @@ final class ProjectPass {
             case DIRECTORY_SCAN -> "the directory scan";
             case DATABASE_READ -> "the query";
             case DATABASE_WRITE -> "the database write";
+            case DATABASE_ROWS -> "the query";
         };
     }
 }

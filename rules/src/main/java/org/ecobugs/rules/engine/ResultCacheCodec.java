@@ -30,7 +30,7 @@ import java.util.zip.InflaterInputStream;
  */
 final class ResultCacheCodec {
 
-    static final int FORMAT = 6;
+    static final int FORMAT = 7;
     /** The largest file read whole: a byte array can hold no more. */
     static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 16;
 

@@ -15,7 +15,7 @@ public record CallSite(String name, int arity, Receiver receiver, Site site) {
      *
      * @param kind how the receiver was found
      * @param type for {@link Kind#SELF}, the calling type; for {@link Kind#TYPE}, the receiver's declared type or the
-     *     class of a static call; for {@link Kind#GETTER}, the type that declares the getter. Fully qualified when the
+     *     class of a static call; for {@link Kind#GETTER}, the type the getter is called on. Fully qualified when the
      *     file's imports tell, else in the file's package (see {@link ProjectModel} for how it is looked up).
      * @param getter for {@link Kind#GETTER}, the no-argument method of {@code type} that returns the receiver
      */
@@ -26,7 +26,7 @@ public record CallSite(String name, int arity, Receiver receiver, Site site) {
             SELF,
             /** A variable, a field, a parameter of a known type, or the class of a static call. */
             TYPE,
-            /** What a getter of the calling type returns: {@code getDao().findAll()}. */
+            /** What a getter returns: {@code getDao().findAll()}, {@code service.getDao().findAll()}. */
             GETTER
         }
 

@@ -34,6 +34,9 @@ public record DeferredFinding(
         if (unlessReached ? messages.size() != 1 : wanted.size() != messages.size()) {
             throw new IllegalArgumentException("one message per wanted effect: " + wanted + ", " + messages);
         }
+        if (wanted.stream().map(Effect.Kind::isResult).distinct().count() > 1) {
+            throw new IllegalArgumentException("results and effects are followed apart: " + wanted);
+        }
     }
 
     /** The message for an effect the call reaches, with how it reaches it. */

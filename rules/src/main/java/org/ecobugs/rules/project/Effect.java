@@ -20,9 +20,27 @@ public record Effect(Kind kind, String what, String doing, Site site) {
         DATABASE_READ,
         DATABASE_WRITE,
         /** A directory listed or a file's presence or date checked. */
-        DIRECTORY_SCAN;
+        DIRECTORY_SCAN,
+        /**
+         * What the method returns is every row a query without a limit matches: recorded where a method returns a
+         * query's list as is, and followed only through calls whose result a method returns as is (see {@link
+         * #isResult()}).
+         */
+        DATABASE_ROWS;
 
         /** Every FHIR interaction. */
         public static final java.util.List<Kind> FHIR = java.util.List.of(FHIR_READ, FHIR_SEARCH, FHIR_WRITE);
+
+        /** Every call that crosses the network to another system, whatever becomes of its result. */
+        public static final java.util.Set<Kind> REMOTE =
+                java.util.EnumSet.of(HTTP, FHIR_READ, FHIR_SEARCH, FHIR_WRITE, DATABASE_READ, DATABASE_WRITE);
+
+        /**
+         * Whether the effect is what a method returns rather than what it does: a caller has it only through calls
+         * whose result each method of the chain returns.
+         */
+        public boolean isResult() {
+            return this == DATABASE_ROWS;
+        }
     }
 }

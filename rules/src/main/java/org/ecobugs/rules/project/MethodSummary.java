@@ -13,6 +13,8 @@ import java.util.List;
  * @param site its name, where chains through it point
  * @param effects what its own calls do
  * @param calls its calls to methods that may be the project's
+ * @param returned those of its {@code calls} whose result it returns as is, through which it returns what they return
+ *     (see {@link Effect.Kind#isResult()})
  */
 public record MethodSummary(
         String owner,
@@ -23,7 +25,8 @@ public record MethodSummary(
         boolean abstractMethod,
         Site site,
         List<Effect> effects,
-        List<CallSite> calls) {
+        List<CallSite> calls,
+        List<CallSite> returned) {
 
     /** {@code PatientService.load()}, for messages. */
     public String displayName() {

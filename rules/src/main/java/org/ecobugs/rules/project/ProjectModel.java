@@ -81,10 +81,13 @@ public final class ProjectModel {
      * How a call reaches one of the wanted effects through the project's methods, by the shortest chain (the effect
      * earlier in {@code wanted} when a method has several): the first method is the one the call runs, the last the
      * one whose own code has the effect. Empty when no chain of at most {@link #MAX_DEPTH} methods, each with at most
-     * {@code maxStatements} statements, reaches one.
+     * {@code maxStatements} statements, reaches one. Effects that are results ({@link Effect.Kind#isResult()}) are
+     * followed through the calls whose result each method returns as is.
      */
     public Optional<Reach> reach(CallSite call, List<Effect.Kind> wanted, int maxStatements) {
         record Step(MethodSummary method, Step previous, CallSite via, int depth) {}
+        // What a method returns, its caller has only through the calls whose result it returns in turn.
+        boolean results = wanted.stream().allMatch(Effect.Kind::isResult);
         ArrayDeque<Step> queue = new ArrayDeque<>();
         Set<MethodSummary> seen = new HashSet<>();
         for (MethodSummary target : targets(call)) {
@@ -111,7 +114,7 @@ public final class ProjectModel {
             if (step.depth() == MAX_DEPTH) {
                 continue;
             }
-            for (CallSite next : method.calls()) {
+            for (CallSite next : results ? method.returned() : method.calls()) {
                 for (MethodSummary target : targets(next)) {
                     if (seen.add(target)) {
                         queue.add(new Step(target, step, next, step.depth() + 1));

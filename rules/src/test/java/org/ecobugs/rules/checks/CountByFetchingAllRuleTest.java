@@ -9,4 +9,9 @@ class CountByFetchingAllRuleTest {
     void sources() {
         RuleVerifier.rule("EB606").verify("eb606/CountByFetchingAll.java", RuleVerifier.Mode.SOURCE);
     }
+
+    @Test
+    void throughTheProjectsServicesAndDaos() {
+        RuleVerifier.rule("EB606").verify("eb606/project", RuleVerifier.Mode.SOURCE);
+    }
 }

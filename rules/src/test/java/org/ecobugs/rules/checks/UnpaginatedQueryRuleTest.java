@@ -11,6 +11,11 @@ class UnpaginatedQueryRuleTest {
     }
 
     @Test
+    void throughTheProjectsServices() {
+        RuleVerifier.rule("EB605").verify("eb605/project", RuleVerifier.Mode.SOURCE);
+    }
+
+    @Test
     void wholeTableResponses() {
         RuleVerifier.rule("EB605")
                 .withParameter(UnpaginatedQueryRule.PARAM_WHOLE_TABLE_RESPONSES, "true")

@@ -112,8 +112,8 @@ class ProjectModelTest {
     void aGetterTellsTheReceiverByItsReturnType() {
         type("app.Controller");
         type("app.Dao");
-        methods.add(
-                new MethodSummary("app.Controller", "getDao", 0, "app.Dao", 1, false, site(), List.of(), List.of()));
+        methods.add(new MethodSummary(
+                "app.Controller", "getDao", 0, "app.Dao", 1, false, site(), List.of(), List.of(), List.of()));
         method("app.Dao", "load", 1, List.of(fhirRead()));
 
         assertThat(model().reach(call("load", 1, CallSite.Receiver.getter("app.Controller", "getDao")), FHIR, WRAPPER))
@@ -156,7 +156,7 @@ class ProjectModelTest {
     void aMethodBeyondTheWrapperSizeIsAUnitOfWorkNotFollowed() {
         type("app.Job");
         methods.add(new MethodSummary(
-                "app.Job", "rebuild", 0, null, WRAPPER + 1, false, site(), List.of(fhirRead()), List.of()));
+                "app.Job", "rebuild", 0, null, WRAPPER + 1, false, site(), List.of(fhirRead()), List.of(), List.of()));
 
         assertThat(model().reach(call("rebuild", 0, CallSite.Receiver.type("app.Job")), FHIR, WRAPPER))
                 .isEmpty();
@@ -193,6 +193,39 @@ class ProjectModelTest {
                         .containsExactly("entry", "short"));
     }
 
+    @Test
+    void rowsAreFollowedOnlyThroughTheCallsWhoseResultIsReturned() {
+        type("app.Service");
+        type("app.Dao");
+        Effect rows = new Effect(Effect.Kind.DATABASE_ROWS, "list()", "returns every row", site());
+        CallSite returnedRead = call("all", 0, CallSite.Receiver.type("app.Dao"));
+        CallSite otherRead = call("all", 0, CallSite.Receiver.type("app.Dao"));
+        methods.add(new MethodSummary(
+                "app.Service",
+                "active",
+                0,
+                null,
+                1,
+                false,
+                site(),
+                List.of(),
+                List.of(returnedRead),
+                List.of(returnedRead)));
+        methods.add(new MethodSummary(
+                "app.Service", "summary", 0, null, 2, false, site(), List.of(), List.of(otherRead), List.of()));
+        method("app.Dao", "all", 0, List.of(rows));
+        List<Effect.Kind> wanted = List.of(Effect.Kind.DATABASE_ROWS);
+
+        assertThat(model().reach(call("active", 0, CallSite.Receiver.type("app.Service")), wanted, WRAPPER))
+                .as("returns what Dao.all() returns")
+                .hasValueSatisfying(r -> assertThat(r.hops())
+                        .extracting(hop -> hop.method().displayName())
+                        .containsExactly("Service.active()", "Dao.all()"));
+        assertThat(model().reach(call("summary", 0, CallSite.Receiver.type("app.Service")), wanted, WRAPPER))
+                .as("calls Dao.all() and returns something else")
+                .isEmpty();
+    }
+
     private ProjectModel model() {
         return ProjectModel.of(List.of(new FileSummary(types, methods)));
     }
@@ -202,12 +235,12 @@ class ProjectModelTest {
     }
 
     private void method(String owner, String name, int arity, List<Effect> effects, CallSite... calls) {
-        methods.add(
-                new MethodSummary(owner, name, arity, null, 1 + calls.length, false, site(), effects, List.of(calls)));
+        methods.add(new MethodSummary(
+                owner, name, arity, null, 1 + calls.length, false, site(), effects, List.of(calls), List.of()));
     }
 
     private void abstractMethod(String owner, String name, int arity) {
-        methods.add(new MethodSummary(owner, name, arity, null, 0, true, site(), List.of(), List.of()));
+        methods.add(new MethodSummary(owner, name, arity, null, 0, true, site(), List.of(), List.of(), List.of()));
     }
 
     private CallSite call(String name, int arity, CallSite.Receiver receiver) {
