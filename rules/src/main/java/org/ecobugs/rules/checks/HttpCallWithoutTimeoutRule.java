@@ -16,16 +16,19 @@ import org.ecobugs.rules.api.RuleKey;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
 import org.ecobugs.rules.api.SourceVisits;
+import org.ecobugs.rules.checks.remote.ApacheHttpClients;
 import org.ecobugs.rules.checks.remote.HttpRequests;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Scopes;
+import org.ecobugs.rules.java.WordSets;
 
 /**
  * Remote calls that may wait forever: an {@code HttpURLConnection} used without {@code setConnectTimeout} and {@code
  * setReadTimeout} (both default to 0, no limit), a {@code java.net.http.HttpRequest} built without {@code timeout(…)}
  * (the JDK client waits for the response without limit) and sent without a bounded wait, and {@code new
- * RestTemplate()} with its default request factory (no timeouts). OkHttp (10 s defaults) and HAPI FHIR's client (10 s)
- * are not reported.
+ * RestTemplate()} with its default request factory (no timeouts), and an Apache HttpClient 4 client built without
+ * timeouts (its connect, socket and connection-pool timeouts are then the JRE's: none). OkHttp (10 s defaults), HAPI
+ * FHIR's client (10 s) and Apache HttpClient 5 (3 minutes) are not reported.
  */
 @RuleKey("EB210")
 public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetector {
@@ -36,15 +39,21 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
             + " limit; set timeout(Duration) on the request (and connectTimeout on the client).";
     static final String REST_TEMPLATE = "new RestTemplate() uses connections without connect or read timeouts; build it"
             + " with a request factory (or RestTemplateBuilder) that sets both.";
+    static final String APACHE_CLIENT = "This Apache HttpClient has no RequestConfig, so its connect, socket and"
+            + " connection-pool timeouts are undefined (no limit) and a request to a server that does not answer"
+            + " waits forever; give the builder setDefaultRequestConfig with connect and socket timeouts.";
+    static final String LEGACY_CLIENT = "This %s has no connection or socket timeout in its HttpParams (both"
+            + " default to 0, no limit) and may wait forever; set them with HttpConnectionParams, or build the client"
+            + " with HttpClients.custom().setDefaultRequestConfig(…).";
 
     private static final Set<String> SENDS = Set.of("send", "sendAsync");
 
     /** Waits on an asynchronous response that end by themselves. */
     private static final Set<String> BOUNDED_WAITS = Set.of("orTimeout", "completeOnTimeout");
 
-    /** The three clients the rule knows: {@code HttpRequest.newBuilder}, the URL connections, RestTemplate. */
-    private static final Set<String> WORDS =
-            Set.of("newBuilder", "HttpURLConnection", "HttpsURLConnection", "RestTemplate");
+    /** The clients the rule knows: {@code HttpRequest.newBuilder}, the URL connections, RestTemplate, HttpClient 4. */
+    private static final Set<String> WORDS = WordSets.union(
+            Set.of("newBuilder", "HttpURLConnection", "HttpsURLConnection", "RestTemplate"), ApacheHttpClients.WORDS);
 
     @Override
     public RequiredWords textPrescreen() {
@@ -59,13 +68,22 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
 
     private static void visit(ObjectCreationExpr created, SourceContext context) {
         // Run once, by hand or at an upgrade: a hang there is seen and stopped by whoever runs it.
-        if (!OneOffCode.isMigration(created)) {
-            checkRestTemplate(created, context);
+        if (OneOffCode.isMigration(created)) {
+            return;
+        }
+        checkRestTemplate(created, context);
+        if (ApacheHttpClients.isUntimedLegacyClient(created, context)) {
+            context.report(
+                    created, String.format(LEGACY_CLIENT, created.getType().getNameAsString()));
         }
     }
 
     private static void visit(MethodCallExpr call, SourceContext context) {
         if (OneOffCode.isMigration(call)) {
+            return;
+        }
+        if (ApacheHttpClients.startsUntimedClient(call, context)) {
+            context.report(call.getName(), APACHE_CLIENT);
             return;
         }
         Optional<List<MethodCallExpr>> request = HttpRequests.requestChain(call, context);

@@ -11,6 +11,16 @@ class HttpCallWithoutTimeoutRuleTest {
     }
 
     @Test
+    void apacheHttpClients() {
+        RuleVerifier.rule("EB210").verify("eb210/ApacheHttpClientWithoutTimeout.java", RuleVerifier.Mode.SOURCE);
+    }
+
+    @Test
+    void apacheHttpClientsConfiguredPerRequestOrConnection() {
+        RuleVerifier.rule("EB210").verify("eb210/ApacheHttpClientConfiguredPerRequest.java", RuleVerifier.Mode.SOURCE);
+    }
+
+    @Test
     void migrations() {
         RuleVerifier.rule("EB210").verify("eb210/datamigration/LegacyPatientImport.java", RuleVerifier.Mode.SOURCE);
     }
