@@ -28,4 +28,12 @@ public interface EffectClassifier {
     default Optional<Classified> classifyReturned(MethodCallExpr call, SourceContext context) {
         return Optional.empty();
     }
+
+    /**
+     * Whether what a call of this name returns may be the object it is made on, or hold on to it (a view such as {@code
+     * mapper.writer()}): a method that makes such a call on a parameter and uses the result may keep the object.
+     */
+    default boolean mayKeepReceiver(String method) {
+        return true;
+    }
 }

@@ -93,6 +93,15 @@ public interface SourceContext extends FileFacts {
     void reportUnlessReaches(
             Node node, MethodCallExpr call, Set<Effect.Kind> effects, String message, List<Secondary> secondaries);
 
+    /**
+     * Reports a finding on the range of {@code node} once the whole project is read, if {@code call} runs project code
+     * and each method it may run only uses the object given as its argument at {@code argument} (0-based) and drops it,
+     * as a helper that takes a mapper to write one value does. The message is final; {@code call} and the method are
+     * also secondary locations. Only detectors that {@link SourceDetector#readsProjectFacts() read project facts} may
+     * call it.
+     */
+    void reportIfDropped(Node node, MethodCallExpr call, int argument, String message, List<Secondary> secondaries);
+
     /** Reports a finding on {@code range}, a part of {@code node} that is no node of its own. */
     default void report(Range range, Node node, String message) {
         report(range, node, message, List.of(), Optional.empty());

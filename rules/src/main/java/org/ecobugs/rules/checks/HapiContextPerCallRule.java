@@ -43,7 +43,7 @@ public final class HapiContextPerCallRule implements EnergyRule {
      * What a context makes keeps a reference to it: parsers, clients, validators, terser ({@code new…}), HL7v2 parsers
      * ({@code getPipeParser()}…), the client factory and the model definitions.
      */
-    private static boolean keepsContext(String method) {
+    static boolean keepsContext(String method) {
         return method.startsWith("new")
                 || (method.startsWith("get") && method.endsWith("Parser"))
                 || method.equals("getRestfulClientFactory")

@@ -72,7 +72,7 @@ public final class HeavyweightObjectPerCallRule implements EnergyRule {
         objects.add(staticMethod(display, owner, "newDefaultFactory", REPEATED_ONLY));
     }
 
-    private static boolean isView(String method) {
+    static boolean isView(String method) {
         if (NOT_VIEWS.contains(method)) {
             return false;
         }

@@ -70,8 +70,7 @@ public final class HttpClientPerRequestRule implements EnergyRule {
      * Calls whose result keeps using the client: a JAX-RS target, a derived builder (OkHttp's {@code newBuilder()}
      * shares the pool), a mutated Spring client, an OkHttp call or web socket that runs later.
      */
-    private static final Set<String> VIEWS =
-            Set.of("target", "newBuilder", "mutate", "newCall", "newWebSocket", "sendAsync");
+    static final Set<String> VIEWS = Set.of("target", "newBuilder", "mutate", "newCall", "newWebSocket", "sendAsync");
 
     private static final PerCallCreations CREATIONS =
             new PerCallCreations(CLIENTS, VIEWS::contains, HttpClientPerRequestRule::message);

@@ -59,6 +59,11 @@ final class PerCallCreationsSource implements SourceDetector {
     }
 
     @Override
+    public boolean readsProjectFacts() {
+        return true;
+    }
+
+    @Override
     public void subscribe(SourceVisits visits) {
         visits.enter(
                 ObjectCreationExpr.class,
@@ -78,21 +83,30 @@ final class PerCallCreationsSource implements SourceDetector {
             if (value.isEmpty()
                     || Lifetimes.isSetUpCode(value.get())
                     || OneOffCode.runsOnce(value.get())
-                    || OneOffCode.opensASession(value.get())
-                    || !Lifetimes.isThrowaway(value.get(), creations::isView)) {
+                    || OneOffCode.opensASession(value.get())) {
+                return;
+            }
+            boolean throwaway = Lifetimes.isThrowaway(value.get(), creations::isView);
+            // Handed to a helper once: a throwaway if the helper, once the project is read, uses it and drops it.
+            Optional<Lifetimes.HandOff> handOff =
+                    throwaway ? Optional.empty() : Lifetimes.handOff(value.get(), creations::isView);
+            if (!throwaway && handOff.isEmpty()) {
                 return;
             }
             Optional<Node> repeating = Repetition.repeatingContext(value.get());
             if (factory.scope() == PerCallCreations.Scope.ANY_METHOD
                     || repeating.isPresent()
                     || runsPerRequest(value.get(), context.names())) {
-                context.report(
-                        value.get(),
-                        creations.message(factory, repeating.isPresent()),
-                        repeating
-                                .map(loop -> List.of(RepeatingContexts.secondary(loop, PerCallCreations.REPEATS)))
-                                .orElse(List.of()),
-                        Optional.empty());
+                String message = creations.message(factory, repeating.isPresent());
+                List<SourceContext.Secondary> secondaries = repeating
+                        .map(loop -> List.of(RepeatingContexts.secondary(loop, PerCallCreations.REPEATS)))
+                        .orElse(List.of());
+                if (throwaway) {
+                    context.report(value.get(), message, secondaries, Optional.empty());
+                } else {
+                    context.reportIfDropped(
+                            value.get(), handOff.get().call(), handOff.get().argument(), message, secondaries);
+                }
             }
             return;
         }

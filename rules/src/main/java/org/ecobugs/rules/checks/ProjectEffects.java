@@ -8,6 +8,7 @@ import org.ecobugs.rules.checks.fhir.FhirChains;
 import org.ecobugs.rules.checks.polling.PollingWork;
 import org.ecobugs.rules.checks.remote.QueryRows;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
+import org.ecobugs.rules.java.Lifetimes;
 import org.ecobugs.rules.project.Effect;
 
 /**
@@ -41,6 +42,15 @@ final class ProjectEffects implements EffectClassifier {
                         Effect.Kind.DATABASE_ROWS,
                         "returns every row of a query without a limit (" + read.what() + ")",
                         read));
+    }
+
+    /** The calls that return the object or a view of it, for any of the costly objects EB501–EB503 know. */
+    @Override
+    public boolean mayKeepReceiver(String method) {
+        return Lifetimes.isConfigurationCall(method)
+                || HttpClientPerRequestRule.VIEWS.contains(method)
+                || HeavyweightObjectPerCallRule.isView(method)
+                || HapiContextPerCallRule.keepsContext(method);
     }
 
     private static Classified classified(RemoteCalls.RemoteCall remote) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -22,6 +23,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -141,7 +143,50 @@ final class MethodSummaries {
                 site(context.path(), method.getName()),
                 effects,
                 calls,
-                returnedCalls);
+                returnedCalls,
+                body.isPresent() ? droppedParameters(method, body.get()) : List.of());
+    }
+
+    /** The positions of the parameters the method only calls methods on and drops (see {@link #drops}). */
+    private List<Integer> droppedParameters(MethodDeclaration method, BlockStmt body) {
+        List<Integer> dropped = new ArrayList<>();
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            Parameter parameter = method.getParameter(i);
+            if (parameter.getType().isClassOrInterfaceType() && drops(parameter, body)) {
+                dropped.add(i);
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * Whether every use of the parameter in the method's own code is a call on it — one whose result is discarded, or
+     * cannot be the object or hold on to it ({@link EffectClassifier#mayKeepReceiver}) — or a null check: the object
+     * given is used and dropped. Any other use (stored, returned, passed on, captured by a lambda) may keep it.
+     */
+    private boolean drops(Parameter parameter, BlockStmt body) {
+        String name = parameter.getNameAsString();
+        boolean used = false;
+        for (NameExpr use :
+                body.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            Node parent = use.getParentNode().orElse(null);
+            if (parent instanceof BinaryExpr test
+                    && (test.getLeft().isNullLiteralExpr() || test.getRight().isNullLiteralExpr())) {
+                continue;
+            }
+            if (!(parent instanceof MethodCallExpr call)
+                    || call.getScope().orElse(null) != use
+                    || !isOwnStatement(call, body)
+                    || Scopes.declarationOf(use).map(d -> d.node() != parameter).orElse(true)) {
+                return false;
+            }
+            if (!(call.getParentNode().orElse(null) instanceof ExpressionStmt)
+                    && classifier.mayKeepReceiver(call.getNameAsString())) {
+                return false;
+            }
+            used = true;
+        }
+        return used;
     }
 
     private static Effect effect(EffectClassifier.Classified found, SourceContext context) {

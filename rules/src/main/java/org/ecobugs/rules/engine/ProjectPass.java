@@ -99,13 +99,24 @@ final class ProjectPass {
             if (findings.containsKey(place)) {
                 continue;
             }
-            Optional<ProjectModel.Reach> reach = model.reach(pending.call(), pending.wanted(), pending.maxStatements());
-            if (pending.unlessReached()) {
-                if (reach.isEmpty()) {
-                    findings.put(place, unreached(pending));
+            switch (pending.condition()) {
+                case REACHES ->
+                    model.reach(pending.call(), pending.wanted(), pending.maxStatements())
+                            .ifPresent(r -> findings.put(place, finding(pending, r)));
+                case REACHES_NONE -> {
+                    if (model.reach(pending.call(), pending.wanted(), pending.maxStatements())
+                            .isEmpty()) {
+                        findings.put(place, unreached(pending));
+                    }
                 }
-            } else {
-                reach.ifPresent(r -> findings.put(place, finding(pending, r)));
+                case DROPS_ARGUMENT -> {
+                    List<MethodSummary> helpers = model.targets(pending.call());
+                    if (!helpers.isEmpty()
+                            && helpers.stream()
+                                    .allMatch(h -> h.droppedParameters().contains(pending.argument()))) {
+                        findings.put(place, dropped(pending, helpers.get(0)));
+                    }
+                }
             }
         }
         return new Outcome(new ArrayList<>(findings.values()), model.typeCount(), late);
@@ -270,6 +281,14 @@ final class ProjectPass {
                                 ? "the query whose rows " + last + " returns"
                                 : noun(reach.effect().kind()) + " " + last + " makes"));
         return standing(pending, pending.message(reach.effect().kind(), through.toString()), secondaries);
+    }
+
+    /** A finding whose object the helper it is handed to uses and drops: pointed at in the helper. */
+    private static RawFinding dropped(DeferredFinding pending, MethodSummary helper) {
+        List<SecondaryLocation> secondaries = new ArrayList<>(pending.secondaries());
+        secondaries.add(pending.call().site().secondary("handed to " + helper.displayName()));
+        secondaries.add(helper.site().secondary(helper.displayName() + " uses it and drops it"));
+        return standing(pending, pending.messages().get(0), secondaries);
     }
 
     private static RawFinding unreached(DeferredFinding pending) {

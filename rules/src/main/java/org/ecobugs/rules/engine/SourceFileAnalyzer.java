@@ -603,10 +603,11 @@ final class SourceFileAnalyzer {
             defer(
                     node,
                     call,
+                    DeferredFinding.Condition.REACHES,
                     List.copyOf(messages.keySet()),
                     List.copyOf(messages.values()),
-                    false,
                     maxStatements,
+                    -1,
                     secondaries);
         }
 
@@ -616,20 +617,36 @@ final class SourceFileAnalyzer {
             defer(
                     node,
                     call,
+                    DeferredFinding.Condition.REACHES_NONE,
                     List.copyOf(new java.util.TreeSet<>(effects)),
                     List.of(message),
-                    true,
                     Integer.MAX_VALUE,
+                    -1,
+                    secondaries);
+        }
+
+        @Override
+        public void reportIfDropped(
+                Node node, MethodCallExpr call, int argument, String message, List<Secondary> secondaries) {
+            defer(
+                    node,
+                    call,
+                    DeferredFinding.Condition.DROPS_ARGUMENT,
+                    List.of(),
+                    List.of(message),
+                    Integer.MAX_VALUE,
+                    argument,
                     secondaries);
         }
 
         private void defer(
                 Node node,
                 MethodCallExpr call,
+                DeferredFinding.Condition condition,
                 List<Effect.Kind> wanted,
                 List<String> messages,
-                boolean unlessReached,
                 int maxStatements,
+                int argument,
                 List<Secondary> secondaries) {
             Optional<CallSite> site = MethodSummaries.callSite(call, this);
             if (site.isEmpty()) {
@@ -644,10 +661,11 @@ final class SourceFileAnalyzer {
                     cover.end.line,
                     locations(secondaries),
                     site.get(),
+                    condition,
                     wanted,
                     messages,
-                    unlessReached,
-                    maxStatements));
+                    maxStatements,
+                    argument));
         }
 
         private List<SecondaryLocation> locations(List<Secondary> secondaries) {

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,28 @@ public final class Lifetimes {
      * to say about it.
      */
     public static boolean isThrowaway(Expression value, Predicate<String> view) {
-        return new Walk(value, view).fate(value, 0) == Fate.DROPPED;
+        return new Walk(value, view, false).fate(value, 0) == Fate.DROPPED;
+    }
+
+    /**
+     * A call the object is handed to as an argument, and the argument's position.
+     *
+     * @param call the call given the object
+     * @param argument the 0-based position of the object among the call's arguments
+     */
+    public record HandOff(MethodCallExpr call, int argument) {}
+
+    /**
+     * The one call the method hands the object to, when that is all that keeps it from being a throwaway (see {@link
+     * #isThrowaway}): the method uses it and drops it, but for passing it once as an argument ({@code
+     * toJson(new ObjectMapper(), order)}). Whether the callee keeps it is for the callee's code to tell.
+     */
+    public static Optional<HandOff> handOff(Expression value, Predicate<String> view) {
+        Walk walk = new Walk(value, view, true);
+        if (walk.fate(value, 0) != Fate.DROPPED || walk.handOffs.size() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(walk.handOffs.get(0));
     }
 
     /**
@@ -113,10 +135,28 @@ public final class Lifetimes {
         private final Expression creation;
         private final Predicate<String> view;
         private final Set<VariableDeclarator> followed = new HashSet<>();
+        /** The calls the object is passed to, when they are collected rather than taken to keep it; else null. */
+        private final List<HandOff> handOffs;
 
-        Walk(Expression creation, Predicate<String> view) {
+        Walk(Expression creation, Predicate<String> view, boolean collectHandOffs) {
             this.creation = creation;
             this.view = view;
+            this.handOffs = collectHandOffs ? new ArrayList<>() : null;
+        }
+
+        /** Whether the value is an argument of a call that is collected as a hand-off. */
+        private boolean handedOff(Node value, Node parent) {
+            if (handOffs == null
+                    || !(parent instanceof MethodCallExpr call)
+                    || call.getScope().orElse(null) == value) {
+                return false;
+            }
+            int argument = call.getArguments().indexOf(value);
+            if (argument < 0) {
+                return false;
+            }
+            handOffs.add(new HandOff(call, argument));
+            return true;
         }
 
         Fate fate(Expression value, int depth) {
@@ -128,6 +168,9 @@ public final class Lifetimes {
             }
             if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == current) {
                 return callFate(call, depth);
+            }
+            if (handedOff(current, parent)) {
+                return Fate.DROPPED;
             }
             if (parent instanceof ExpressionStmt) {
                 return Fate.UNUSED;
@@ -191,10 +234,14 @@ public final class Lifetimes {
                         || (parent instanceof BinaryExpr comparison && isNullCheck(comparison))) {
                     continue;
                 }
-                if (!sameBody(use, region.get())
-                        || isAmortised(use, creation)
-                        || !(parent instanceof MethodCallExpr call
-                                && call.getScope().orElse(null) == use)
+                if (!sameBody(use, region.get()) || isAmortised(use, creation)) {
+                    return Fate.KEPT;
+                }
+                if (handedOff(use, parent)) {
+                    used = true;
+                    continue;
+                }
+                if (!(parent instanceof MethodCallExpr call && call.getScope().orElse(null) == use)
                         || callFate(call, depth) == Fate.KEPT) {
                     return Fate.KEPT;
                 }

@@ -4,19 +4,18 @@ import java.util.List;
 import org.ecobugs.rules.SecondaryLocation;
 
 /**
- * A finding that waits for the whole project to be read: it stands when a method {@link #call} runs does, through the
- * project's own code, one of the {@link #wanted} effects (see {@link ProjectModel#reach}); or, for a finding {@link
- * #unlessReached}, when it reaches none of them (the code it runs is not the project's, or does none of them).
+ * A finding that waits for the whole project to be read, decided by what the methods {@link #call} may run do (see
+ * {@link Condition}).
  *
  * @param site where the finding is reported
  * @param coverFirstLine the first line of the statement or declaration it sits in (for merging with bytecode findings)
- * @param wanted the effects it stands for, in the order they are preferred
- * @param messages the message for each wanted effect, where {@link #THROUGH} stands for how the call reaches it
+ * @param wanted the effects it stands for, in the order they are preferred (none for {@link Condition#DROPS_ARGUMENT})
+ * @param messages the message for each wanted effect, where {@link #THROUGH} stands for how the call reaches it; for
+ *     the other conditions, the one message
  * @param secondaries the places the rule already pointed at; the chain's are added after them
- * @param unlessReached whether the finding stands when the call reaches none of the wanted effects, with the only
- *     message of {@link #messages}
  * @param maxStatements the largest body a method of the chain may have: beyond, it is a unit of work of its own rather
  *     than a wrapper of the effect
+ * @param argument for {@link Condition#DROPS_ARGUMENT}, the 0-based position of the argument; else -1
  */
 public record DeferredFinding(
         String ruleKey,
@@ -25,17 +24,34 @@ public record DeferredFinding(
         int coverLastLine,
         List<SecondaryLocation> secondaries,
         CallSite call,
+        Condition condition,
         List<Effect.Kind> wanted,
         List<String> messages,
-        boolean unlessReached,
-        int maxStatements) {
+        int maxStatements,
+        int argument) {
+
+    /** When a deferred finding stands. */
+    public enum Condition {
+        /** The call reaches one of the wanted effects through the project's own code (see {@link ProjectModel#reach}). */
+        REACHES,
+        /** The call reaches none of them: the code it runs is not the project's, or does none of them. */
+        REACHES_NONE,
+        /**
+         * The call runs project code, and each method it may run only uses the object given at {@link #argument} and
+         * drops it (see {@link MethodSummary#droppedParameters}).
+         */
+        DROPS_ARGUMENT
+    }
 
     public DeferredFinding {
-        if (unlessReached ? messages.size() != 1 : wanted.size() != messages.size()) {
+        if (condition == Condition.REACHES ? wanted.size() != messages.size() : messages.size() != 1) {
             throw new IllegalArgumentException("one message per wanted effect: " + wanted + ", " + messages);
         }
         if (wanted.stream().map(Effect.Kind::isResult).distinct().count() > 1) {
             throw new IllegalArgumentException("results and effects are followed apart: " + wanted);
+        }
+        if ((condition == Condition.DROPS_ARGUMENT) != (argument >= 0)) {
+            throw new IllegalArgumentException("an argument is given for DROPS_ARGUMENT only: " + argument);
         }
     }
 

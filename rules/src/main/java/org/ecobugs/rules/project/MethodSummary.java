@@ -15,6 +15,8 @@ import java.util.List;
  * @param calls its calls to methods that may be the project's
  * @param returned those of its {@code calls} whose result it returns as is, through which it returns what they return
  *     (see {@link Effect.Kind#isResult()})
+ * @param droppedParameters the 0-based positions of the parameters the method only calls methods on, none of which
+ *     may return the object or hold on to it, and then drops: an object given there is not kept
  */
 public record MethodSummary(
         String owner,
@@ -26,7 +28,8 @@ public record MethodSummary(
         Site site,
         List<Effect> effects,
         List<CallSite> calls,
-        List<CallSite> returned) {
+        List<CallSite> returned,
+        List<Integer> droppedParameters) {
 
     /** {@code PatientService.load()}, for messages. */
     public String displayName() {

@@ -22,6 +22,11 @@ class HeavyweightObjectPerCallRuleTest {
         verifier.verify("eb503/HeavyweightObjectPerCall.java", SOURCE);
     }
 
+    @Test
+    void handedToAHelperThatDropsIt() {
+        verifier.verify("eb503/project", SOURCE);
+    }
+
     @ParameterizedTest
     @EnumSource
     void eachWalkerAloneFindsTheSameObjects(RuleVerifier.Mode mode) {

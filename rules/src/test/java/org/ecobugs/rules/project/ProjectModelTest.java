@@ -113,7 +113,17 @@ class ProjectModelTest {
         type("app.Controller");
         type("app.Dao");
         methods.add(new MethodSummary(
-                "app.Controller", "getDao", 0, "app.Dao", 1, false, site(), List.of(), List.of(), List.of()));
+                "app.Controller",
+                "getDao",
+                0,
+                "app.Dao",
+                1,
+                false,
+                site(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of()));
         method("app.Dao", "load", 1, List.of(fhirRead()));
 
         assertThat(model().reach(call("load", 1, CallSite.Receiver.getter("app.Controller", "getDao")), FHIR, WRAPPER))
@@ -156,7 +166,17 @@ class ProjectModelTest {
     void aMethodBeyondTheWrapperSizeIsAUnitOfWorkNotFollowed() {
         type("app.Job");
         methods.add(new MethodSummary(
-                "app.Job", "rebuild", 0, null, WRAPPER + 1, false, site(), List.of(fhirRead()), List.of(), List.of()));
+                "app.Job",
+                "rebuild",
+                0,
+                null,
+                WRAPPER + 1,
+                false,
+                site(),
+                List.of(fhirRead()),
+                List.of(),
+                List.of(),
+                List.of()));
 
         assertThat(model().reach(call("rebuild", 0, CallSite.Receiver.type("app.Job")), FHIR, WRAPPER))
                 .isEmpty();
@@ -210,9 +230,20 @@ class ProjectModelTest {
                 site(),
                 List.of(),
                 List.of(returnedRead),
-                List.of(returnedRead)));
+                List.of(returnedRead),
+                List.of()));
         methods.add(new MethodSummary(
-                "app.Service", "summary", 0, null, 2, false, site(), List.of(), List.of(otherRead), List.of()));
+                "app.Service",
+                "summary",
+                0,
+                null,
+                2,
+                false,
+                site(),
+                List.of(),
+                List.of(otherRead),
+                List.of(),
+                List.of()));
         method("app.Dao", "all", 0, List.of(rows));
         List<Effect.Kind> wanted = List.of(Effect.Kind.DATABASE_ROWS);
 
@@ -236,11 +267,22 @@ class ProjectModelTest {
 
     private void method(String owner, String name, int arity, List<Effect> effects, CallSite... calls) {
         methods.add(new MethodSummary(
-                owner, name, arity, null, 1 + calls.length, false, site(), effects, List.of(calls), List.of()));
+                owner,
+                name,
+                arity,
+                null,
+                1 + calls.length,
+                false,
+                site(),
+                effects,
+                List.of(calls),
+                List.of(),
+                List.of()));
     }
 
     private void abstractMethod(String owner, String name, int arity) {
-        methods.add(new MethodSummary(owner, name, arity, null, 0, true, site(), List.of(), List.of(), List.of()));
+        methods.add(new MethodSummary(
+                owner, name, arity, null, 0, true, site(), List.of(), List.of(), List.of(), List.of()));
     }
 
     private CallSite call(String name, int arity, CallSite.Receiver receiver) {
