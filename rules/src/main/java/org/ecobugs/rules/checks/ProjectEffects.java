@@ -11,7 +11,8 @@ import org.ecobugs.rules.project.Effect;
 
 /**
  * The effects the project model records for the rules that follow calls through the project: the remote calls
- * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), each with the words of a message about it.
+ * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), directory scans, and regular expressions compiled
+ * from a constant (see {@link RegexCompilations}), each with the words of a message about it.
  */
 final class ProjectEffects implements EffectClassifier {
 
@@ -28,6 +29,22 @@ final class ProjectEffects implements EffectClassifier {
                         Effect.Kind.DIRECTORY_SCAN,
                         call.getNameAsString() + "()",
                         "scans a directory (" + call.getNameAsString() + "())",
+                        call.getName()))
+                .or(() -> constantRegexCompiled(call, context));
+    }
+
+    /**
+     * A regex compiled from a constant, the same Pattern built at every call of the method; not one EB304 reports
+     * where it is, repeated in its own method, whose fix clears the callers' findings too.
+     */
+    private static Optional<Classified> constantRegexCompiled(MethodCallExpr call, SourceContext context) {
+        return RegexCompilations.of(call, context)
+                .filter(regex -> regex.compiledConstant(context).isPresent())
+                .filter(regex -> !RegexRecompiledInLoopSource.isRepeatedWhereItIs(call, context))
+                .map(regex -> new Classified(
+                        Effect.Kind.CONSTANT_REGEX_COMPILED,
+                        call.getNameAsString() + "()",
+                        "compiles a regular expression (" + call.getNameAsString() + "())",
                         call.getName()));
     }
 

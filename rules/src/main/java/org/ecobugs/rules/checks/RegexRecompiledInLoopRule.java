@@ -27,13 +27,35 @@ public final class RegexRecompiledInLoopRule implements EnergyRule {
 
     private static final String SINGLE_CHARACTERS = "\t\n\r\f\u0007\u001b";
 
-    static final String LITERAL_REPLACE_ALL =
-            "String.replaceAll compiles its literal text as a regular expression again"
-                    + " on every iteration; use String.replace, which compiles nothing.";
+    /** Where a loop compiles its regex again. */
+    static final String ON_EVERY_ITERATION = "on every iteration";
+
+    static final String FIX = "compile it once into a static final Pattern and reuse it.";
+
+    static final String LITERAL_REPLACE_ALL = literalReplaceAll(ON_EVERY_ITERATION);
+
+    static String literalReplaceAll(String where) {
+        return "String.replaceAll compiles its literal text as a regular expression again " + where
+                + "; use String.replace, which compiles nothing.";
+    }
 
     static String message(String api) {
-        return api + " compiles the same regular expression again on every iteration; compile it once into a static"
-                + " final Pattern and reuse it.";
+        return message(api, ON_EVERY_ITERATION);
+    }
+
+    /** @param where where the same regex is compiled again: {@link #ON_EVERY_ITERATION}, at every comparison */
+    static String message(String api, String where) {
+        return api + " compiles the same regular expression again " + where + "; " + FIX;
+    }
+
+    /**
+     * Where a comparator compiles its regex again, and how often that is.
+     *
+     * @param picking {@code max} or {@code min} when the comparator picks one element, empty for a sort
+     */
+    static String atEveryComparison(Optional<String> picking) {
+        return "at every comparison, which "
+                + picking.map(p -> p + "() makes once per element").orElse("a sort makes n·log n times");
     }
 
     /**
@@ -41,13 +63,17 @@ public final class RegexRecompiledInLoopRule implements EnergyRule {
      * literal text, which {@code String.replace} does without any regex.
      */
     static String message(String api, String regex, Optional<String> replacement) {
+        return message(api, regex, replacement, ON_EVERY_ITERATION);
+    }
+
+    static String message(String api, String regex, Optional<String> replacement, String where) {
         boolean literalReplacement = replacement
                 .filter(r -> r.indexOf('$') < 0 && r.indexOf('\\') < 0)
                 .isPresent();
         if (api.equals("String.replaceAll") && literalText(regex).isPresent() && literalReplacement) {
-            return LITERAL_REPLACE_ALL;
+            return literalReplaceAll(where);
         }
-        return message(api);
+        return message(api, where);
     }
 
     /**

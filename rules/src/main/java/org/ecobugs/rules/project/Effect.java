@@ -20,7 +20,9 @@ public record Effect(Kind kind, String what, String doing, Site site) {
         DATABASE_READ,
         DATABASE_WRITE,
         /** A directory listed or a file's presence or date checked. */
-        DIRECTORY_SCAN;
+        DIRECTORY_SCAN,
+        /** A regular expression compiled from a constant: the same {@code Pattern} built again at every call. */
+        CONSTANT_REGEX_COMPILED;
 
         /** Every FHIR interaction. */
         public static final java.util.List<Kind> FHIR = java.util.List.of(FHIR_READ, FHIR_SEARCH, FHIR_WRITE);

@@ -38,6 +38,16 @@ class RegexRecompiledInLoopRuleTest {
         verifier.verify("eb304/RegexRecompiledInLoop.java", SOURCE);
     }
 
+    @Test
+    void insideComparators() {
+        verifier.verify("eb304/RegexInComparator.java", SOURCE);
+    }
+
+    @Test
+    void throughTheProjectsHelpers() {
+        verifier.verify("eb304/project", SOURCE);
+    }
+
     @ParameterizedTest
     @EnumSource
     void eachWalkerAloneFindsTheSameCalls(RuleVerifier.Mode mode) {
