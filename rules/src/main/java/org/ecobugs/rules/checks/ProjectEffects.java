@@ -34,13 +34,13 @@ final class ProjectEffects implements EffectClassifier {
     }
 
     /**
-     * A regex compiled from a constant, the same Pattern built at every call of the method; not one EB304 reports
-     * where it is, repeated in its own method, whose fix clears the callers' findings too.
+     * A regex compiled from a constant, the same Pattern built at every call of the method (see {@link
+     * RegexRecompiledInLoopSource#isEffectOfItsMethod}).
      */
     private static Optional<Classified> constantRegexCompiled(MethodCallExpr call, SourceContext context) {
         return RegexCompilations.of(call, context)
                 .filter(regex -> regex.compiledConstant(context).isPresent())
-                .filter(regex -> !RegexRecompiledInLoopSource.isRepeatedWhereItIs(call, context))
+                .filter(regex -> RegexRecompiledInLoopSource.isEffectOfItsMethod(call, context))
                 .map(regex -> new Classified(
                         Effect.Kind.CONSTANT_REGEX_COMPILED,
                         call.getNameAsString() + "()",

@@ -1,11 +1,24 @@
 package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.SwitchEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ecobugs.rules.api.RequiredWords;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.api.SourceDetector;
@@ -13,6 +26,7 @@ import org.ecobugs.rules.api.SourceVisits;
 import org.ecobugs.rules.checks.fixes.LiteralReplaceFix;
 import org.ecobugs.rules.checks.fixes.RegexConstantFix;
 import org.ecobugs.rules.checks.loops.RepeatingContexts;
+import org.ecobugs.rules.checks.remote.CallsInLoops;
 import org.ecobugs.rules.java.Comparisons;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Repetition;
@@ -25,7 +39,10 @@ import org.ecobugs.rules.project.Effect;
  * EB304 in source: a call that compiles a regex, in a loop, a per-element lambda or a comparator, with a constant regex
  * or a variable the repeated code does not change; with the fix that hoists it into a constant, or that calls {@code
  * String.replace} instead. A call made there to a method of the project that compiles a constant regex, directly or
- * through the project's methods (see {@link ProjectEffects}), is reported once the project is read.
+ * through the project's methods (see {@link ProjectEffects}), is reported once the project is read: in a comparator,
+ * or in a loop or per-element lambda that gives the call something of the element (see {@link
+ * CallsInLoops#dependsOnTheElement}). A call given the same arguments at every iteration is left out, as the rules
+ * following remote calls leave it out: on applications those are mostly calls in retry and reconnect loops.
  */
 final class RegexRecompiledInLoopSource implements SourceDetector {
 
@@ -34,6 +51,9 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
      * what each call costs, rather than a helper around the regex (the bound the rules following remote calls use).
      */
     static final int MAX_HELPER_STATEMENTS = 15;
+
+    private static final Set<String> EMPTINESS_TESTS =
+            Set.of("isEmpty", "isBlank", "isNotEmpty", "isNotBlank", "hasText", "hasLength");
 
     /**
      * What runs code again and again.
@@ -89,11 +109,62 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
     }
 
     /**
-     * Whether EB304 reports a regex compilation where it is made, repeated in its own method: then it is no effect of
-     * the method for the project's other calls to it, whose findings the same fix would clear.
+     * Whether a regex compilation is an effect of the method that makes it, for the calls to that method: it runs at
+     * every call with a value (see {@link #runsAtEveryCall}), and EB304 does not report it where it is already, repeated
+     * in its own method, with a fix that would clear the callers' findings too.
      */
-    static boolean isRepeatedWhereItIs(MethodCallExpr call, SourceContext context) {
-        return repeated(call, context).isPresent();
+    static boolean isEffectOfItsMethod(MethodCallExpr call, SourceContext context) {
+        return runsAtEveryCall(call) && repeated(call, context).isEmpty();
+    }
+
+    /**
+     * Whether code runs at every call of its method that has a value to work on: no {@code if}, {@code switch},
+     * conditional, {@code catch} or right-hand side of {@code &&} or {@code ||} stands between them, but for tests of
+     * a value against {@code null} or emptiness ({@code if (text == null) return null; else …}). A regex in a branch
+     * taken for one kind of node, one column or one error runs on that branch only, which a caller cannot count on.
+     */
+    private static boolean runsAtEveryCall(Node code) {
+        Node child = code;
+        for (Node parent = code.getParentNode().orElse(null);
+                parent != null;
+                child = parent, parent = parent.getParentNode().orElse(null)) {
+            if (parent instanceof CallableDeclaration<?>) {
+                return parent instanceof MethodDeclaration;
+            }
+            if ((parent instanceof IfStmt ifStmt
+                            && ifStmt.getCondition() != child
+                            && !testsForNothing(ifStmt.getCondition()))
+                    || (parent instanceof ConditionalExpr conditional
+                            && conditional.getCondition() != child
+                            && !testsForNothing(conditional.getCondition()))
+                    || (parent instanceof BinaryExpr binary
+                            && binary.getRight() == child
+                            && (binary.getOperator() == BinaryExpr.Operator.AND
+                                    || binary.getOperator() == BinaryExpr.Operator.OR)
+                            && !testsForNothing(binary.getLeft()))
+                    || parent instanceof SwitchEntry
+                    || parent instanceof CatchClause
+                    || parent instanceof LambdaExpr
+                    || parent instanceof TypeDeclaration<?>) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code x == null}, {@code x != null}, {@code x.isEmpty()}, {@code StringUtils.isNotBlank(x)}, negated or not. */
+    private static boolean testsForNothing(Expression condition) {
+        Expression test = condition;
+        while ((test instanceof UnaryExpr not && not.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+                || test instanceof EnclosedExpr) {
+            test = test instanceof UnaryExpr unary ? unary.getExpression() : ((EnclosedExpr) test).getInner();
+        }
+        if (test instanceof BinaryExpr binary
+                && (binary.getOperator() == BinaryExpr.Operator.EQUALS
+                        || binary.getOperator() == BinaryExpr.Operator.NOT_EQUALS)) {
+            return binary.getLeft().isNullLiteralExpr() || binary.getRight().isNullLiteralExpr();
+        }
+        return test instanceof MethodCallExpr call && EMPTINESS_TESTS.contains(call.getNameAsString());
     }
 
     private static Optional<Repeated> repeated(MethodCallExpr call, SourceContext context) {
@@ -113,7 +184,9 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
         }
         if (regexCall.isPresent()) {
             visitRegexCall(regexCall.get(), repeated.get(), context);
-        } else {
+        } else if (repeated.get().comparing().isPresent()
+                || CallsInLoops.dependsOnTheElement(
+                        call, repeated.get().repeating().get())) {
             context.reportThrough(
                     call.getName(),
                     call,
