@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 
 /**
  * A regular expression compiled again at every iteration of a loop or every element of a stream: {@code String.matches},
@@ -12,6 +13,12 @@ import org.ecobugs.rules.api.RuleKey;
  * with a constant regex or one that does not change in the loop. {@code String.split} with a one-character separator
  * that is not a metacharacter, or an escaped non-alphanumeric character ({@code ","}, {@code "\\|"}), takes the JDK's
  * fast path and compiles nothing; it is not reported.
+ *
+ * <p>The same in a comparator ({@code compare} of a {@code Comparator}, a lambda given to {@code sort}, {@code sorted},
+ * {@code Comparator.comparing}, {@code thenComparing}, {@code max}, {@code min} or a {@code TreeMap} or {@code
+ * TreeSet}), which a sort runs n·log n times: in source only, the bytecode detector looks at loops. With {@code
+ * followProjectCalls}, also a call made there to a method of the project that compiles a constant regex at every call,
+ * directly or through the project's methods.
  */
 @RuleKey("EB304")
 public final class RegexRecompiledInLoopRule implements EnergyRule {
@@ -127,8 +134,14 @@ public final class RegexRecompiledInLoopRule implements EnergyRule {
         return !Character.isSurrogate(ch);
     }
 
+    private final boolean followProjectCalls;
+
+    public RegexRecompiledInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(RepeatedCalls.PARAM_FOLLOW_PROJECT_CALLS);
+    }
+
     @Override
     public List<Detector> detectors() {
-        return List.of(new RegexRecompiledInLoopSource(), new RegexRecompiledInLoopBytecode());
+        return List.of(new RegexRecompiledInLoopSource(followProjectCalls), new RegexRecompiledInLoopBytecode());
     }
 }

@@ -98,14 +98,21 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
         return RequiredWords.anyOf(WordSets.union(Repetition.WORDS, Comparisons.WORDS));
     }
 
+    private final boolean followProjectCalls;
+
+    /** @param followProjectCalls whether a call made per element or per comparison is followed into the project */
+    RegexRecompiledInLoopSource(boolean followProjectCalls) {
+        this.followProjectCalls = followProjectCalls;
+    }
+
     @Override
     public boolean readsProjectFacts() {
-        return true;
+        return followProjectCalls;
     }
 
     @Override
     public void subscribe(SourceVisits visits) {
-        visits.enter(MethodCallExpr.class, RegexRecompiledInLoopSource::visit);
+        visits.enter(MethodCallExpr.class, this::visit);
     }
 
     /**
@@ -176,7 +183,7 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
                 .map(comparing -> new Repeated(Optional.empty(), Optional.of(comparing)));
     }
 
-    private static void visit(MethodCallExpr call, SourceContext context) {
+    private void visit(MethodCallExpr call, SourceContext context) {
         Optional<RegexCompilations.RegexCall> regexCall = RegexCompilations.of(call, context);
         Optional<Repeated> repeated = repeated(call, context);
         if (repeated.isEmpty() || OneOffCode.runsOnce(call)) {
@@ -184,9 +191,10 @@ final class RegexRecompiledInLoopSource implements SourceDetector {
         }
         if (regexCall.isPresent()) {
             visitRegexCall(regexCall.get(), repeated.get(), context);
-        } else if (repeated.get().comparing().isPresent()
-                || CallsInLoops.dependsOnTheElement(
-                        call, repeated.get().repeating().get())) {
+        } else if (followProjectCalls
+                && (repeated.get().comparing().isPresent()
+                        || CallsInLoops.dependsOnTheElement(
+                                call, repeated.get().repeating().get()))) {
             context.reportThrough(
                     call.getName(),
                     call,

@@ -45,7 +45,19 @@ class RegexRecompiledInLoopRuleTest {
 
     @Test
     void throughTheProjectsHelpers() {
-        verifier.verify("eb304/project", SOURCE);
+        RuleVerifier.rule("EB304").withParameter("followProjectCalls", "true").verify("eb304/project", SOURCE);
+    }
+
+    @Test
+    void theProjectsHelpersAreNotFollowedByDefault() {
+        Path root = Fixtures.source("eb304/project");
+        assertThat(Analysis.run(AnalysisRequest.builder()
+                                .addSourceRoot(root)
+                                .includeRules(Set.of("EB304"))
+                                .build())
+                        .findings())
+                .extracting(Finding::line)
+                .containsExactly(69); // the loop in TextUtil.words() only
     }
 
     @ParameterizedTest
