@@ -13,8 +13,9 @@ import org.ecobugs.rules.project.Effect;
 
 /**
  * The effects the project model records for the rules that follow calls through the project: the remote calls
- * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), each with the words of a message about it, and
- * the rows of a query without a limit that a method returns.
+ * {@link RemoteCalls} knows (HTTP, FHIR, database reads and writes), directory scans, and regular expressions compiled
+ * from a constant (see {@link RegexCompilations}), each with the words of a message about it; and the rows of a query
+ * without a limit that a method returns.
  */
 final class ProjectEffects implements EffectClassifier {
 
@@ -31,6 +32,22 @@ final class ProjectEffects implements EffectClassifier {
                         Effect.Kind.DIRECTORY_SCAN,
                         call.getNameAsString() + "()",
                         "scans a directory (" + call.getNameAsString() + "())",
+                        call.getName()))
+                .or(() -> constantRegexCompiled(call, context));
+    }
+
+    /**
+     * A regex compiled from a constant, the same Pattern built at every call of the method (see {@link
+     * RegexRecompiledInLoopSource#isEffectOfItsMethod}).
+     */
+    private static Optional<Classified> constantRegexCompiled(MethodCallExpr call, SourceContext context) {
+        return RegexCompilations.of(call, context)
+                .filter(regex -> regex.compiledConstant(context).isPresent())
+                .filter(regex -> RegexRecompiledInLoopSource.isEffectOfItsMethod(call, context))
+                .map(regex -> new Classified(
+                        Effect.Kind.CONSTANT_REGEX_COMPILED,
+                        call.getNameAsString() + "()",
+                        "compiles a regular expression (" + call.getNameAsString() + "())",
                         call.getName()));
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.api.RuleParameters;
 
 /**
  * A regular expression compiled again at every iteration of a loop or every element of a stream: {@code String.matches},
@@ -12,6 +13,12 @@ import org.ecobugs.rules.api.RuleKey;
  * with a constant regex or one that does not change in the loop. {@code String.split} with a one-character separator
  * that is not a metacharacter, or an escaped non-alphanumeric character ({@code ","}, {@code "\\|"}), takes the JDK's
  * fast path and compiles nothing; it is not reported.
+ *
+ * <p>The same in a comparator ({@code compare} of a {@code Comparator}, a lambda given to {@code sort}, {@code sorted},
+ * {@code Comparator.comparing}, {@code thenComparing}, {@code max}, {@code min} or a {@code TreeMap} or {@code
+ * TreeSet}), which a sort runs n·log n times: in source only, the bytecode detector looks at loops. With {@code
+ * followProjectCalls}, also a call made there to a method of the project that compiles a constant regex at every call,
+ * directly or through the project's methods.
  */
 @RuleKey("EB304")
 public final class RegexRecompiledInLoopRule implements EnergyRule {
@@ -27,13 +34,35 @@ public final class RegexRecompiledInLoopRule implements EnergyRule {
 
     private static final String SINGLE_CHARACTERS = "\t\n\r\f\u0007\u001b";
 
-    static final String LITERAL_REPLACE_ALL =
-            "String.replaceAll compiles its literal text as a regular expression again"
-                    + " on every iteration; use String.replace, which compiles nothing.";
+    /** Where a loop compiles its regex again. */
+    static final String ON_EVERY_ITERATION = "on every iteration";
+
+    static final String FIX = "compile it once into a static final Pattern and reuse it.";
+
+    static final String LITERAL_REPLACE_ALL = literalReplaceAll(ON_EVERY_ITERATION);
+
+    static String literalReplaceAll(String where) {
+        return "String.replaceAll compiles its literal text as a regular expression again " + where
+                + "; use String.replace, which compiles nothing.";
+    }
 
     static String message(String api) {
-        return api + " compiles the same regular expression again on every iteration; compile it once into a static"
-                + " final Pattern and reuse it.";
+        return message(api, ON_EVERY_ITERATION);
+    }
+
+    /** @param where where the same regex is compiled again: {@link #ON_EVERY_ITERATION}, at every comparison */
+    static String message(String api, String where) {
+        return api + " compiles the same regular expression again " + where + "; " + FIX;
+    }
+
+    /**
+     * Where a comparator compiles its regex again, and how often that is.
+     *
+     * @param picking {@code max} or {@code min} when the comparator picks one element, empty for a sort
+     */
+    static String atEveryComparison(Optional<String> picking) {
+        return "at every comparison, which "
+                + picking.map(p -> p + "() makes once per element").orElse("a sort makes n·log n times");
     }
 
     /**
@@ -41,13 +70,17 @@ public final class RegexRecompiledInLoopRule implements EnergyRule {
      * literal text, which {@code String.replace} does without any regex.
      */
     static String message(String api, String regex, Optional<String> replacement) {
+        return message(api, regex, replacement, ON_EVERY_ITERATION);
+    }
+
+    static String message(String api, String regex, Optional<String> replacement, String where) {
         boolean literalReplacement = replacement
                 .filter(r -> r.indexOf('$') < 0 && r.indexOf('\\') < 0)
                 .isPresent();
         if (api.equals("String.replaceAll") && literalText(regex).isPresent() && literalReplacement) {
-            return LITERAL_REPLACE_ALL;
+            return literalReplaceAll(where);
         }
-        return message(api);
+        return message(api, where);
     }
 
     /**
@@ -101,8 +134,14 @@ public final class RegexRecompiledInLoopRule implements EnergyRule {
         return !Character.isSurrogate(ch);
     }
 
+    private final boolean followProjectCalls;
+
+    public RegexRecompiledInLoopRule(RuleParameters parameters) {
+        this.followProjectCalls = parameters.bool(RepeatedCalls.PARAM_FOLLOW_PROJECT_CALLS);
+    }
+
     @Override
     public List<Detector> detectors() {
-        return List.of(new RegexRecompiledInLoopSource(), new RegexRecompiledInLoopBytecode());
+        return List.of(new RegexRecompiledInLoopSource(followProjectCalls), new RegexRecompiledInLoopBytecode());
     }
 }

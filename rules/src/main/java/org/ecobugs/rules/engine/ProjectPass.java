@@ -318,6 +318,7 @@ final class ProjectPass {
             case FHIR_SEARCH -> "the FHIR search";
             case FHIR_WRITE -> "the FHIR write";
             case DIRECTORY_SCAN -> "the directory scan";
+            case CONSTANT_REGEX_COMPILED -> "the regex compilation";
             case DATABASE_READ -> "the query";
             case DATABASE_WRITE -> "the database write";
             case DATABASE_ROWS -> "the query";

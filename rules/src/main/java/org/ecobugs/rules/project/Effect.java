@@ -26,7 +26,9 @@ public record Effect(Kind kind, String what, String doing, Site site) {
          * query's list as is, and followed only through calls whose result a method returns as is (see {@link
          * #isResult()}).
          */
-        DATABASE_ROWS;
+        DATABASE_ROWS,
+        /** A regular expression compiled from a constant: the same {@code Pattern} built again at every call. */
+        CONSTANT_REGEX_COMPILED;
 
         /** Every FHIR interaction. */
         public static final java.util.List<Kind> FHIR = java.util.List.of(FHIR_READ, FHIR_SEARCH, FHIR_WRITE);

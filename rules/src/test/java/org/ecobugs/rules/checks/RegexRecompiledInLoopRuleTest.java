@@ -38,6 +38,28 @@ class RegexRecompiledInLoopRuleTest {
         verifier.verify("eb304/RegexRecompiledInLoop.java", SOURCE);
     }
 
+    @Test
+    void insideComparators() {
+        verifier.verify("eb304/RegexInComparator.java", SOURCE);
+    }
+
+    @Test
+    void throughTheProjectsHelpers() {
+        RuleVerifier.rule("EB304").withParameter("followProjectCalls", "true").verify("eb304/project", SOURCE);
+    }
+
+    @Test
+    void theProjectsHelpersAreNotFollowedByDefault() {
+        Path root = Fixtures.source("eb304/project");
+        assertThat(Analysis.run(AnalysisRequest.builder()
+                                .addSourceRoot(root)
+                                .includeRules(Set.of("EB304"))
+                                .build())
+                        .findings())
+                .extracting(Finding::line)
+                .containsExactly(69); // the loop in TextUtil.words() only
+    }
+
     @ParameterizedTest
     @EnumSource
     void eachWalkerAloneFindsTheSameCalls(RuleVerifier.Mode mode) {

@@ -157,7 +157,7 @@ public final class CallsInLoops {
      * visitService.encountersOf(visit.getId())} in a loop over the visit's attributes) reads nothing per element: at
      * most once, when a branch picks one element.
      */
-    private static boolean dependsOnTheElement(MethodCallExpr call, Node repetition) {
+    public static boolean dependsOnTheElement(MethodCallExpr call, Node repetition) {
         Set<String> perRound = RepeatingContexts.elementNames(repetition);
         Node body = repetition;
         if (repetition instanceof ForEachStmt forEach) {
