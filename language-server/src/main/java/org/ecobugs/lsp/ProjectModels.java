@@ -190,10 +190,15 @@ final class ProjectModels {
                     m.effects().stream()
                             .map(e -> new Effect(e.kind(), e.what(), e.doing(), null))
                             .toList(),
-                    m.calls().stream()
-                            .map(c -> new CallSite(c.name(), c.arity(), c.receiver(), null))
-                            .toList()));
+                    withoutPlaces(m.calls()),
+                    withoutPlaces(m.returned())));
         }
         return new FileSummary(summary.types(), methods);
+    }
+
+    private static List<CallSite> withoutPlaces(List<CallSite> calls) {
+        return calls.stream()
+                .map(c -> new CallSite(c.name(), c.arity(), c.receiver(), null))
+                .toList();
     }
 }
