@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,12 @@ class ProjectModelsTest {
             public void changed(Path project, Path file, boolean chains) {
                 told.add("changed " + file.getFileName() + (chains ? " and what it does" : " places only"));
             }
+
+            @Override
+            public void changedOnDisk(Path project, Map<Path, Boolean> chains) {
+                chains.forEach((file, changed) -> told.add(
+                        "on disk " + project.relativize(file) + (changed ? " and what it does" : " places only")));
+            }
         });
         analyzer = new DocumentAnalyzer(classpath, models);
     }
@@ -125,6 +132,76 @@ class ProjectModelsTest {
     }
 
     @Test
+    void filesChangedOrDeletedOnDiskAreReadAgainAtOnce() throws Exception {
+        analyzer.analyze(task.toUri().toString(), TASK);
+        assertThat(next()).startsWith("read ");
+        assertThat(rules(TASK)).contains("EB104");
+
+        Files.writeString(lab, CLIENT.formatted("\"none\""));
+        Path test = project.resolve("src/test/java/org/example/LabClientTest.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, CLIENT.formatted(REQUEST).replace("LabClient", "LabClientTest"));
+        models.rereadChangedOnDisk(List.of(lab, test));
+        assertThat(next()).isEqualTo("on disk src/main/java/org/example/LabClient.java and what it does");
+        assertThat(rules(TASK)).doesNotContain("EB104");
+        assertThat(models.filesUnder(project.resolve("src/test")))
+                .as("test code")
+                .isEmpty();
+
+        Files.writeString(lab, "\n" + CLIENT.formatted(REQUEST));
+        models.rereadChangedOnDisk(List.of(lab));
+        assertThat(next()).isEqualTo("on disk src/main/java/org/example/LabClient.java and what it does");
+        assertThat(rules(TASK)).contains("EB104");
+
+        // Its constants may have changed: the findings that point into it are decided again.
+        models.rereadChangedOnDisk(List.of(lab));
+        assertThat(next()).isEqualTo("on disk src/main/java/org/example/LabClient.java places only");
+
+        Files.delete(lab);
+        models.rereadChangedOnDisk(List.of(lab));
+        assertThat(next()).isEqualTo("on disk src/main/java/org/example/LabClient.java and what it does");
+        assertThat(rules(TASK)).doesNotContain("EB104");
+        assertThat(models.filesUnder(project)).containsExactly(task);
+    }
+
+    @Test
+    void aGradleProjectsModelIsItsMainSourcesAndEachSubprojectHasItsOwn() throws Exception {
+        Path build = Files.createDirectories(temp.resolve("clinic"));
+        Files.writeString(build.resolve("settings.gradle.kts"), "include(\"ward\", \"lab\")\n");
+        Files.writeString(build.resolve("build.gradle.kts"), "subprojects { apply(plugin = \"java\") }\n");
+        // A subproject the root's build configures, with no build file of its own.
+        Path ward = Files.createDirectories(build.resolve("ward/src/main/java/org/example"));
+        Path gradleTask = Files.writeString(ward.resolve("ResultSync.java"), TASK);
+        Files.writeString(ward.resolve("LabClient.java"), CLIENT.formatted(REQUEST));
+        Path wardTest = build.resolve("ward/src/test/java/org/example/ResultSyncTest.java");
+        Files.createDirectories(wardTest.getParent());
+        Files.writeString(wardTest, "");
+        Files.createDirectories(build.resolve("ward/build/generated/org/example"));
+        Files.writeString(build.resolve("ward/build/generated/org/example/Generated.java"), "");
+        Path lab = Files.createDirectories(build.resolve("lab/src/main/java/org/example/lab"));
+        Files.writeString(build.resolve("lab/build.gradle"), "plugins { id 'java' }\n");
+        Path labSource = Files.writeString(lab.resolve("Analyzer.java"), "");
+
+        Path wardProject = build.resolve("ward");
+        assertThat(ProjectClasspath.projectOf(gradleTask)).contains(wardProject);
+        assertThat(ProjectClasspath.projectOf(wardTest)).contains(wardProject);
+        assertThat(ProjectClasspath.projectOf(labSource)).contains(build.resolve("lab"));
+        assertThat(ProjectClasspath.projectOf(build.resolve("buildSrc/Plugin.java")))
+                .contains(build);
+        assertThat(ProjectSources.of(wardProject))
+                .extracting(file -> wardProject.relativize(file).toString())
+                .containsExactly(
+                        "src/main/java/org/example/LabClient.java", "src/main/java/org/example/ResultSync.java");
+        assertThat(ProjectSources.of(build)).as("the root's own sources: none").isEmpty();
+
+        analyzer.analyze(gradleTask.toUri().toString(), TASK);
+        assertThat(next()).startsWith("read ecobugs read the project model of " + wardProject + ": 2 of 2 files in ");
+        assertThat(analyzer.analyze(gradleTask.toUri().toString(), TASK).findings())
+                .extracting(Finding::ruleKey)
+                .contains("EB104");
+    }
+
+    @Test
     void theMainSourcesOfAProjectLeaveOutTestsBuildOutputAndNestedProjects() throws IOException {
         for (String file : List.of(
                 "src/test/java/org/example/ResultSyncTest.java",
@@ -132,6 +209,8 @@ class ProjectModelsTest {
                 ".git/Stash.java",
                 "admin/pom.xml",
                 "admin/src/main/java/org/example/admin/Console.java",
+                "tools/build.gradle",
+                "tools/src/main/java/org/example/tools/Tool.java",
                 "src/main/java/org/example/build/Builder.java")) {
             Files.createDirectories(project.resolve(file).getParent());
             Files.writeString(project.resolve(file), "");
