@@ -275,20 +275,19 @@ class LanguageServerProtocolTest {
 
     @Test
     void aFindingThatFollowsACallIntoAnotherFileOfTheProjectShowsAndGoesWithThatFilesEdit() throws Exception {
-        Path sources = writeWard(temp.resolve("ward"), "pom.xml", "<project/>\n", REQUEST);
-        Path task = sources.resolve("ResultSync.java");
-        Path lab = sources.resolve("LabClient.java");
-        String taskUri = task.toUri().toString();
+        Ward ward = openWard(WardProject.write(temp.resolve("ward"), "pom.xml", "<project/>\n", WardProject.REQUEST));
+        Path task = ward.task();
+        Path lab = ward.lab();
+        String taskUri = ward.taskUri();
 
         // Analysed alone, then again once the project's files are read (the first publication may be either).
-        openText(taskUri, Files.readString(task));
         assertFollowsTheCallInto(
                 lab, awaitDiagnostics(taskUri, d -> d.getCode().getLeft().equals("EB104")));
 
         // The request goes from the other file, unsaved: the task's finding goes with it.
         String labUri = lab.toUri().toString();
         openText(labUri, Files.readString(lab));
-        change(labUri, LAB_CLIENT.formatted("\"none\""));
+        change(labUri, WardProject.CLIENT.formatted(WardProject.NO_REQUEST));
         awaitDiagnosticsWithout(taskUri, "EB104");
     }
 
@@ -304,24 +303,24 @@ class LanguageServerProtocolTest {
 
     @Test
     void aFileChangedOutsideTheEditorMakesAFindingOfAnOpenDocumentShowAndGo() throws Exception {
-        Path sources = writeWard(temp.resolve("ward"), "pom.xml", "<project/>\n", "\"none\"");
-        Path task = sources.resolve("ResultSync.java");
-        Path lab = sources.resolve("LabClient.java");
-        String taskUri = task.toUri().toString();
-        openText(taskUri, Files.readString(task));
+        Ward ward =
+                openWard(WardProject.write(temp.resolve("ward"), "pom.xml", "<project/>\n", WardProject.NO_REQUEST));
+        Path task = ward.task();
+        Path lab = ward.lab();
+        String taskUri = ward.taskUri();
         awaitLog("ecobugs read the project model of ");
         awaitDiagnosticsWithout(taskUri, "EB104");
 
         List<Long> millis = new ArrayList<>();
         for (int round = 0; round < 6; round++) {
-            Files.writeString(lab, LAB_CLIENT.formatted(REQUEST));
+            Files.writeString(lab, WardProject.CLIENT.formatted(WardProject.REQUEST));
             long start = System.nanoTime();
             changedOnDisk(lab, FileChangeType.Changed);
             assertFollowsTheCallInto(
                     lab, awaitDiagnostics(taskUri, d -> d.getCode().getLeft().equals("EB104")));
             long shown = System.nanoTime();
 
-            Files.writeString(lab, LAB_CLIENT.formatted("\"none\""));
+            Files.writeString(lab, WardProject.CLIENT.formatted(WardProject.NO_REQUEST));
             long edited = System.nanoTime();
             changedOnDisk(lab, FileChangeType.Changed);
             awaitDiagnosticsWithout(taskUri, "EB104");
@@ -338,11 +337,10 @@ class LanguageServerProtocolTest {
 
     @Test
     void aFileOrFolderDeletedOutsideTheEditorTakesAwayTheFindingItKeptInAnOpenDocument() throws Exception {
-        Path sources = writeWard(temp.resolve("ward"), "pom.xml", "<project/>\n", REQUEST);
-        Path task = sources.resolve("ResultSync.java");
-        Path lab = sources.resolve("LabClient.java");
-        String taskUri = task.toUri().toString();
-        openText(taskUri, Files.readString(task));
+        Ward ward = openWard(WardProject.write(temp.resolve("ward"), "pom.xml", "<project/>\n", WardProject.REQUEST));
+        Path task = ward.task();
+        Path lab = ward.lab();
+        String taskUri = ward.taskUri();
         awaitDiagnostics(taskUri, d -> d.getCode().getLeft().equals("EB104"));
 
         Files.delete(lab);
@@ -350,11 +348,11 @@ class LanguageServerProtocolTest {
         awaitDiagnosticsWithout(taskUri, "EB104");
 
         // Created again in a package of its own (the task imports it), then that folder deleted.
-        Path labPackage = Files.createDirectories(sources.resolve("lab"));
+        Path labPackage = Files.createDirectories(task.resolveSibling("lab"));
         Path moved = Files.writeString(
                 labPackage.resolve("LabClient.java"),
-                LAB_CLIENT
-                        .formatted(REQUEST)
+                WardProject.CLIENT
+                        .formatted(WardProject.REQUEST)
                         .replace("package org.example;", "package org.example.lab;")
                         .replace("class LabClient", "public class LabClient")
                         .replace("    String fetchResults", "    public String fetchResults"));
@@ -374,12 +372,11 @@ class LanguageServerProtocolTest {
     @Test
     void anOpenDocumentDeletedOutsideTheEditorKeepsItsPartUntilClosedThenItsDiagnosticsAndFindingsGo()
             throws Exception {
-        Path sources = writeWard(temp.resolve("ward"), "pom.xml", "<project/>\n", REQUEST);
-        Path task = sources.resolve("ResultSync.java");
-        Path lab = sources.resolve("LabClient.java");
-        String taskUri = task.toUri().toString();
+        Ward ward = openWard(WardProject.write(temp.resolve("ward"), "pom.xml", "<project/>\n", WardProject.REQUEST));
+        Path task = ward.task();
+        Path lab = ward.lab();
+        String taskUri = ward.taskUri();
         String labUri = lab.toUri().toString();
-        openText(taskUri, Files.readString(task));
         awaitDiagnostics(taskUri, d -> d.getCode().getLeft().equals("EB104"));
         openText(labUri, Files.readString(lab));
         client.nextDiagnostics(labUri);
@@ -401,59 +398,27 @@ class LanguageServerProtocolTest {
     void aGradleSubprojectGetsAModelOfItsMainSources() throws Exception {
         Path build = Files.createDirectories(temp.resolve("clinic"));
         Files.writeString(build.resolve("settings.gradle"), "include 'ward'\n");
-        Path sources = writeWard(build.resolve("ward"), "build.gradle.kts", "plugins { java }\n", REQUEST);
-        Path task = sources.resolve("ResultSync.java");
-        String taskUri = task.toUri().toString();
+        Ward ward = openWard(WardProject.write(
+                build.resolve("ward"), "build.gradle.kts", "plugins { java }\n", WardProject.REQUEST));
 
-        openText(taskUri, Files.readString(task));
         assertFollowsTheCallInto(
-                sources.resolve("LabClient.java"),
-                awaitDiagnostics(taskUri, d -> d.getCode().getLeft().equals("EB104")));
+                ward.lab(),
+                awaitDiagnostics(ward.taskUri(), d -> d.getCode().getLeft().equals("EB104")));
         assertThat(awaitLog("ecobugs read the project model of ").getMessage())
                 .startsWith("ecobugs read the project model of " + build.resolve("ward") + ": 2 of 2 files");
     }
 
-    private static final String RESULT_SYNC = """
-            package org.example;
+    /** A {@link WardProject}'s two files, its task open in the editor. */
+    private record Ward(Path task, Path lab) {
+        String taskUri() {
+            return task.toUri().toString();
+        }
+    }
 
-            import org.springframework.scheduling.annotation.Scheduled;
-
-            class ResultSync {
-                private final LabClient lab = new LabClient();
-
-                @Scheduled(fixedDelay = 10_000)
-                void pollResults() {
-                    lab.fetchResults();
-                }
-            }
-            """;
-    private static final String LAB_CLIENT = """
-            package org.example;
-
-            import org.springframework.web.client.RestTemplate;
-
-            class LabClient {
-                private final RestTemplate rest = new RestTemplate();
-
-                String fetchResults() {
-                    return %s;
-                }
-            }
-            """;
-    private static final String REQUEST = "rest.getForObject(\"https://lab.example/results\", String.class)";
-
-    /**
-     * A project whose scheduled task ({@code ResultSync}) calls a client in another file ({@code LabClient}) whose
-     * method returns {@code labReturns}; returns its source folder.
-     */
-    private static Path writeWard(Path project, String buildFile, String buildText, String labReturns)
-            throws IOException {
-        Files.createDirectories(project);
-        Files.writeString(project.resolve(buildFile), buildText);
-        Path sources = Files.createDirectories(project.resolve("src/main/java/org/example"));
-        Files.writeString(sources.resolve("ResultSync.java"), RESULT_SYNC);
-        Files.writeString(sources.resolve("LabClient.java"), LAB_CLIENT.formatted(labReturns));
-        return sources;
+    private Ward openWard(Path sources) throws IOException {
+        Ward ward = new Ward(sources.resolve("ResultSync.java"), sources.resolve("LabClient.java"));
+        openText(ward.taskUri(), Files.readString(ward.task()));
+        return ward;
     }
 
     /** The task's finding names the call and points at the request in the client's file. */
