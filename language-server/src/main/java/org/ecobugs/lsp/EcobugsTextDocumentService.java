@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
@@ -26,6 +28,8 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
@@ -126,6 +130,10 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         return analyzerAround.apply(documentAnalyzer::analyze);
     }
 
+    boolean keepsProjectModels() {
+        return models.inUse();
+    }
+
     void warmUp() {
         // Unsaved, so that no project around the server's working directory is looked for.
         submit(() -> analyzer.analyze("untitled:WarmUp", WARM_UP), 0);
@@ -193,6 +201,43 @@ final class EcobugsTextDocumentService implements TextDocumentService {
         documents.close(uri);
         publish(uri, null, List.of());
         pathOf(uri).ifPresent(models::reread);
+    }
+
+    /**
+     * Files changed outside the editor ({@code workspace/didChangeWatchedFiles}): a Java file that is not open is read
+     * again into its project's model (or leaves it, deleted), and so are the files of a deleted folder; a build file
+     * created or deleted drops the models, as it may move their projects' bounds. An open document is the editor's:
+     * its text, not the file, is what the model holds until it is closed.
+     */
+    void filesChanged(List<FileEvent> changes) {
+        if (!models.inUse()) {
+            return;
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        boolean projectsMoved = false;
+        for (FileEvent change : changes) {
+            Optional<Path> path = pathOf(change.getUri());
+            if (path.isEmpty() || path.get().getFileName() == null) {
+                continue;
+            }
+            String name = path.get().getFileName().toString();
+            if (ProjectClasspath.BUILD_FILES.contains(name)) {
+                projectsMoved |= change.getType() != FileChangeType.Changed;
+            } else if (name.endsWith(".java")) {
+                files.add(path.get());
+            } else if (change.getType() == FileChangeType.Deleted) {
+                files.addAll(models.filesUnder(path.get()));
+            }
+        }
+        if (projectsMoved) {
+            models.forgetAll();
+            analyses.values().forEach(documentAnalyses -> documentAnalyses.requestAgain(0));
+            return;
+        }
+        analyses.keySet().forEach(uri -> pathOf(uri).ifPresent(files::remove));
+        if (!files.isEmpty()) {
+            models.rereadChangedOnDisk(files);
+        }
     }
 
     @Override
@@ -428,6 +473,15 @@ final class EcobugsTextDocumentService implements TextDocumentService {
                     project,
                     CHANGE_DELAY_MS,
                     uri -> !pathOf(uri).equals(Optional.of(file)) && (chains || pointsInto(uri, file)));
+        }
+
+        @Override
+        public void changedOnDisk(Path project, Map<Path, Boolean> chains) {
+            boolean chainsChanged = chains.containsValue(true);
+            reanalyse(
+                    project,
+                    0,
+                    uri -> chainsChanged || chains.keySet().stream().anyMatch(file -> pointsInto(uri, file)));
         }
 
         private boolean pointsInto(String uri, Path file) {

@@ -4,8 +4,14 @@ import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** ecobugs needs nothing from the workspace yet: settings come with {@code initialize}. */
+/** Hands the project model the files changed outside the editor; settings come with {@code initialize}. */
 final class EcobugsWorkspaceService implements WorkspaceService {
+
+    private final EcobugsTextDocumentService textDocuments;
+
+    EcobugsWorkspaceService(EcobugsTextDocumentService textDocuments) {
+        this.textDocuments = textDocuments;
+    }
 
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
@@ -14,6 +20,6 @@ final class EcobugsWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        // Files are analysed when opened, changed or saved in the editor.
+        textDocuments.filesChanged(params.getChanges());
     }
 }

@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Maven project a file belongs to, and that project's compiled classes and compile classpath. The classpath is
- * asked of Maven once per project, in the background ({@code dependency:build-classpath} into
- * {@code target/ecobugs-classpath.txt}), and used as soon as it is there; until then names resolve without it.
+ * The project a file belongs to, Maven's or Gradle's, and that project's compiled classes and compile classpath. The
+ * classpath of a Maven project is asked of Maven once per project, in the background ({@code
+ * dependency:build-classpath} into {@code target/ecobugs-classpath.txt}), and used as soon as it is there; until then,
+ * and in a Gradle project, whose build is not run, names resolve without it.
  */
 final class ProjectClasspath {
 
@@ -27,19 +29,58 @@ final class ProjectClasspath {
         this.resolve = resolve;
     }
 
-    /** The directory of the nearest {@code pom.xml} above the file. */
+    /** The files that make a directory a Maven or Gradle project's, or a Gradle build's root. */
+    static final Set<String> BUILD_FILES =
+            Set.of("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
+
+    private static final List<String> GRADLE_SETTINGS = List.of("settings.gradle", "settings.gradle.kts");
+
+    /**
+     * The directory of the nearest build file above the file: a {@code pom.xml}, a {@code build.gradle(.kts)}, or a
+     * Gradle build's {@code settings.gradle(.kts)}. Under a Gradle build's root, a folder holding a {@code src}
+     * folder is a subproject even without a build file of its own, as the root's build may configure its
+     * subprojects.
+     */
     static Optional<Path> projectOf(Path file) {
+        Path holdingSources = null;
         for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return Optional.of(dir);
+            }
+            boolean gradleRoot = isGradleRoot(dir);
+            if (gradleRoot && holdingSources != null) {
+                return Optional.of(holdingSources);
+            }
+            if (gradleRoot
+                    || Files.isRegularFile(dir.resolve("build.gradle"))
+                    || Files.isRegularFile(dir.resolve("build.gradle.kts"))) {
+                return Optional.of(dir);
+            }
+            if (holdingSources == null
+                    && dir.getFileName() != null
+                    && dir.getFileName().toString().equals("src")) {
+                holdingSources = dir.getParent();
             }
         }
         return Optional.empty();
     }
 
-    /** The class files compiled from one source file: {@code target/classes/a/b/Name.class} and its nested classes. */
+    private static boolean isGradleRoot(Path dir) {
+        return GRADLE_SETTINGS.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+    }
+
+    /** A project built by Maven; otherwise by Gradle, whose conventional layout is assumed. */
+    static boolean isMaven(Path project) {
+        return Files.isRegularFile(project.resolve("pom.xml"));
+    }
+
+    /**
+     * The class files compiled from one source file: {@code target/classes/a/b/Name.class} (Gradle: {@code
+     * build/classes/java/main/a/b/Name.class}) and its nested classes.
+     */
     static List<Path> classesOf(Path project, String packagePath, String simpleName) {
-        Path dir = project.resolve("target/classes").resolve(packagePath);
+        Path dir = project.resolve(isMaven(project) ? "target/classes" : "build/classes/java/main")
+                .resolve(packagePath);
         List<Path> classes = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return classes;
@@ -57,7 +98,7 @@ final class ProjectClasspath {
         return classes;
     }
 
-    /** The project's compile classpath if Maven already gave it; asks for it (once) otherwise. */
+    /** A Maven project's compile classpath if Maven already gave it; asks for it (once) otherwise. */
     List<Path> libraries(Path project) {
         Path file = project.resolve(CLASSPATH_FILE);
         if (Files.isRegularFile(file)) {
@@ -74,7 +115,7 @@ final class ProjectClasspath {
                 return List.of();
             }
         }
-        if (resolve && requested.putIfAbsent(project, Boolean.TRUE) == null) {
+        if (resolve && isMaven(project) && requested.putIfAbsent(project, Boolean.TRUE) == null) {
             requestFromMaven(project);
         }
         return List.of();

@@ -3,10 +3,11 @@ package org.ecobugs.lsp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,12 @@ final class ProjectModels {
          * methods, what they do and call), not only where they are.
          */
         void changed(Path project, Path file, boolean chains);
+
+        /**
+         * Files changed or deleted outside the editor were read again, at once: by file, whether what other files'
+         * findings follow through it changed; false for one whose summary is the same, whose constants may not be.
+         */
+        void changedOnDisk(Path project, Map<Path, Boolean> chains);
     }
 
     /** Keeps no model: each document is analysed alone. */
@@ -103,26 +110,78 @@ final class ProjectModels {
         FileSummary previous = model.summaries.put(file, summary);
         // Until the files are read, every document is analysed again once they are.
         if (model.read && !summary.equals(previous) && !closed) {
-            listener.changed(
-                    project, file, previous == null || !withoutPlaces(previous).equals(withoutPlaces(summary)));
+            listener.changed(project, file, chainsDiffer(previous, summary));
         }
     }
 
     /** Reads a closed document's file again, in the background: the model goes back to what is saved. */
     void reread(Path file) {
-        Optional<Path> project = ProjectClasspath.projectOf(file);
-        Model model = project.map(models::get).orElse(null);
+        ProjectClasspath.projectOf(file).ifPresent(project -> reread(project, List.of(file), false));
+    }
+
+    /**
+     * Reads again, in the background, files changed, created or deleted outside the editor (none of them open), in one
+     * request per project, and tells the server once per project. Files of projects with no model yet are left to
+     * the reading of their project.
+     */
+    void rereadChangedOnDisk(Collection<Path> files) {
+        Map<Path, List<Path>> byProject = new LinkedHashMap<>();
+        for (Path file : files) {
+            ProjectClasspath.projectOf(file)
+                    .filter(models::containsKey)
+                    .ifPresent(project -> byProject
+                            .computeIfAbsent(project, p -> new ArrayList<>())
+                            .add(file));
+        }
+        byProject.forEach((project, changed) -> reread(project, changed, true));
+    }
+
+    /** The files of the models under a directory, as a deleted folder leaves them. */
+    List<Path> filesUnder(Path directory) {
+        return models.values().stream()
+                .flatMap(model -> model.summaries.keySet().stream())
+                .filter(file -> file.startsWith(directory))
+                .toList();
+    }
+
+    /**
+     * Drops every model, as a build file created or deleted may move the projects' bounds: each is read again when an
+     * analysis next asks for it.
+     */
+    void forgetAll() {
+        models.clear();
+    }
+
+    private void reread(Path project, List<Path> files, boolean onDisk) {
+        Model model = models.get(project);
         if (model == null) {
             return;
         }
         submit(() -> {
-            FileSummary summary = Files.isRegularFile(file)
-                    ? summarise(project.get(), List.of(file)).summaries().get(file)
-                    : null;
-            if (summary != null) {
-                update(project.get(), file, summary);
-            } else if (model.summaries.remove(file) != null && model.read && !closed) {
-                listener.changed(project.get(), file, true);
+            List<Path> sources = files.stream()
+                    .filter(file -> Files.isRegularFile(file) && ProjectSources.includes(project, file))
+                    .toList();
+            Map<Path, FileSummary> read =
+                    sources.isEmpty() ? Map.of() : summarise(project, sources).summaries();
+            Map<Path, Boolean> chains = new LinkedHashMap<>();
+            for (Path file : files) {
+                FileSummary summary = read.get(file);
+                FileSummary previous =
+                        summary == null ? model.summaries.remove(file) : model.summaries.put(file, summary);
+                if (summary == null && previous == null) {
+                    continue;
+                }
+                if (onDisk || summary == null || !summary.equals(previous)) {
+                    chains.put(file, summary == null || chainsDiffer(previous, summary));
+                }
+            }
+            if (!model.read || closed || chains.isEmpty()) {
+                return;
+            }
+            if (onDisk) {
+                listener.changedOnDisk(project, chains);
+            } else {
+                chains.forEach((file, changed) -> listener.changed(project, file, changed));
             }
         });
     }
@@ -175,6 +234,11 @@ final class ProjectModels {
         }
     }
 
+    /** Whether what other files' findings follow through a file changed from one summary (or none) to another. */
+    private static boolean chainsDiffer(FileSummary previous, FileSummary summary) {
+        return previous == null || !withoutPlaces(previous).equals(withoutPlaces(summary));
+    }
+
     /** What other files' findings follow through a summary: its methods, what they do and call, not where. */
     private static FileSummary withoutPlaces(FileSummary summary) {
         List<MethodSummary> methods = new ArrayList<>();
@@ -190,10 +254,16 @@ final class ProjectModels {
                     m.effects().stream()
                             .map(e -> new Effect(e.kind(), e.what(), e.doing(), null))
                             .toList(),
-                    m.calls().stream()
-                            .map(c -> new CallSite(c.name(), c.arity(), c.receiver(), null))
-                            .toList()));
+                    withoutPlaces(m.calls()),
+                    withoutPlaces(m.returned()),
+                    m.droppedParameters()));
         }
         return new FileSummary(summary.types(), methods);
+    }
+
+    private static List<CallSite> withoutPlaces(List<CallSite> calls) {
+        return calls.stream()
+                .map(c -> new CallSite(c.name(), c.arity(), c.receiver(), null))
+                .toList();
     }
 }

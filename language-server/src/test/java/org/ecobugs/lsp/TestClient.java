@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -25,6 +27,7 @@ final class TestClient implements LanguageClient {
 
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> logs = new LinkedBlockingQueue<>();
+    final BlockingQueue<Registration> registrations = new LinkedBlockingQueue<>();
 
     /**
      * Connects this editor to a server in this JVM with JSON-RPC messages over operating-system pipes (java.io's piped
@@ -99,6 +102,12 @@ final class TestClient implements LanguageClient {
 
     @Override
     public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+        registrations.addAll(params.getRegistrations());
         return CompletableFuture.completedFuture(null);
     }
 
