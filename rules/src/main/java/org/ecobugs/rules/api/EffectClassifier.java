@@ -1,6 +1,7 @@
 package org.ecobugs.rules.api;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import java.util.Optional;
 import org.ecobugs.rules.project.Effect;
@@ -22,10 +23,11 @@ public interface EffectClassifier {
     Optional<Classified> classify(MethodCallExpr call, SourceContext context);
 
     /**
-     * What a method returns when it returns the result of {@code call} as is, if that is an effect its callers may have
-     * through it (a kind whose {@link Effect.Kind#isResult()} holds): every row of a query without a limit, say.
+     * What a method returns when it returns {@code value} (a call's result or a new object) as is, if that is an effect
+     * its callers may have through it (a kind whose {@link Effect.Kind#isResult()} holds): every row of a query without
+     * a limit, or a costly object just created.
      */
-    default Optional<Classified> classifyReturned(MethodCallExpr call, SourceContext context) {
+    default Optional<Classified> classifyReturned(Expression value, SourceContext context) {
         return Optional.empty();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * A HAPI FHIR {@code FhirContext} ({@code FhirContext.forR4()} and the other versions, {@code forVersion}, {@code new
@@ -26,8 +27,11 @@ public final class HapiContextPerCallRule implements EnergyRule {
 
     private static final List<PerCallCreations.Factory> CONTEXTS = contexts();
 
-    private static final PerCallCreations CREATIONS =
-            new PerCallCreations(CONTEXTS, HapiContextPerCallRule::keepsContext, HapiContextPerCallRule::message);
+    static final PerCallCreations CREATIONS = new PerCallCreations(
+            CONTEXTS,
+            HapiContextPerCallRule::keepsContext,
+            HapiContextPerCallRule::message,
+            Effect.Kind.NEW_FHIR_CONTEXT);
 
     private static List<PerCallCreations.Factory> contexts() {
         List<PerCallCreations.Factory> contexts = new ArrayList<>();
@@ -43,7 +47,7 @@ public final class HapiContextPerCallRule implements EnergyRule {
      * What a context makes keeps a reference to it: parsers, clients, validators, terser ({@code new…}), HL7v2 parsers
      * ({@code getPipeParser()}…), the client factory and the model definitions.
      */
-    static boolean keepsContext(String method) {
+    private static boolean keepsContext(String method) {
         return method.startsWith("new")
                 || (method.startsWith("get") && method.endsWith("Parser"))
                 || method.equals("getRestfulClientFactory")

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * Costly, reusable objects created for one call and dropped. Thread-safe ones — Jackson mappers, Gson, JAXB contexts,
@@ -31,8 +32,11 @@ public final class HeavyweightObjectPerCallRule implements EnergyRule {
 
     private static final Set<String> VIEWS = Set.of("getAdapter", "getDelegateAdapter", "getValidator", "usingContext");
 
-    private static final PerCallCreations CREATIONS =
-            new PerCallCreations(OBJECTS, HeavyweightObjectPerCallRule::isView, HeavyweightObjectPerCallRule::message);
+    static final PerCallCreations CREATIONS = new PerCallCreations(
+            OBJECTS,
+            HeavyweightObjectPerCallRule::isView,
+            HeavyweightObjectPerCallRule::message,
+            Effect.Kind.NEW_REUSABLE_OBJECT);
 
     private static List<PerCallCreations.Factory> objects() {
         List<PerCallCreations.Factory> objects = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class HeavyweightObjectPerCallRule implements EnergyRule {
         objects.add(staticMethod(display, owner, "newDefaultFactory", REPEATED_ONLY));
     }
 
-    static boolean isView(String method) {
+    private static boolean isView(String method) {
         if (NOT_VIEWS.contains(method)) {
             return false;
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.api.EnergyRule;
 import org.ecobugs.rules.api.RuleKey;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * An HTTP client built for one call and dropped: the JDK's {@code HttpClient}, OkHttp, Apache HttpClient 4 and 5
@@ -70,10 +71,11 @@ public final class HttpClientPerRequestRule implements EnergyRule {
      * Calls whose result keeps using the client: a JAX-RS target, a derived builder (OkHttp's {@code newBuilder()}
      * shares the pool), a mutated Spring client, an OkHttp call or web socket that runs later.
      */
-    static final Set<String> VIEWS = Set.of("target", "newBuilder", "mutate", "newCall", "newWebSocket", "sendAsync");
+    private static final Set<String> VIEWS =
+            Set.of("target", "newBuilder", "mutate", "newCall", "newWebSocket", "sendAsync");
 
-    private static final PerCallCreations CREATIONS =
-            new PerCallCreations(CLIENTS, VIEWS::contains, HttpClientPerRequestRule::message);
+    static final PerCallCreations CREATIONS = new PerCallCreations(
+            CLIENTS, VIEWS::contains, HttpClientPerRequestRule::message, Effect.Kind.NEW_HTTP_CLIENT);
 
     /** Spring's clients wrap a request factory that may pool elsewhere; what they always rebuild is their set-up. */
     private static final Set<String> SPRING_CLIENTS = Set.of("RestTemplate", "RestClient", "WebClient");

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.ecobugs.rules.api.Detector;
 import org.ecobugs.rules.java.Lifetimes;
 import org.ecobugs.rules.java.OneOffCode;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * The table of the rules about costly, reusable objects that a method creates for one call and drops (EB501–EB503),
@@ -71,14 +72,23 @@ final class PerCallCreations {
     private final List<Factory> factories;
     private final Predicate<String> view;
     private final Messages messages;
+    private final Effect.Kind returned;
 
     /**
      * @param view method names whose result holds on to the object (see {@link Lifetimes#isThrowaway})
+     * @param returned the effect of a method of the project that returns one of these objects, just created: its
+     *     callers create one per call
      */
-    PerCallCreations(List<Factory> factories, Predicate<String> view, Messages messages) {
+    PerCallCreations(List<Factory> factories, Predicate<String> view, Messages messages, Effect.Kind returned) {
         this.factories = List.copyOf(factories);
         this.view = view;
         this.messages = messages;
+        this.returned = returned;
+    }
+
+    /** The effect of a method that returns one of these objects, just created. */
+    Effect.Kind returned() {
+        return returned;
     }
 
     /** What the loop or per-element lambda that repeats a creation does to it, for the location's words. */

@@ -1,6 +1,8 @@
 package org.ecobugs.rules.checks;
 
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.List;
 import java.util.Optional;
 import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.SourceContext;
@@ -51,24 +53,48 @@ final class ProjectEffects implements EffectClassifier {
                         call.getName()));
     }
 
-    /** A method that returns a query's list as is gives its callers every row the query matches. */
+    /**
+     * A method that returns a query's list as is gives its callers every row the query matches; one that returns a
+     * costly object it has just created (outside set-up code) gives each caller a new one.
+     */
     @Override
-    public Optional<Classified> classifyReturned(MethodCallExpr call, SourceContext context) {
-        return QueryRows.returnedUnbounded(call, context)
-                .map(read -> effect(
-                        Effect.Kind.DATABASE_ROWS,
-                        "returns every row of a query without a limit (" + read.what() + ")",
-                        read));
+    public Optional<Classified> classifyReturned(Expression value, SourceContext context) {
+        if (value instanceof MethodCallExpr call) {
+            Optional<Classified> rows = QueryRows.returnedUnbounded(call, context)
+                    .map(read -> effect(
+                            Effect.Kind.DATABASE_ROWS,
+                            "returns every row of a query without a limit (" + read.what() + ")",
+                            read));
+            if (rows.isPresent()) {
+                return rows;
+            }
+        }
+        if (Lifetimes.isSetUpCode(value)) {
+            return Optional.empty();
+        }
+        for (PerCallCreations creations : PER_CALL_CREATIONS) {
+            Optional<PerCallCreations.Factory> factory = PerCallCreationsSource.factoryOf(value, creations, context);
+            if (factory.isPresent()) {
+                String display = factory.get().display();
+                return Optional.of(new Classified(
+                        creations.returned(), display, "creates a new " + display + " and returns it", value));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The calls that return the object or a view of it, for any of the costly objects EB501–EB503 know. */
     @Override
     public boolean mayKeepReceiver(String method) {
         return Lifetimes.isConfigurationCall(method)
-                || HttpClientPerRequestRule.VIEWS.contains(method)
-                || HeavyweightObjectPerCallRule.isView(method)
-                || HapiContextPerCallRule.keepsContext(method);
+                || PER_CALL_CREATIONS.stream().anyMatch(creations -> creations.isView(method));
     }
+
+    /** The costly objects EB501–EB503 know, each table with the effect of a method that returns one just created. */
+    private static final List<PerCallCreations> PER_CALL_CREATIONS = List.of(
+            HttpClientPerRequestRule.CREATIONS,
+            HapiContextPerCallRule.CREATIONS,
+            HeavyweightObjectPerCallRule.CREATIONS);
 
     private static Classified classified(RemoteCalls.RemoteCall remote) {
         return switch (remote.kind()) {

@@ -118,6 +118,13 @@ final class MethodSummaries {
                     site.filter(s -> returnedAsIs).ifPresent(returnedCalls::add);
                 }
             }
+            for (ObjectCreationExpr creation : body.get().findAll(ObjectCreationExpr.class)) {
+                if (!runsOnceOrOnAMiss(creation, body.get()) && isReturnedAsIs(creation, body.get())) {
+                    classifier
+                            .classifyReturned(creation, context)
+                            .ifPresent(found -> effects.add(effect(found, context)));
+                }
+            }
             for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class)) {
                 if (runsOnceOrOnAMiss(reference, body.get())) {
                     continue;
@@ -194,12 +201,13 @@ final class MethodSummaries {
     }
 
     /**
-     * Whether the method returns the call's result as is: {@code return call(…);}, or through a local that is only
-     * returned ({@code List<X> rows = call(…); return rows;}), not from a lambda or a class nested in the method.
+     * Whether the method returns the value as is: {@code return call(…);}, {@code return new X();}, or through a local
+     * that is only returned ({@code List<X> rows = call(…); return rows;}), not from a lambda or a class nested in the
+     * method.
      */
-    private static boolean isReturnedAsIs(MethodCallExpr call, BlockStmt body) {
-        Node value = call;
-        Node parent = call.getParentNode().orElse(null);
+    private static boolean isReturnedAsIs(Expression returned, BlockStmt body) {
+        Node value = returned;
+        Node parent = returned.getParentNode().orElse(null);
         while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
             value = parent;
             parent = parent.getParentNode().orElse(null);

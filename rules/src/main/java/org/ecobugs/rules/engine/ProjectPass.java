@@ -277,9 +277,11 @@ final class ProjectPass {
         secondaries.add(reach.effect()
                 .site()
                 .secondary(
-                        reach.effect().kind().isResult()
+                        reach.effect().kind() == Effect.Kind.DATABASE_ROWS
                                 ? "the query whose rows " + last + " returns"
-                                : noun(reach.effect().kind()) + " " + last + " makes"));
+                                : reach.effect().kind().isResult()
+                                        ? noun(reach.effect().kind()) + " " + last + " creates and returns"
+                                        : noun(reach.effect().kind()) + " " + last + " makes"));
         return standing(pending, pending.message(reach.effect().kind(), through.toString()), secondaries);
     }
 
@@ -322,6 +324,9 @@ final class ProjectPass {
             case DATABASE_READ -> "the query";
             case DATABASE_WRITE -> "the database write";
             case DATABASE_ROWS -> "the query";
+            case NEW_HTTP_CLIENT -> "the HTTP client";
+            case NEW_FHIR_CONTEXT -> "the context";
+            case NEW_REUSABLE_OBJECT -> "the object";
         };
     }
 }

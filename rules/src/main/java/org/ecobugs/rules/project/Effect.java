@@ -28,7 +28,13 @@ public record Effect(Kind kind, String what, String doing, Site site) {
          */
         DATABASE_ROWS,
         /** A regular expression compiled from a constant: the same {@code Pattern} built again at every call. */
-        CONSTANT_REGEX_COMPILED;
+        CONSTANT_REGEX_COMPILED,
+        /** What the method returns is an HTTP client it has just built (a result, see {@link #isResult()}). */
+        NEW_HTTP_CLIENT,
+        /** What the method returns is a HAPI {@code FhirContext} or {@code HapiContext} it has just created. */
+        NEW_FHIR_CONTEXT,
+        /** What the method returns is a costly reusable object it has just created (a mapper, a JAXB context…). */
+        NEW_REUSABLE_OBJECT;
 
         /** Every FHIR interaction. */
         public static final java.util.List<Kind> FHIR = java.util.List.of(FHIR_READ, FHIR_SEARCH, FHIR_WRITE);
@@ -42,7 +48,10 @@ public record Effect(Kind kind, String what, String doing, Site site) {
          * whose result each method of the chain returns.
          */
         public boolean isResult() {
-            return this == DATABASE_ROWS;
+            return this == DATABASE_ROWS
+                    || this == NEW_HTTP_CLIENT
+                    || this == NEW_FHIR_CONTEXT
+                    || this == NEW_REUSABLE_OBJECT;
         }
     }
 }

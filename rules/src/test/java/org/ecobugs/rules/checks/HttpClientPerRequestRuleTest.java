@@ -22,6 +22,11 @@ class HttpClientPerRequestRuleTest {
         verifier.verify("eb501/HttpClientPerRequest.java", SOURCE);
     }
 
+    @Test
+    void builtByAHelperOfTheProject() {
+        verifier.verify("eb501/project", SOURCE);
+    }
+
     @ParameterizedTest
     @EnumSource
     void eachWalkerAloneFindsTheSameClients(RuleVerifier.Mode mode) {
