@@ -23,9 +23,9 @@ public interface EffectClassifier {
     Optional<Classified> classify(MethodCallExpr call, SourceContext context);
 
     /**
-     * What a method returns when it returns {@code value} (a call's result or a new object) as is, if that is an effect
-     * its callers may have through it (a kind whose {@link Effect.Kind#isResult()} holds): every row of a query without
-     * a limit, or a costly object just created.
+     * What a method returns when it returns {@code value} (a call's result or a new object as is, or a local variable),
+     * if that is an effect its callers may have through it (a kind whose {@link Effect.Kind#isResult()} holds): every
+     * row of a query without a limit, a costly object just created, a connection opened without timeouts.
      */
     default Optional<Classified> classifyReturned(Expression value, SourceContext context) {
         return Optional.empty();

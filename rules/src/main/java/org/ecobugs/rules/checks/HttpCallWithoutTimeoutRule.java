@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ecobugs.rules.api.EnergyRule;
@@ -21,6 +22,7 @@ import org.ecobugs.rules.checks.remote.HttpRequests;
 import org.ecobugs.rules.java.OneOffCode;
 import org.ecobugs.rules.java.Scopes;
 import org.ecobugs.rules.java.WordSets;
+import org.ecobugs.rules.project.Effect;
 
 /**
  * Remote calls that may wait forever: an {@code HttpURLConnection} used without {@code setConnectTimeout} and {@code
@@ -35,6 +37,9 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
 
     static final String CONNECTION = "This HttpURLConnection has no %s and may wait forever for a server that does not"
             + " answer; call setConnectTimeout and setReadTimeout before using it.";
+    static final String CONNECTION_THROUGH = "This code {through}, and sets no %s on it either: the connection may"
+            + " wait forever for a server that does not answer; call setConnectTimeout and setReadTimeout where it is"
+            + " opened.";
     static final String REQUEST = "This HttpRequest has no timeout, and the JDK client waits for its response without"
             + " limit; set timeout(Duration) on the request (and connectTimeout on the client).";
     static final String REST_TEMPLATE = "new RestTemplate() uses connections without connect or read timeouts; build it"
@@ -58,6 +63,11 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
     @Override
     public RequiredWords textPrescreen() {
         return RequiredWords.anyOf(WORDS);
+    }
+
+    @Override
+    public boolean readsProjectFacts() {
+        return true;
     }
 
     @Override
@@ -102,6 +112,11 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
             }
             return;
         }
+        Optional<MethodCallExpr> obtained = HttpRequests.connectionFromCall(call);
+        if (obtained.isPresent()) {
+            connectionThroughProject(call, obtained.get(), context);
+            return;
+        }
         Optional<Scopes.Declaration> connection = HttpRequests.connectionVariable(call);
         if (connection.isEmpty() || HttpRequests.isPassedOn(connection.get())) {
             return;
@@ -129,6 +144,38 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
                             .toList(),
                     Optional.empty());
         }
+    }
+
+    /**
+     * A connection the method got from a call of the project's code and uses without setting both timeouts: a finding,
+     * at its first exchange with the server, once the project is read, if the method it came from opened it and set
+     * neither (possibly through methods that return what they call).
+     */
+    private static void connectionThroughProject(MethodCallExpr call, MethodCallExpr obtained, SourceContext context) {
+        Scopes.Declaration connection = HttpRequests.connectionLocal(call).orElseThrow();
+        if (HttpRequests.isPassedOn(connection)) {
+            return;
+        }
+        List<MethodCallExpr> calls = HttpRequests.callsOn(connection);
+        if (calls.stream()
+                        .filter(c -> HttpRequests.CONNECTION_IO.contains(c.getNameAsString()))
+                        .findFirst()
+                        .orElse(null)
+                != call) {
+            return;
+        }
+        boolean connect = calls.stream().anyMatch(c -> c.getNameAsString().equals("setConnectTimeout"));
+        boolean read = calls.stream().anyMatch(c -> c.getNameAsString().equals("setReadTimeout"));
+        if (connect && read) {
+            return;
+        }
+        String missing = !connect && !read ? "connect or read timeout" : !connect ? "connect timeout" : "read timeout";
+        context.reportThrough(
+                call.getName(),
+                obtained,
+                Map.of(Effect.Kind.UNTIMED_CONNECTION, String.format(CONNECTION_THROUGH, missing)),
+                Integer.MAX_VALUE,
+                List.of(new SourceContext.Secondary(obtained.getName(), "where the connection is obtained")));
     }
 
     /** The first {@code send} or {@code sendAsync} of the method or lambda that builds the request. */

@@ -2,12 +2,14 @@ package org.ecobugs.rules.checks;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import java.util.List;
 import java.util.Optional;
 import org.ecobugs.rules.api.EffectClassifier;
 import org.ecobugs.rules.api.SourceContext;
 import org.ecobugs.rules.checks.fhir.FhirChains;
 import org.ecobugs.rules.checks.polling.PollingWork;
+import org.ecobugs.rules.checks.remote.HttpRequests;
 import org.ecobugs.rules.checks.remote.QueryRows;
 import org.ecobugs.rules.checks.remote.RemoteCalls;
 import org.ecobugs.rules.java.Lifetimes;
@@ -69,6 +71,10 @@ final class ProjectEffects implements EffectClassifier {
                 return rows;
             }
         }
+        Optional<Classified> connection = untimedConnection(value);
+        if (connection.isPresent()) {
+            return connection;
+        }
         if (Lifetimes.isSetUpCode(value)) {
             return Optional.empty();
         }
@@ -95,6 +101,31 @@ final class ProjectEffects implements EffectClassifier {
             HttpClientPerRequestRule.CREATIONS,
             HapiContextPerCallRule.CREATIONS,
             HeavyweightObjectPerCallRule.CREATIONS);
+
+    /**
+     * A URL connection the method opens and returns without setting a connect or a read timeout: {@code return
+     * (HttpURLConnection) url.openConnection();}, or a local it opened, configured otherwise and returned. Its callers
+     * get a connection with no limit on either wait unless they set them.
+     */
+    private static Optional<Classified> untimedConnection(Expression value) {
+        Optional<MethodCallExpr> opened = Optional.empty();
+        if (value instanceof MethodCallExpr call
+                && call.getNameAsString().equals("openConnection")
+                && call.getArguments().size() <= 1) {
+            opened = Optional.of(call);
+        } else if (value instanceof NameExpr name) {
+            opened = HttpRequests.urlConnectionLocal(name)
+                    .filter(local -> HttpRequests.callsOn(local).stream()
+                            .noneMatch(c -> c.getNameAsString().equals("setConnectTimeout")
+                                    || c.getNameAsString().equals("setReadTimeout")))
+                    .flatMap(HttpRequests::opening);
+        }
+        return opened.map(call -> new Classified(
+                Effect.Kind.UNTIMED_CONNECTION,
+                "openConnection()",
+                "opens a URL connection without a connect or read timeout and returns it",
+                call.getName()));
+    }
 
     private static Classified classified(RemoteCalls.RemoteCall remote) {
         return switch (remote.kind()) {

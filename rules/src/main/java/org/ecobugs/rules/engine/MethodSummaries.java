@@ -125,6 +125,14 @@ final class MethodSummaries {
                             .ifPresent(found -> effects.add(effect(found, context)));
                 }
             }
+            for (ReturnStmt returned : body.get().findAll(ReturnStmt.class)) {
+                // A local returned after calls on it: what the calls made of it may be what the callers get.
+                if (returned.getExpression().orElse(null) instanceof NameExpr local
+                        && isOwnStatement(returned, body.get())
+                        && !runsOnceOrOnAMiss(returned, body.get())) {
+                    classifier.classifyReturned(local, context).ifPresent(found -> effects.add(effect(found, context)));
+                }
+            }
             for (MethodReferenceExpr reference : body.get().findAll(MethodReferenceExpr.class)) {
                 if (runsOnceOrOnAMiss(reference, body.get())) {
                     continue;

@@ -273,15 +273,11 @@ final class ProjectPass {
                     .site()
                     .secondary(hops.get(i - 1).method().displayName() + " calls " + method.displayName()));
         }
-        String last = hops.get(hops.size() - 1).method().displayName();
         secondaries.add(reach.effect()
                 .site()
-                .secondary(
-                        reach.effect().kind() == Effect.Kind.DATABASE_ROWS
-                                ? "the query whose rows " + last + " returns"
-                                : reach.effect().kind().isResult()
-                                        ? noun(reach.effect().kind()) + " " + last + " creates and returns"
-                                        : noun(reach.effect().kind()) + " " + last + " makes"));
+                .secondary(effectWords(
+                        reach.effect().kind(),
+                        hops.get(hops.size() - 1).method().displayName())));
         return standing(pending, pending.message(reach.effect().kind(), through.toString()), secondaries);
     }
 
@@ -313,6 +309,17 @@ final class ProjectPass {
         return new RawFinding(finding, pending.coverFirstLine(), pending.coverLastLine());
     }
 
+    /** What the effect is to the method of the chain that has it, for its secondary location. */
+    private static String effectWords(Effect.Kind kind, String method) {
+        return switch (kind) {
+            case DATABASE_ROWS -> "the query whose rows " + method + " returns";
+            case UNTIMED_CONNECTION -> "the connection " + method + " opens and returns";
+            case NEW_HTTP_CLIENT, NEW_FHIR_CONTEXT, NEW_REUSABLE_OBJECT ->
+                noun(kind) + " " + method + " creates and returns";
+            default -> noun(kind) + " " + method + " makes";
+        };
+    }
+
     private static String noun(Effect.Kind kind) {
         return switch (kind) {
             case HTTP -> "the HTTP request";
@@ -327,6 +334,7 @@ final class ProjectPass {
             case NEW_HTTP_CLIENT -> "the HTTP client";
             case NEW_FHIR_CONTEXT -> "the context";
             case NEW_REUSABLE_OBJECT -> "the object";
+            case UNTIMED_CONNECTION -> "the connection";
         };
     }
 }

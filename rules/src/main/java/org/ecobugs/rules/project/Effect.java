@@ -34,7 +34,9 @@ public record Effect(Kind kind, String what, String doing, Site site) {
         /** What the method returns is a HAPI {@code FhirContext} or {@code HapiContext} it has just created. */
         NEW_FHIR_CONTEXT,
         /** What the method returns is a costly reusable object it has just created (a mapper, a JAXB context…). */
-        NEW_REUSABLE_OBJECT;
+        NEW_REUSABLE_OBJECT,
+        /** What the method returns is a URL connection it opened without setting a connect or a read timeout. */
+        UNTIMED_CONNECTION;
 
         /** Every FHIR interaction. */
         public static final java.util.List<Kind> FHIR = java.util.List.of(FHIR_READ, FHIR_SEARCH, FHIR_WRITE);
@@ -51,7 +53,8 @@ public record Effect(Kind kind, String what, String doing, Site site) {
             return this == DATABASE_ROWS
                     || this == NEW_HTTP_CLIENT
                     || this == NEW_FHIR_CONTEXT
-                    || this == NEW_REUSABLE_OBJECT;
+                    || this == NEW_REUSABLE_OBJECT
+                    || this == UNTIMED_CONNECTION;
         }
     }
 }

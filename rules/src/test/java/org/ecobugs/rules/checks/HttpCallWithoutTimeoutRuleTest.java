@@ -21,6 +21,11 @@ class HttpCallWithoutTimeoutRuleTest {
     }
 
     @Test
+    void connectionsOpenedByAHelperOfTheProject() {
+        RuleVerifier.rule("EB210").verify("eb210/project", RuleVerifier.Mode.SOURCE);
+    }
+
+    @Test
     void migrations() {
         RuleVerifier.rule("EB210").verify("eb210/datamigration/LegacyPatientImport.java", RuleVerifier.Mode.SOURCE);
     }

@@ -4,6 +4,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -87,17 +89,47 @@ public final class HttpRequests {
      * the variable is declared in the same method as such.
      */
     public static Optional<Scopes.Declaration> connectionVariable(MethodCallExpr call) {
-        if (!CONNECTION_IO.contains(call.getNameAsString())
-                || !(call.getScope().orElse(null) instanceof NameExpr variable)) {
-            return Optional.empty();
-        }
-        return Scopes.declarationOf(variable)
+        return connectionLocal(call).filter(d -> opening(d).isPresent());
+    }
+
+    /**
+     * The local URL connection a call exchanges data on ({@code connection.getInputStream()}) when the method got it
+     * from a call of other code ({@code HttpURLConnection connection = Http.open(url);}): that call.
+     */
+    public static Optional<MethodCallExpr> connectionFromCall(MethodCallExpr call) {
+        return connectionLocal(call)
+                .filter(d -> opening(d).isEmpty())
+                .flatMap(Scopes.Declaration::initializer)
+                .map(HttpRequests::withoutCast)
+                .filter(MethodCallExpr.class::isInstance)
+                .map(MethodCallExpr.class::cast);
+    }
+
+    /** A local declared as a URL connection ({@code HttpURLConnection}, {@code HttpsURLConnection}). */
+    public static Optional<Scopes.Declaration> urlConnectionLocal(NameExpr name) {
+        return Scopes.declarationOf(name)
                 .filter(d -> d.node() instanceof VariableDeclarator)
                 .filter(d -> !d.field())
                 .filter(d -> d.type().isClassOrInterfaceType()
                         && URL_CONNECTIONS.contains(
-                                d.type().asClassOrInterfaceType().getNameAsString()))
-                .filter(d -> opening(d).isPresent());
+                                d.type().asClassOrInterfaceType().getNameAsString()));
+    }
+
+    /** The local URL connection a call exchanges data on ({@code connection.getInputStream()}). */
+    public static Optional<Scopes.Declaration> connectionLocal(MethodCallExpr call) {
+        if (!CONNECTION_IO.contains(call.getNameAsString())
+                || !(call.getScope().orElse(null) instanceof NameExpr variable)) {
+            return Optional.empty();
+        }
+        return urlConnectionLocal(variable);
+    }
+
+    private static Expression withoutCast(Expression value) {
+        Expression current = value;
+        while (current instanceof CastExpr || current instanceof EnclosedExpr) {
+            current = current instanceof CastExpr cast ? cast.getExpression() : ((EnclosedExpr) current).getInner();
+        }
+        return current;
     }
 
     /**
