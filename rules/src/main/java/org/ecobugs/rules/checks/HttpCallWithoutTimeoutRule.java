@@ -118,32 +118,44 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
             return;
         }
         Optional<Scopes.Declaration> connection = HttpRequests.connectionVariable(call);
-        if (connection.isEmpty() || HttpRequests.isPassedOn(connection.get())) {
+        if (connection.isEmpty()) {
             return;
         }
-        List<MethodCallExpr> calls = HttpRequests.callsOn(connection.get());
-        // Report once per connection: at its first exchange with the server.
+        missingTimeouts(connection.get(), call)
+                .ifPresent(missing -> context.report(
+                        call.getName(),
+                        String.format(CONNECTION, missing),
+                        HttpRequests.opening(connection.get()).stream()
+                                .map(opening -> new SourceContext.Secondary(
+                                        opening.getName(), "where the connection is opened"))
+                                .toList(),
+                        Optional.empty()));
+    }
+
+    /**
+     * The timeouts a connection lacks ("connect or read timeout", "read timeout"…), said once per connection: at its
+     * first exchange with the server, {@code call}. Empty when it has both, when {@code call} is not its first
+     * exchange, or when the connection is passed on (configured elsewhere, maybe).
+     */
+    private static Optional<String> missingTimeouts(Scopes.Declaration connection, MethodCallExpr call) {
+        if (HttpRequests.isPassedOn(connection)) {
+            return Optional.empty();
+        }
+        List<MethodCallExpr> calls = HttpRequests.callsOn(connection);
         if (calls.stream()
                         .filter(c -> HttpRequests.CONNECTION_IO.contains(c.getNameAsString()))
                         .findFirst()
                         .orElse(null)
                 != call) {
-            return;
+            return Optional.empty();
         }
         boolean connect = calls.stream().anyMatch(c -> c.getNameAsString().equals("setConnectTimeout"));
         boolean read = calls.stream().anyMatch(c -> c.getNameAsString().equals("setReadTimeout"));
-        if (!connect || !read) {
-            String missing =
-                    !connect && !read ? "connect or read timeout" : !connect ? "connect timeout" : "read timeout";
-            context.report(
-                    call.getName(),
-                    String.format(CONNECTION, missing),
-                    HttpRequests.opening(connection.get()).stream()
-                            .map(opening ->
-                                    new SourceContext.Secondary(opening.getName(), "where the connection is opened"))
-                            .toList(),
-                    Optional.empty());
+        if (connect && read) {
+            return Optional.empty();
         }
+        return Optional.of(
+                !connect && !read ? "connect or read timeout" : !connect ? "connect timeout" : "read timeout");
     }
 
     /**
@@ -152,28 +164,15 @@ public final class HttpCallWithoutTimeoutRule implements EnergyRule, SourceDetec
      * neither (possibly through methods that return what they call).
      */
     private static void connectionThroughProject(MethodCallExpr call, MethodCallExpr obtained, SourceContext context) {
-        Scopes.Declaration connection = HttpRequests.connectionLocal(call).orElseThrow();
-        if (HttpRequests.isPassedOn(connection)) {
+        Optional<String> missing =
+                missingTimeouts(HttpRequests.connectionLocal(call).orElseThrow(), call);
+        if (missing.isEmpty()) {
             return;
         }
-        List<MethodCallExpr> calls = HttpRequests.callsOn(connection);
-        if (calls.stream()
-                        .filter(c -> HttpRequests.CONNECTION_IO.contains(c.getNameAsString()))
-                        .findFirst()
-                        .orElse(null)
-                != call) {
-            return;
-        }
-        boolean connect = calls.stream().anyMatch(c -> c.getNameAsString().equals("setConnectTimeout"));
-        boolean read = calls.stream().anyMatch(c -> c.getNameAsString().equals("setReadTimeout"));
-        if (connect && read) {
-            return;
-        }
-        String missing = !connect && !read ? "connect or read timeout" : !connect ? "connect timeout" : "read timeout";
         context.reportThrough(
                 call.getName(),
                 obtained,
-                Map.of(Effect.Kind.UNTIMED_CONNECTION, String.format(CONNECTION_THROUGH, missing)),
+                Map.of(Effect.Kind.UNTIMED_CONNECTION, String.format(CONNECTION_THROUGH, missing.get())),
                 Integer.MAX_VALUE,
                 List.of(new SourceContext.Secondary(obtained.getName(), "where the connection is obtained")));
     }
