@@ -93,9 +93,11 @@ public final class HeavyweightObjectPerCallRule implements EnergyRule {
                     + " and dropped, so its set-up and caches are rebuilt every time; create it once and share it"
                     + " (it is thread-safe once configured).";
         }
-        String fix = unit.equals("iteration")
-                ? "create it once before the loop and reuse it"
-                : "reuse one instance per thread (it is not thread-safe)";
+        String fix = switch (unit) {
+            case PerCallCreations.ITERATION -> "create it once before the loop and reuse it";
+            case PerCallCreations.ELEMENT -> "create it once, outside the lambda, and reuse it";
+            default -> "reuse one instance per thread (it is not thread-safe)";
+        };
         return "A new " + object.display() + " is looked up and configured for each " + unit + "; " + fix + ".";
     }
 

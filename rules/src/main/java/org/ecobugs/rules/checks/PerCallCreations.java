@@ -63,7 +63,10 @@ final class PerCallCreations {
         }
     }
 
-    /** Builds the message for a creation; {@code unit} is {@code iteration} in a loop, else {@code call}. */
+    /**
+     * Builds the message for a creation; {@code unit} is what repeats it: {@link #ITERATION} in a loop, {@link #ELEMENT}
+     * in a per-element lambda, else {@link #CALL}.
+     */
     @FunctionalInterface
     interface Messages {
         String message(Factory factory, String unit);
@@ -108,8 +111,12 @@ final class PerCallCreations {
         return view.test(method);
     }
 
-    /** The message for a creation repeated in a loop ({@code iteration}) or not ({@code call}). */
-    String message(Factory factory, boolean repeated) {
-        return messages.message(factory, repeated ? "iteration" : "call");
+    static final String ITERATION = "iteration";
+    static final String ELEMENT = "element";
+    static final String CALL = "call";
+
+    /** The message for a creation made once per {@code unit} ({@link #ITERATION}, {@link #ELEMENT}, {@link #CALL}). */
+    String message(Factory factory, String unit) {
+        return messages.message(factory, unit);
     }
 }

@@ -72,10 +72,15 @@ final class PerCallCreationsBytecode implements BytecodeDetector {
                 if (factory.scope() == PerCallCreations.Scope.ANY_METHOD
                         || repeating.isPresent()
                         || runsPerRequest(method, repetition)) {
+                    String unit = repeating.isEmpty()
+                            ? PerCallCreations.CALL
+                            : repetition.loopHead(method, insn).isPresent()
+                                    ? PerCallCreations.ITERATION
+                                    : PerCallCreations.ELEMENT;
                     context.report(
                             method,
                             insn,
-                            creations.message(factory, repeating.isPresent()),
+                            creations.message(factory, unit),
                             repeating.map(List::of).orElse(List.of()));
                 }
             }

@@ -112,7 +112,7 @@ final class PerCallCreationsSource implements SourceDetector {
             }
             Optional<Node> repeating = Repetition.repeatingContext(value.get());
             if (isWorthReporting(factory, value.get(), repeating, context)) {
-                String message = creations.message(factory, repeating.isPresent());
+                String message = creations.message(factory, unit(repeating));
                 if (throwaway) {
                     context.report(value.get(), message, repeats(repeating), Optional.empty());
                 } else {
@@ -155,7 +155,7 @@ final class PerCallCreationsSource implements SourceDetector {
                     Map.of(
                             creations.returned(),
                             "This code " + DeferredFinding.THROUGH + ". "
-                                    + creations.message(factory.get(), repeating.isPresent())),
+                                    + creations.message(factory.get(), unit(repeating))),
                     Integer.MAX_VALUE,
                     repeats(repeating));
         }
@@ -171,6 +171,13 @@ final class PerCallCreationsSource implements SourceDetector {
         return factory.scope() == PerCallCreations.Scope.ANY_METHOD
                 || repeating.isPresent()
                 || runsPerRequest(value, context.names());
+    }
+
+    /** What repeats a creation, for the message: a loop's iteration, a per-element lambda's element, or the call. */
+    private static String unit(Optional<Node> repeating) {
+        return repeating
+                .map(place -> place instanceof MethodCallExpr ? PerCallCreations.ELEMENT : PerCallCreations.ITERATION)
+                .orElse(PerCallCreations.CALL);
     }
 
     /** The loop or per-element lambda that repeats a creation, as the finding's secondary location. */
