@@ -200,6 +200,8 @@ public final class BytecodeRepetition {
                     if (use.direct()
                             && use.insn() instanceof MethodInsnNode call
                             && Repetition.isPerElementOperation(call.name)
+                            // An Optional holds one value at most: its map() runs once.
+                            && !call.owner.startsWith("java/util/Optional")
                             && !use.isReceiver()) {
                         perElementCalls.putIfAbsent(lambdaBody(indy).get(), call);
                     }

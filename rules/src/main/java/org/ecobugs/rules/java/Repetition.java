@@ -6,9 +6,12 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -45,7 +48,10 @@ import java.util.Set;
  */
 public final class Repetition {
 
-    /** Stream, collection and optional operations whose function argument runs once per element. */
+    /**
+     * Stream, collection and map operations whose function argument runs once per element; an {@code Optional}'s,
+     * which run once at most, are told apart by their receiver (see {@link #isOptional}).
+     */
     private static final Set<String> PER_ELEMENT = Set.of(
             "forEach",
             "forEachOrdered",
@@ -69,6 +75,11 @@ public final class Repetition {
             "iterate",
             "generate",
             "forEachRemaining");
+
+    /** The factories of {@code Optional}, and the operations of one that return another. */
+    private static final Set<String> OPTIONAL_FACTORIES = Set.of("of", "ofNullable", "empty");
+
+    private static final Set<String> OPTIONAL_CHAIN = Set.of("map", "filter", "flatMap", "or");
 
     /**
      * The words of which code that runs repeatedly holds at least one: a loop keyword or a per-element operation, for
@@ -257,6 +268,41 @@ public final class Repetition {
                     .map(MethodCallExpr.class::cast)
                     .filter(call -> PER_ELEMENT.contains(call.getNameAsString()))
                     .filter(call -> call.getArguments().contains(function))
+                    .filter(call -> !call.getScope().map(Repetition::isOptional).orElse(false))
+                    .isPresent();
+        }
+        return false;
+    }
+
+    /**
+     * Whether an expression is visibly an {@code Optional}, whose {@code map} or {@code filter} runs its function once
+     * at most: {@code Optional.of(…)}, {@code ofNullable}, {@code empty}, a stream's {@code findFirst()} or {@code
+     * findAny()}, a local or field declared {@code Optional}, or an {@code Optional}'s own {@code map}, {@code filter},
+     * {@code flatMap} or {@code or}.
+     */
+    private static boolean isOptional(Expression value) {
+        if (value instanceof MethodCallExpr call) {
+            String name = call.getNameAsString();
+            if (OPTIONAL_FACTORIES.contains(name)) {
+                return call.getScope()
+                        .filter(scope -> (scope instanceof NameExpr type
+                                        && type.getNameAsString().startsWith("Optional"))
+                                || (scope instanceof FieldAccessExpr qualified
+                                        && qualified.getNameAsString().startsWith("Optional")))
+                        .isPresent();
+            }
+            if ((name.equals("findFirst") || name.equals("findAny"))
+                    && call.getArguments().isEmpty()) {
+                return true;
+            }
+            return OPTIONAL_CHAIN.contains(name)
+                    && call.getScope().map(Repetition::isOptional).orElse(false);
+        }
+        if (value instanceof NameExpr name) {
+            return Scopes.declarationOf(name)
+                    .map(Scopes.Declaration::type)
+                    .filter(type -> type.isClassOrInterfaceType()
+                            && type.asClassOrInterfaceType().getNameAsString().startsWith("Optional"))
                     .isPresent();
         }
         return false;
