@@ -46,8 +46,6 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
 
     private static final Pattern LIST_RETURNING =
             Pattern.compile("findAll\\w*|getResultList|list|queryForList|query|\\w+All\\w*By\\w+");
-    private static final Set<String> LIST_TYPES =
-            Set.of("List", "Collection", "Set", "ArrayList", "Iterable", "LinkedList", "HashSet");
     private static final Set<String> COUNTING = Set.of("size", "isEmpty", "stream");
     private static final Set<String> LOG_METHODS = Set.of("trace", "debug", "info", "warn", "error", "log");
     private static final Pattern DUPLICATE_WORDS =
@@ -95,12 +93,18 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
             }
             return;
         }
-        if (QueryRows.unbounded(call, context).isEmpty()) {
-            if (QueryRows.mayReturnRows(call)
-                    && mayBeCounted(call)
-                    && RemoteCalls.classify(call, context).isEmpty()) {
+        boolean throughProject = QueryRows.mayReturnRows(call) && mayBeCounted(call);
+        if (!QueryRows.mayReadRows(call) && !throughProject) {
+            return;
+        }
+        Optional<RemoteCalls.RemoteCall> remote = RemoteCalls.classify(call, context);
+        if (remote.isEmpty()) {
+            if (throughProject) {
                 countedThroughProject(call, context);
             }
+            return;
+        }
+        if (!QueryRows.isUnbounded(call, remote.get(), context)) {
             return;
         }
         Optional<List<ResultUses.Use>> uses = ResultUses.of(call);
@@ -184,7 +188,7 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
         return parent instanceof VariableDeclarator local
                 && (local.getType().isVarType()
                         || (local.getType().isClassOrInterfaceType()
-                                && LIST_TYPES.contains(
+                                && QueryRows.LIST_TYPES.contains(
                                         local.getType().asClassOrInterfaceType().getNameAsString())));
     }
 
@@ -247,7 +251,7 @@ public final class CountByFetchingAllRule implements EnergyRule, SourceDetector 
         }
         return call.getParentNode().orElse(null) instanceof VariableDeclarator declarator
                 && declarator.getType().isClassOrInterfaceType()
-                && LIST_TYPES.contains(
+                && QueryRows.LIST_TYPES.contains(
                         declarator.getType().asClassOrInterfaceType().getNameAsString());
     }
 

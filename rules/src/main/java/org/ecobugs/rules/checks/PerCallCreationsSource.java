@@ -97,10 +97,7 @@ final class PerCallCreationsSource implements SourceDetector {
                 continue;
             }
             Optional<Expression> value = valueOf(creation, factory);
-            if (value.isEmpty()
-                    || Lifetimes.isSetUpCode(value.get())
-                    || OneOffCode.runsOnce(value.get())
-                    || OneOffCode.opensASession(value.get())) {
+            if (value.isEmpty() || runsOnce(value.get())) {
                 return true;
             }
             boolean throwaway = Lifetimes.isThrowaway(value.get(), creations::isView);
@@ -140,11 +137,7 @@ final class PerCallCreationsSource implements SourceDetector {
         Optional<Factory> factory = creations.factories().stream()
                 .filter(f -> typeNames(f).contains(declared))
                 .findFirst();
-        if (factory.isEmpty()
-                || Lifetimes.isSetUpCode(call)
-                || OneOffCode.runsOnce(call)
-                || OneOffCode.opensASession(call)
-                || !Lifetimes.isThrowaway(call, creations::isView)) {
+        if (factory.isEmpty() || runsOnce(call) || !Lifetimes.isThrowaway(call, creations::isView)) {
             return;
         }
         Optional<Node> repeating = Repetition.repeatingContext(call);
@@ -159,6 +152,11 @@ final class PerCallCreationsSource implements SourceDetector {
                     Integer.MAX_VALUE,
                     repeats(repeating));
         }
+    }
+
+    /** Whether the object is made once, not per call: in set-up code, in one-off code, or once per session. */
+    private static boolean runsOnce(Expression value) {
+        return Lifetimes.isSetUpCode(value) || OneOffCode.runsOnce(value) || OneOffCode.opensASession(value);
     }
 
     /**

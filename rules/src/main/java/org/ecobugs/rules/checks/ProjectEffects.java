@@ -75,12 +75,12 @@ final class ProjectEffects implements EffectClassifier {
         if (connection.isPresent()) {
             return connection;
         }
-        if (Lifetimes.isSetUpCode(value)) {
-            return Optional.empty();
-        }
         for (PerCallCreations creations : PER_CALL_CREATIONS) {
             Optional<PerCallCreations.Factory> factory = PerCallCreationsSource.factoryOf(value, creations, context);
             if (factory.isPresent()) {
+                if (Lifetimes.isSetUpCode(value)) {
+                    return Optional.empty();
+                }
                 String display = factory.get().display();
                 return Optional.of(new Classified(
                         creations.returned(), display, "creates a new " + display + " and returns it", value));

@@ -99,17 +99,21 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
     }
 
     private void visit(MethodCallExpr call, SourceContext context) {
-        if (!LIST_READ.matcher(call.getNameAsString()).matches()) {
-            trimmedThroughProject(call, context);
+        boolean listRead = LIST_READ.matcher(call.getNameAsString()).matches();
+        boolean throughProject = mayBeTrimmedThroughProject(call);
+        if (!listRead && !throughProject) {
             return;
         }
-        Optional<RemoteCalls.RemoteCall> read =
-                RemoteCalls.classify(call, context).filter(r -> r.kind() == RemoteCalls.Kind.DATABASE_READ);
-        if (read.isEmpty()) {
-            trimmedThroughProject(call, context);
+        Optional<RemoteCalls.RemoteCall> remote = RemoteCalls.classify(call, context);
+        if (remote.isEmpty()) {
+            if (throughProject) {
+                trimmedThroughProject(call, context);
+            }
             return;
         }
-        if (QueryLimits.isBounded(call, context)) {
+        if (!listRead
+                || remote.get().kind() != RemoteCalls.Kind.DATABASE_READ
+                || QueryLimits.isBounded(call, context)) {
             return;
         }
         Optional<List<ResultUses.Use>> uses = ResultUses.of(call);
@@ -163,20 +167,25 @@ public final class UnpaginatedQueryRule implements EnergyRule, SourceDetector {
     }
 
     /**
+     * Whether a call's value may be cut to its first elements as far as the call tells ({@code call().subList(…)},
+     * {@code call().stream()…}), and the call is named like a read of the project's code (see {@link
+     * QueryRows#mayReturnRows}).
+     */
+    private static boolean mayBeTrimmedThroughProject(MethodCallExpr call) {
+        return call.getParentNode().orElse(null) instanceof MethodCallExpr next
+                && next.getScope().orElse(null) == call
+                && (next.getNameAsString().equals("subList")
+                        || next.getNameAsString().equals("stream"))
+                && QueryRows.mayReturnRows(call);
+    }
+
+    /**
      * A call of the project's code whose result the code cuts to its first elements ({@code subList}, {@code
      * stream().limit(n)}): a finding once the project is read if the method returns, as is, every row of a query
      * without a limit. Which rows come first is not known here, so a first row taken alone ({@code get(0)}) is not
      * one.
      */
     private static void trimmedThroughProject(MethodCallExpr call, SourceContext context) {
-        if (!(call.getParentNode().orElse(null) instanceof MethodCallExpr next)
-                || next.getScope().orElse(null) != call
-                || !(next.getNameAsString().equals("subList")
-                        || next.getNameAsString().equals("stream"))
-                || !QueryRows.mayReturnRows(call)
-                || RemoteCalls.classify(call, context).isPresent()) {
-            return;
-        }
         ResultUses.of(call)
                 .flatMap(uses -> uses.stream().filter(use -> trims(use, false)).findFirst())
                 .ifPresent(trim -> context.reportThrough(

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ecobugs.rules.api.SourceContext;
+import org.ecobugs.rules.java.WordSets;
 
 /**
  * Database reads that may return many rows and have no limit: what a caller that only counts them, or keeps the first
@@ -25,9 +26,12 @@ public final class QueryRows {
             "(find|read|query|search|stream)\\w*|get\\w*By\\w+|getAll\\w*|getResultList|getResultStream|list"
                     + "|queryForList|queryForStream");
 
+    /** The declared types of a list of rows. */
+    public static final Set<String> LIST_TYPES =
+            Set.of("List", "Collection", "Set", "ArrayList", "Iterable", "LinkedList", "HashSet");
+
     /** The declared types of a method that returns rows as they came. */
-    private static final Set<String> COLLECTION_TYPES =
-            Set.of("List", "Collection", "Set", "ArrayList", "Iterable", "LinkedList", "HashSet", "Stream");
+    private static final Set<String> COLLECTION_TYPES = WordSets.union(LIST_TYPES, Set.of("Stream"));
 
     private QueryRows() {}
 
@@ -56,9 +60,17 @@ public final class QueryRows {
         if (!mayReadRows(call)) {
             return Optional.empty();
         }
-        return RemoteCalls.classify(call, context)
-                .filter(r -> r.kind() == RemoteCalls.Kind.DATABASE_READ)
-                .filter(r -> !QueryLimits.isBounded(call, context));
+        return RemoteCalls.classify(call, context).filter(remote -> isUnbounded(call, remote, context));
+    }
+
+    /**
+     * Whether a call already classified is a database read that may return many rows with nothing to limit them (see
+     * {@link #unbounded}, for a caller that has the classification at hand).
+     */
+    public static boolean isUnbounded(MethodCallExpr call, RemoteCalls.RemoteCall remote, SourceContext context) {
+        return mayReadRows(call)
+                && remote.kind() == RemoteCalls.Kind.DATABASE_READ
+                && !QueryLimits.isBounded(call, context);
     }
 
     /**
